@@ -1,0 +1,67 @@
+# civhub: `make run` sets up and serves the demo centre, `make test` runs every check.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+DEV_ENV := DEBUG=1
+PG_URL ?= postgres://postgres@127.0.0.1:5432/civhub
+
+.PHONY: run test test-pg lint check-i18n messages demo bench lock browser-deps clean
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	@python=$$(bin/find-python) || exit 1; \
+	  test -x $(PY) || $$python -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.lock
+	touch $@
+
+var:
+	mkdir -p var
+
+locale/nl/LC_MESSAGES/django.mo: locale/nl/LC_MESSAGES/django.po $(VENV)/.installed
+	$(DEV_ENV) $(PY) manage.py compilemessages --locale nl --verbosity 0
+
+# The demo is loaded once per database file; load_demo itself is idempotent.
+var/.demo-loaded: $(VENV)/.installed civhub/loader/demo/civ-bio-sciences.yaml | var
+	$(DEV_ENV) $(PY) manage.py migrate --verbosity 0
+	$(DEV_ENV) $(PY) manage.py load_demo
+	touch $@
+
+run: $(VENV)/.installed locale/nl/LC_MESSAGES/django.mo var/.demo-loaded
+	$(DEV_ENV) $(PY) manage.py migrate --verbosity 0
+	@echo "civhub: open http://127.0.0.1:$(PORT)/ (demo logins in README.md)"
+	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+demo: $(VENV)/.installed | var
+	$(DEV_ENV) $(PY) manage.py migrate --verbosity 0
+	$(DEV_ENV) $(PY) manage.py load_demo
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+
+# makemessages must not change locale/nl, every Dutch message is translated, and the catalogue compiles.
+check-i18n: $(VENV)/.installed
+	$(DEV_ENV) $(PY) bin/check-translations
+
+browser-deps:
+	@test -x /usr/bin/chromium || { echo "Installing Debian's chromium for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; }
+	@command -v msgfmt >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; }
+
+test: $(VENV)/.installed browser-deps lint check-i18n
+	$(DEV_ENV) $(PY) manage.py check
+	$(DEV_ENV) $(PY) manage.py makemigrations --check --dry-run
+	$(PY) -m pytest -n 2 -p no:cacheprovider
+
+test-pg: $(VENV)/.installed browser-deps
+	bin/ensure-postgres
+	DATABASE_URL=$(PG_URL) $(PY) -m pytest -n 2 -p no:cacheprovider
+
+bench: $(VENV)/.installed
+	$(PY) -m bench
+
+lock:
+	$(PY) -m pip freeze --exclude-editable | grep -v '^pip==' > requirements.lock
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,206 @@
+"""A centre and the facts every other app hangs on it."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from civhub.core.translated import localized
+
+
+class Centre(models.Model):
+    """Centre: one CIV, a public-private partnership with its own partners, lines and grant.
+
+    One deployment can hold several centres; every centre-owned row reaches its centre
+    through a foreign key. Public texts are stored per language (see `translated`).
+    """
+
+    slug = models.SlugField(_("slug"), unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    region = models.CharField(_("region"), max_length=200, blank=True)
+    tagline = models.JSONField(_("tagline"), default=dict, blank=True)
+    aim = models.JSONField(_("aim"), default=dict, blank=True)
+    introduction = models.JSONField(_("introduction"), default=dict, blank=True)
+    reasons = models.JSONField(_("reasons"), default=list, blank=True, help_text=_("Why the centre exists."))
+    organisation_text = models.JSONField(_("how the centre is organised"), default=dict, blank=True)
+    steering_meetings_per_year = models.PositiveSmallIntegerField(_("steering-group meetings per year"), default=2)
+    subsidy_funds = models.JSONField(
+        _("what the subsidy pays for"), default=list, blank=True, help_text=_("Roles the subsidy pays for.")
+    )
+    contribution_text = models.JSONField(_("about in-kind contributions"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("centre")
+        verbose_name_plural = _("centres")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def text(self, field: str) -> str:
+        return localized(getattr(self, field))
+
+    def reason_texts(self) -> list[str]:
+        return [localized(reason) for reason in self.reasons]
+
+    def subsidy_fund_texts(self) -> list[str]:
+        return [localized(item) for item in self.subsidy_funds]
+
+
+class ProgrammeLine(models.Model):
+    """ProgrammeLine: one of a centre's numbered lines of work (education, research, lifelong learning)."""
+
+    centre = models.ForeignKey(Centre, on_delete=models.CASCADE, related_name="programme_lines",
+                               verbose_name=_("centre"))
+    number = models.PositiveSmallIntegerField(_("number"))
+    name = models.JSONField(_("name"), default=dict)
+    description = models.JSONField(_("description"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("programme line")
+        verbose_name_plural = _("programme lines")
+        ordering = ["centre", "number"]
+        constraints = [models.UniqueConstraint(fields=["centre", "number"], name="unique_line_number_per_centre")]
+
+    def __str__(self):
+        return f"{self.number}. {localized(self.name)}"
+
+    @property
+    def title(self) -> str:
+        return localized(self.name)
+
+    @property
+    def text(self) -> str:
+        return localized(self.description)
+
+
+class Grant(models.Model):
+    """Grant: the subsidy that pays for a centre (e.g. the RIF), with the rules of its round.
+
+    Every number that differs per application round (ratio, caps, fixed hourly rate,
+    report months) lives here, never in code.
+    """
+
+    centre = models.ForeignKey(Centre, on_delete=models.CASCADE, related_name="grants", verbose_name=_("centre"))
+    scheme = models.CharField(_("scheme"), max_length=40)
+    amount = models.DecimalField(_("subsidy granted (EUR)"), max_digits=12, decimal_places=2,
+                                 validators=[MinValueValidator(Decimal("0"))])
+    start = models.DateField(_("start"))
+    end = models.DateField(_("end"))
+    cofinancing_ratio = models.DecimalField(_("co-financing per euro of subsidy"), max_digits=5, decimal_places=2)
+    fixed_hourly_rate = models.DecimalField(_("fixed hourly rate (EUR)"), max_digits=7, decimal_places=2,
+                                            null=True, blank=True)
+    employer_share_min = models.DecimalField(_("employers' minimum share"), max_digits=5, decimal_places=4)
+    employer_share_max = models.DecimalField(_("employers' maximum share"), max_digits=5, decimal_places=4)
+    other_share_max = models.DecimalField(_("others' maximum share"), max_digits=5, decimal_places=4)
+    report_due_months = models.JSONField(_("progress reports due (months after start)"), default=list)
+    application_due = models.DateField(_("application due"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("grant")
+        verbose_name_plural = _("grants")
+        ordering = ["centre", "start"]
+        constraints = [
+            models.UniqueConstraint(fields=["centre", "scheme", "start"], name="unique_grant_per_centre_scheme_start"),
+            models.CheckConstraint(condition=models.Q(end__gt=models.F("start")), name="grant_ends_after_start"),
+        ]
+
+    def __str__(self):
+        return f"{self.scheme} {self.start.year}-{self.end.year} ({self.centre})"
+
+    @property
+    def cofinancing_required(self) -> Decimal:
+        return (self.amount * self.cofinancing_ratio).quantize(Decimal("0.01"))
+
+    @property
+    def total_budget(self) -> Decimal:
+        return self.amount + self.cofinancing_required
+
+    @property
+    def years(self) -> range:
+        return range(self.start.year, self.end.year + 1)
+
+
+class AgendaItem(models.Model):
+    """AgendaItem: a date or period on the centre's public agenda (a session, a conference, a deadline)."""
+
+    centre = models.ForeignKey(Centre, on_delete=models.CASCADE, related_name="agenda_items", verbose_name=_("centre"))
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"), null=True, blank=True)
+    title = models.JSONField(_("title"), default=dict)
+    description = models.JSONField(_("description"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        ordering = ["centre", "starts_on"]
+        constraints = [
+            models.UniqueConstraint(fields=["centre", "starts_on", "title"], name="unique_agenda_item"),
+        ]
+
+    def __str__(self):
+        return localized(self.title)
+
+    @property
+    def title_text(self) -> str:
+        return localized(self.title)
+
+    @property
+    def description_text(self) -> str:
+        return localized(self.description)
+
+
+class PublicContact(models.Model):
+    """PublicContact: a person the public page names for more information about the centre."""
+
+    centre = models.ForeignKey(Centre, on_delete=models.CASCADE, related_name="public_contacts",
+                               verbose_name=_("centre"))
+    name = models.CharField(_("name"), max_length=200)
+    position = models.JSONField(_("position"), default=dict, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("public contact person")
+        verbose_name_plural = _("public contact persons")
+        ordering = ["centre", "order", "name"]
+        constraints = [models.UniqueConstraint(fields=["centre", "name"], name="unique_public_contact")]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def position_text(self) -> str:
+        return localized(self.position)
+
+
+class AuditEvent(models.Model):
+    """AuditEvent: who did what to which record, and when; written by the service that did it."""
+
+    centre = models.ForeignKey(Centre, on_delete=models.CASCADE, null=True, blank=True, related_name="audit_events",
+                               verbose_name=_("centre"))
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                              related_name="+", verbose_name=_("actor"))
+    action = models.CharField(_("action"), max_length=60)
+    target_type = models.CharField(_("record type"), max_length=60)
+    target_id = models.CharField(_("record id"), max_length=40)
+    summary = models.CharField(_("summary"), max_length=300, blank=True)
+    changes = models.JSONField(_("changes"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("at"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["target_type", "target_id"], name="audit_target_idx")]
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.target_type} #{self.target_id}"

@@ -1,0 +1,211 @@
+"""Organisations, their partnerships in centres, their contacts, and applications to join."""
+
+import re
+import unicodedata
+
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from civhub.core.choices import ContributionKind
+
+kvk_validator = RegexValidator(r"^\d{8}$", _("A KvK number has exactly 8 digits."))
+
+# Legal-form words that do not tell two organisations apart ("Stichting LBSP" = "LBSP").
+_LEGAL_FORMS = {"stichting", "bv", "b.v.", "nv", "n.v.", "vereniging", "gemeente", "the", "de", "het"}
+
+
+def normalise_name(name: str) -> str:
+    """A name reduced for duplicate detection: no accents, case, punctuation or legal forms."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    words = [w for w in re.split(r"[^a-z0-9.]+", text) if w and w not in _LEGAL_FORMS]
+    return "".join(w.replace(".", "") for w in words)
+
+
+class OrganisationKind(models.TextChoices):
+    COMPANY = "company", _("company")
+    FOUNDATION = "foundation", _("foundation")
+    HOSPITAL = "hospital", _("hospital")
+    STAFFING = "staffing", _("staffing agency")
+    MUNICIPALITY = "municipality", _("municipality")
+    REGION = "region", _("region")
+    PROVINCE = "province", _("province")
+    SCHOOL = "school", _("school (mbo)")
+    COLLEGE = "college", _("university or college")
+    OTHER = "other", _("other")
+
+
+class Cluster(models.TextChoices):
+    PROFESSIONAL_FIELD = "professional_field", _("professional field")
+    GOVERNMENT_EDUCATION = "government_education", _("government and education")
+
+
+class CofinancingGroup(models.TextChoices):
+    EMPLOYER = "employer", _("employers")
+    GOVERNMENT = "government", _("government")
+    OTHER = "other", _("other partners")
+    NOT_COUNTED = "not_counted", _("not counted")
+
+
+def default_cofinancing_group(kind: str, *, lead_applicant: bool) -> str:
+    """The group a partner's co-financing counts in, by kind, unless the centre says otherwise."""
+    if lead_applicant:
+        return CofinancingGroup.NOT_COUNTED
+    if kind in {OrganisationKind.COMPANY, OrganisationKind.STAFFING}:
+        return CofinancingGroup.EMPLOYER
+    if kind in {OrganisationKind.MUNICIPALITY, OrganisationKind.REGION, OrganisationKind.PROVINCE}:
+        return CofinancingGroup.GOVERNMENT
+    return CofinancingGroup.OTHER
+
+
+class Organisation(models.Model):
+    """Organisation: a company, school or government body; global, it may be a partner of several centres."""
+
+    name = models.CharField(_("name"), max_length=200)
+    normalised_name = models.CharField(_("normalised name"), max_length=200, db_index=True, editable=False)
+    kind = models.CharField(_("kind"), max_length=20, choices=OrganisationKind.choices)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    kvk_number = models.CharField(_("KvK number"), max_length=8, blank=True, validators=[kvk_validator])
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["kvk_number"], condition=~models.Q(kvk_number=""),
+                                    name="unique_kvk_number"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.normalised_name = normalise_name(self.name)
+        if kwargs.get("update_fields") is not None and "name" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "normalised_name"}
+        super().save(*args, **kwargs)
+
+
+class Partnership(models.Model):
+    """Partnership: an organisation taking part in one centre, with its cluster, status and role there."""
+
+    class Status(models.TextChoices):
+        PROSPECT = "prospect", _("prospect")
+        ACTIVE = "active", _("active")
+        LEFT = "left", _("left")
+
+    centre = models.ForeignKey("core.Centre", on_delete=models.CASCADE, related_name="partnerships",
+                               verbose_name=_("centre"))
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="partnerships",
+                                     verbose_name=_("organisation"))
+    short_code = models.SlugField(_("short code"), max_length=40)
+    cluster = models.CharField(_("cluster"), max_length=30, choices=Cluster.choices)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    joined_on = models.DateField(_("joined on"), null=True, blank=True)
+    left_on = models.DateField(_("left on"), null=True, blank=True)
+    is_lead_applicant = models.BooleanField(_("lead applicant"), default=False)
+    cofinancing_group = models.CharField(_("co-financing group"), max_length=20, choices=CofinancingGroup.choices)
+    intended_kinds = models.JSONField(_("intended kinds of contribution"), default=list, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("partnership")
+        verbose_name_plural = _("partnerships")
+        ordering = ["centre", "organisation__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["centre", "organisation"], name="unique_partnership"),
+            models.UniqueConstraint(fields=["centre", "short_code"], name="unique_short_code_per_centre"),
+            models.UniqueConstraint(fields=["centre"], condition=models.Q(is_lead_applicant=True),
+                                    name="one_lead_applicant_per_centre"),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} ({self.centre})"
+
+    @property
+    def counts_as_cofinancing(self) -> bool:
+        return self.cofinancing_group != CofinancingGroup.NOT_COUNTED
+
+    def intended_kind_labels(self) -> list[str]:
+        return [ContributionKind(kind).label for kind in self.intended_kinds if kind in ContributionKind.values]
+
+
+class Contact(models.Model):
+    """Contact: a person at a partner organisation whom the office can reach about the centre."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="contacts",
+                                    verbose_name=_("partner"))
+    name = models.CharField(_("name"), max_length=200)
+    function = models.CharField(_("function"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail"))
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                             related_name="contacts", verbose_name=_("login"))
+    is_primary = models.BooleanField(_("primary contact"), default=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+        ordering = ["partnership", "-is_primary", "name"]
+        constraints = [models.UniqueConstraint(fields=["partnership", "email"], name="unique_contact_email")]
+
+    def __str__(self):
+        return f"{self.name} <{self.email}>"
+
+
+class PartnerApplication(models.Model):
+    """PartnerApplication: an organisation's request, from the public site, to become a partner of a centre.
+
+    It is not a partner yet: the programme office approves (creating or linking the
+    organisation and its partnership, and inviting the contact) or declines with a reason.
+    """
+
+    class Status(models.TextChoices):
+        NEW = "new", _("new")
+        APPROVED = "approved", _("approved")
+        DECLINED = "declined", _("declined")
+
+    centre = models.ForeignKey("core.Centre", on_delete=models.CASCADE, related_name="applications",
+                               verbose_name=_("centre"))
+    organisation_name = models.CharField(_("organisation name"), max_length=200)
+    normalised_name = models.CharField(max_length=200, db_index=True, editable=False)
+    kind = models.CharField(_("kind of organisation"), max_length=20, choices=OrganisationKind.choices)
+    city = models.CharField(_("city"), max_length=100)
+    website = models.URLField(_("website"), blank=True)
+    kvk_number = models.CharField(_("KvK number"), max_length=8, blank=True, validators=[kvk_validator])
+    contact_name = models.CharField(_("contact name"), max_length=200)
+    contact_email = models.EmailField(_("e-mail"))
+    contact_phone = models.CharField(_("phone"), max_length=40, blank=True)
+    motivation = models.TextField(_("motivation"), max_length=3000)
+    intended_kinds = models.JSONField(_("intended kinds of contribution"), default=list)
+    consent_given_at = models.DateTimeField(_("consent given at"))
+    submitted_from = models.CharField(max_length=64, blank=True, db_index=True, editable=False,
+                                      help_text="Keyed hash of the sender's IP address, for the rate limit.")
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.NEW)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+", verbose_name=_("decided by"))
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decision_reason = models.TextField(_("reason"), blank=True)
+    partnership = models.ForeignKey(Partnership, on_delete=models.SET_NULL, null=True, blank=True,
+                                    related_name="applications", verbose_name=_("partnership"))
+    created_at = models.DateTimeField(_("received at"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("partner application")
+        verbose_name_plural = _("partner applications")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.organisation_name} ({self.get_status_display()})"
+
+    def save(self, *args, **kwargs):
+        self.normalised_name = normalise_name(self.organisation_name)
+        super().save(*args, **kwargs)
+
+    def intended_kind_labels(self) -> list[str]:
+        return [ContributionKind(kind).label for kind in self.intended_kinds if kind in ContributionKind.values]
