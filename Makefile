@@ -43,6 +43,10 @@ lint: $(VENV)/.installed
 check-i18n: $(VENV)/.installed
 	$(DEV_ENV) $(PY) bin/check-translations
 
+messages: $(VENV)/.installed
+	$(DEV_ENV) $(PY) bin/check-translations --update
+	$(DEV_ENV) $(PY) manage.py compilemessages --locale nl --verbosity 0
+
 browser-deps:
 	@test -x /usr/bin/chromium || { echo "Installing Debian's chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; }

@@ -1,0 +1,18 @@
+"""Sign-in and password forms with Dutch labels and messages."""
+
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+
+class EmailAuthenticationForm(AuthenticationForm):
+    """Sign in with e-mail address and password."""
+
+    username = forms.EmailField(
+        label=_("E-mail address"),
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+    )
+    error_messages = {
+        "invalid_login": _("This e-mail address and password do not match. Check both and try again."),
+        "inactive": _("This account is not active. Ask the programme office."),
+    }

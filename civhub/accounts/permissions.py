@@ -1,0 +1,108 @@
+"""Who may see and do what: the one place civhub decides access.
+
+Rules: a person sees the centres they hold a role in. Another centre's or another
+partner's object is a 404 (we do not confirm it exists); the right centre with too low
+a role is a 403. Views, exports and the admin all start from these querysets.
+"""
+
+from collections.abc import Iterable
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+
+from civhub.accounts.models import OFFICE_ROLES, PARTNER_ROLES, Membership, Role
+from civhub.core.models import Centre
+
+_CACHE_ATTR = "_civhub_roles"
+
+
+def _memberships(user) -> list[tuple[int, str, int | None]]:
+    """(centre id, role, partnership id) for every role the user holds; cached on the user object."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    cached = getattr(user, _CACHE_ATTR, None)
+    if cached is None:
+        cached = list(Membership.objects.filter(user=user).values_list("centre_id", "role", "partnership_id"))
+        setattr(user, _CACHE_ATTR, cached)
+    return cached
+
+
+def forget_roles(user) -> None:
+    """Drop the cached roles after a membership change in the same request."""
+    if hasattr(user, _CACHE_ATTR):
+        delattr(user, _CACHE_ATTR)
+
+
+def roles_in(user, centre: Centre) -> set[str]:
+    return {role for centre_id, role, _ in _memberships(user) if centre_id == centre.pk}
+
+
+def has_role(user, centre: Centre, *roles: str) -> bool:
+    return bool(roles_in(user, centre) & set(roles))
+
+
+def is_office(user, centre: Centre) -> bool:
+    """The programme office: programme manager, finance controller, centre administrator."""
+    return has_role(user, centre, *OFFICE_ROLES)
+
+
+def partnership_ids(user, centre: Centre) -> set[int]:
+    """The partnerships in `centre` the user acts for as contact or signatory."""
+    return {pid for centre_id, role, pid in _memberships(user) if centre_id == centre.pk and role in PARTNER_ROLES}
+
+
+def centres_of(user) -> QuerySet[Centre]:
+    """The centres the user holds any role in (all centres for a superuser)."""
+    if getattr(user, "is_superuser", False):
+        return Centre.objects.all()
+    return Centre.objects.filter(pk__in={centre_id for centre_id, _, _ in _memberships(user)})
+
+
+def partnerships_visible_to(user, centre: Centre) -> QuerySet:
+    """Partnerships whose private data the user may see: all for the office, else the user's own."""
+    from civhub.partners.models import Partnership  # partners imports accounts; keep the edge one-way
+
+    partnerships = Partnership.objects.filter(centre=centre)
+    if user.is_superuser or is_office(user, centre):
+        return partnerships
+    return partnerships.filter(pk__in=partnership_ids(user, centre))
+
+
+def centre_role_required(*roles: str):
+    """Decorate a view taking `slug`: 404 unless the user is in that centre, 403 without one of `roles`.
+
+    The view receives the Centre instead of the slug. With no roles, any role in the centre will do.
+    """
+
+    def decorator(view):
+        @login_required
+        @wraps(view)
+        def wrapper(request, slug, *args, **kwargs):
+            centre = get_object_or_404(centres_of(request.user), slug=slug)
+            if roles and not (request.user.is_superuser or has_role(request.user, centre, *roles)):
+                raise PermissionDenied
+            return view(request, centre, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+office_required = centre_role_required(*sorted(OFFICE_ROLES))
+partner_roles_required = centre_role_required(*sorted(PARTNER_ROLES))
+
+
+def landing_url_name(user, centre: Centre) -> str:
+    """Where a signed-in person starts in a centre: the office dashboard or their partner portal."""
+    if user.is_superuser or is_office(user, centre):
+        return "office:dashboard"
+    if partnership_ids(user, centre):
+        return "portal:home"
+    return "public:centre"
+
+
+def role_labels(roles: Iterable[str]) -> list[str]:
+    return sorted(str(Role(role).label) for role in roles)

@@ -1,0 +1,5 @@
+"""The partners app's domain error: a business rule broken, with a message for people."""
+
+
+class PartnerError(Exception):
+    """Raised by partner services; views show the message, the API returns it with a 400/409."""

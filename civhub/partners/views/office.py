@@ -1,0 +1,1 @@
+"""The programme office (being built)."""

@@ -1,0 +1,50 @@
+"""The public site: the list of centres, a centre's page, and the application to become a partner."""
+
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+
+from civhub.core.models import Centre
+from civhub.partners.errors import PartnerError
+from civhub.partners.forms.public import PartnerApplicationForm
+from civhub.partners.selectors.public import centre_page
+from civhub.partners.services.applications import submit_application
+
+
+def home(request):
+    """`/`: the centres on this site, or straight to the only one."""
+    centres = list(Centre.objects.order_by("name"))
+    if len(centres) == 1:
+        return redirect("public:centre", centres[0].slug)
+    return render(request, "partners/public/home.html", {"centres": centres})
+
+
+def centre(request, slug):
+    centre = get_object_or_404(Centre, slug=slug)
+    return render(request, "partners/public/centre.html", {"centre": centre, "page": centre_page(centre)})
+
+
+def apply(request, slug):
+    """The 'become a partner' form: creates an application, not a partner."""
+    centre = get_object_or_404(Centre, slug=slug)
+    form = PartnerApplicationForm(request.POST or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        if form.is_spam():
+            return redirect("public:apply_done", centre.slug)
+        data = {k: v for k, v in form.cleaned_data.items() if k not in {"consent", "nickname"}}
+        try:
+            submit_application(centre=centre, data=data, ip_address=request.META.get("REMOTE_ADDR", ""),
+                               language=get_language())
+        except PartnerError as error:
+            form.add_error(None, str(error))
+            status = 429
+        else:
+            return redirect("public:apply_done", centre.slug)
+    elif request.method == "POST":
+        status = 400
+    return render(request, "partners/public/apply.html", {"centre": centre, "form": form}, status=status)
+
+
+def apply_done(request, slug):
+    centre = get_object_or_404(Centre, slug=slug)
+    return render(request, "partners/public/apply_done.html", {"centre": centre})
