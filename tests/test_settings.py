@@ -13,8 +13,12 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-# Variables the test sets itself, or that would make the child something other than a bare production start.
-CLEARED = {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "EMAIL_HOST", "CACHE_URL", "DJANGO_SETTINGS_MODULE"}
+# Variables the test sets itself, or that would make the child something other than a bare production
+# start (the browser tests set DJANGO_ALLOW_ASYNC_UNSAFE in this process, which check --deploy rightly flags).
+CLEARED = {
+    "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "EMAIL_HOST", "CACHE_URL", "DJANGO_SETTINGS_MODULE",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+}
 
 
 def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
