@@ -25,8 +25,9 @@ OFFICE_ACCESS = {
     **dict.fromkeys(CENTRE_NOT_OFFICE + PARTNERS, 403),
     "other_centre_manager": 404,
 }
-# Who may see partner A's portal page; editing it is the same except for the centre's other roles.
-PARTNER_A_VIEW = {
+# Partner A's portal page and its edit form: partner A's people and the office. The centre's other
+# roles are in scope but may not see or edit a partner (403); partner B does not learn A exists (404).
+PARTNER_A_PAGES = {
     "anonymous": LOGIN,
     "partner_a_contact": 200,
     "partner_a_signatory": 200,
@@ -35,7 +36,6 @@ PARTNER_A_VIEW = {
     **dict.fromkeys(CENTRE_NOT_OFFICE, 403),
     "other_centre_manager": 404,
 }
-PARTNER_A_EDIT = {**PARTNER_A_VIEW, **dict.fromkeys(CENTRE_NOT_OFFICE, 403)}
 # portal:home sends partners to their partnership and the office to its partner list.
 PORTAL_HOME = {
     "anonymous": LOGIN,
@@ -43,6 +43,8 @@ PORTAL_HOME = {
     **dict.fromkeys(CENTRE_NOT_OFFICE, 403),
     "other_centre_manager": 404,
 }
+# Those the office refuses, for the POST checks.
+DENIED = {persona: status for persona, status in OFFICE_ACCESS.items() if status != 200}
 EVERYONE_200 = dict.fromkeys(PERSONAS, 200)
 SIGNED_IN = [p for p in PERSONAS if p != "anonymous"]
 
@@ -147,8 +149,8 @@ TABLE = [
     ("accounts:logout", no_args, "GET", "partner_a_contact", 405),  # signing out takes a POST
     # The partner portal: partner A's page for partner A's people and the office only.
     *rows("portal:home", centre_slug, PORTAL_HOME),
-    *rows("portal:partner", partner_a, PARTNER_A_VIEW),
-    *rows("portal:partner_edit", partner_a, PARTNER_A_EDIT),
+    *rows("portal:partner", partner_a, PARTNER_A_PAGES),
+    *rows("portal:partner_edit", partner_a, PARTNER_A_PAGES),
     ("portal:partner", unknown_partner, "GET", "programme_manager", 404),
     ("portal:partner", other_centres_partner_here, "GET", "programme_manager", 404),
     ("portal:partner_edit", other_centres_partner_here, "GET", "programme_manager", 404),
@@ -169,6 +171,12 @@ TABLE = [
     ("office:application_approve", other_centres_application_here, "POST", "programme_manager", 404),
     ("office:application_decline", other_centres_application_here, "POST", "programme_manager", 404),
     ("office:application", other_centres_application_there, "GET", "programme_manager", 404),
+    # Actions are refused before they act: a forbidden POST gets the same answer as the GET.
+    *rows("office:application_approve", application, DENIED, method="POST"),
+    *rows("office:application_decline", application, DENIED, method="POST"),
+    ("portal:partner_edit", partner_a, "POST", "partner_b_contact", 404),
+    ("portal:partner_edit", partner_a, "POST", "practor", 403),
+    ("portal:partner_edit", partner_a, "POST", "anonymous", LOGIN),
 ]
 
 
@@ -209,5 +217,5 @@ def test_every_url_is_in_the_table():
 
 
 def test_every_persona_is_in_the_office_and_portal_rules():
-    for who in (OFFICE_ACCESS, PARTNER_A_VIEW, PARTNER_A_EDIT, PORTAL_HOME):
+    for who in (OFFICE_ACCESS, PARTNER_A_PAGES, PORTAL_HOME):
         assert sorted(who) == sorted(PERSONAS)
