@@ -1,0 +1,101 @@
+"""`manage.py load_demo`: the demo centre plus fictitious activity, identical however often it runs."""
+
+from io import StringIO
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+
+from civhub.accounts.models import User
+from civhub.core.models import Centre
+from civhub.loader.demo_activity import DEMO_PASSWORD
+from civhub.partners.models import Contact, Organisation, PartnerApplication, normalise_name
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot() -> dict:
+    """Every row of every model (historical tables included), in primary-key order."""
+    return {model._meta.label: list(model._default_manager.order_by("pk").values()) for model in apps.get_models()}
+
+
+def load_demo() -> str:
+    out = StringIO()
+    call_command("load_demo", stdout=out, stderr=StringIO())
+    return out.getvalue()
+
+
+def test_load_demo_twice_gives_identical_rows_and_content():
+    load_demo()
+    first = snapshot()
+
+    output = load_demo()
+
+    second = snapshot()
+    assert {label: len(rows) for label, rows in second.items()} == {label: len(rows) for label, rows in first.items()}
+    assert second == first
+    assert "0 created, 0 updated, 0 removed" in output
+    assert "0 passwords set, 0 admins made staff, 0 contacts added, 0 applications added" in output
+
+
+def test_load_demo_prints_what_it_did():
+    lines = load_demo().splitlines()
+
+    assert lines[0].startswith("centre civ-bio-sciences: ")
+    assert lines[1] == "demo activity: 9 passwords set, 1 admins made staff, 6 contacts added, 3 applications added"
+
+
+def test_demo_logins_use_the_demo_password_and_the_admin_may_use_the_admin_site():
+    load_demo()
+
+    users = User.objects.filter(email__endswith="@example.org", memberships__centre__slug="civ-bio-sciences")
+    assert users.distinct().count() == 9
+    assert all(user.check_password(DEMO_PASSWORD) for user in users)
+    assert User.objects.get(email="admin@example.org").is_staff
+    assert not User.objects.get(email="pm@example.org").is_staff
+
+
+def test_demo_partners_have_contacts_linked_to_their_logins():
+    load_demo()
+
+    contact = Contact.objects.get(email="contact.janssen@example.org")
+    assert contact.partnership.short_code == "janssen"
+    assert contact.user == User.objects.get(email="contact.janssen@example.org")
+    assert contact.is_primary
+    assert Contact.objects.filter(partnership__centre__slug="civ-bio-sciences").count() == 6
+
+
+def test_demo_applications_wait_for_the_office_and_one_duplicates_a_partner():
+    load_demo()
+
+    applications = PartnerApplication.objects.filter(centre__slug="civ-bio-sciences")
+    names = set(Organisation.objects.values_list("normalised_name", flat=True))
+    duplicates = [a for a in applications if a.normalised_name in names]
+
+    assert applications.count() == 3
+    assert all(a.status == "new" and a.consent_given_at and a.contact_email.endswith("@example.org")
+               for a in applications)
+    assert [a.organisation_name for a in duplicates] == ["Mimetas B.V."]
+    assert normalise_name("Mimetas B.V.") == normalise_name("Mimetas")
+
+
+def test_load_demo_leaves_what_a_demo_user_changed():
+    load_demo()
+    application = PartnerApplication.objects.get(organisation_name="Celkweek Leiden B.V.")
+    application.status = PartnerApplication.Status.DECLINED
+    application.save()
+
+    load_demo()
+
+    application.refresh_from_db()
+    assert application.status == "declined"
+    assert PartnerApplication.objects.count() == 3
+
+
+def test_load_demo_does_not_touch_another_centre(other_file):
+    call_command("load_centre", str(other_file), stdout=StringIO())
+
+    load_demo()
+
+    assert not User.objects.get(email="other-pm@example.org").has_usable_password()
+    assert Centre.objects.count() == 2
