@@ -19,5 +19,5 @@ def send_after_commit(*, to: list[str], template: str, context: dict, language: 
     """Queue a templated e-mail for when the surrounding transaction commits (never for a rollback)."""
     subject, body = render_mail(template, {**context, "site_url": settings.SITE_URL}, language)
     transaction.on_commit(
-        lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, to, fail_silently=False)
+        lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, to)
     )
