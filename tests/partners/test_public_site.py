@@ -106,3 +106,9 @@ def test_public_page_keeps_its_query_count_as_partners_grow(client):
     for number in range(5, 15):
         add_partner(centre, f"Bedrijf {number}", Cluster.GOVERNMENT_EDUCATION)
     assert count_queries(client, url) == small
+
+
+def test_the_site_is_dutch_even_for_an_english_browser(client):
+    centre = make_centre("civ-een", "CIV Een", "Doel een.")
+    html = client.get(reverse("public:centre", args=[centre.slug]), HTTP_ACCEPT_LANGUAGE="en-US,en").content.decode()
+    assert 'lang="nl"' in html and "EN Doel een." not in html
