@@ -93,6 +93,18 @@ def centre_role_required(*roles: str):
 
 office_required = centre_role_required(*sorted(OFFICE_ROLES))
 partner_roles_required = centre_role_required(*sorted(PARTNER_ROLES))
+# The partner portal: partners for their own partnership, the office for every partnership of the centre.
+portal_required = centre_role_required(*sorted(OFFICE_ROLES | PARTNER_ROLES))
+
+
+def admin_centre_ids(user) -> set[int]:
+    """The centres whose records the user may manage in the Django admin: staff who are centre administrator.
+
+    The admin starts every queryset from these ids (see core/admin_scoping.py); a superuser is not limited.
+    """
+    if not (getattr(user, "is_active", False) and getattr(user, "is_staff", False)):
+        return set()
+    return {centre_id for centre_id, role, _ in _memberships(user) if role == Role.CENTRE_ADMIN}
 
 
 def landing_url_name(user, centre: Centre) -> str:

@@ -1,1 +1,161 @@
-"""The programme office (being built)."""
+"""The programme office: applications to decide on, and the list of partners with its exports."""
+
+import csv
+import io
+
+import xlsxwriter
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from civhub.accounts.permissions import office_required
+from civhub.partners.errors import PartnerError
+from civhub.partners.forms.office import ApplicationFilterForm, ApproveForm, DeclineForm, PartnerFilterForm
+from civhub.partners.models import PartnerApplication
+from civhub.partners.selectors import office as selectors
+from civhub.partners.services.onboarding import approve_application, decline_application
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@office_required
+def dashboard(request, centre):
+    return render(request, "partners/office/dashboard.html",
+                  {"centre": centre, "dashboard": selectors.dashboard(centre)})
+
+
+@office_required
+def applications(request, centre):
+    """All applications, new ones first; a badge marks those that look like a known organisation."""
+    form = ApplicationFilterForm(request.GET or None)
+    status = form.cleaned_data["status"] if form.is_valid() else None
+    rows = selectors.application_list(centre, status=status or None)
+    return render(request, "partners/office/applications.html",
+                  {"centre": centre, "form": form, "applications": rows})
+
+
+def _application(centre, pk) -> PartnerApplication:
+    return get_object_or_404(PartnerApplication.objects.select_related("decided_by", "partnership"),
+                             centre=centre, pk=pk)
+
+
+@office_required
+def application(request, centre, pk):
+    application = _application(centre, pk)
+    return render(request, "partners/office/application.html", {
+        "centre": centre, "application": application, "duplicates": selectors.possible_duplicates(application),
+    })
+
+
+@office_required
+def application_approve(request, centre, pk):
+    """GET: a confirmation page; POST: approve, which creates the partner and invites the contact."""
+    application = _application(centre, pk)
+    form = ApproveForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            approve_application(application=application, actor=request.user, reason=form.cleaned_data["reason"])
+        except PartnerError as error:
+            messages.error(request, str(error))
+            return redirect("office:application", centre.slug, application.pk)
+        messages.success(request, _("%(name)s is now a partner. We have sent the contact an invitation.")
+                         % {"name": application.organisation_name})
+        return redirect("office:application", centre.slug, application.pk)
+    return _decision_page(request, centre, application, form, "partners/office/application_approve.html")
+
+
+@office_required
+def application_decline(request, centre, pk):
+    """GET: the reason form; POST: decline and e-mail the reason to the applicant."""
+    application = _application(centre, pk)
+    form = DeclineForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            decline_application(application=application, actor=request.user, reason=form.cleaned_data["reason"])
+        except PartnerError as error:
+            messages.error(request, str(error))
+            return redirect("office:application", centre.slug, application.pk)
+        messages.success(request, _("The application of %(name)s has been declined. We have e-mailed the reason.")
+                         % {"name": application.organisation_name})
+        return redirect("office:application", centre.slug, application.pk)
+    return _decision_page(request, centre, application, form, "partners/office/application_decline.html")
+
+
+def _decision_page(request, centre, application, form, template):
+    """The confirmation page, or the form again with its errors; a decided application is sent back."""
+    if application.status != PartnerApplication.Status.NEW:
+        messages.error(request, _("This application has already been decided."))
+        return redirect("office:application", centre.slug, application.pk)
+    status = 400 if form.is_bound else 200
+    return render(request, template, {"centre": centre, "application": application, "form": form}, status=status)
+
+
+@office_required
+def partners(request, centre):
+    """All partners of the centre, filtered by cluster, status and kind; the same rows as the exports."""
+    form = PartnerFilterForm(request.GET or None)
+    filters = form.filters()
+    rows = selectors.partner_export_rows(centre, filters)
+    header = next(rows)
+    rows = [list(zip(header, row, strict=True)) for row in rows]  # each cell with its column, for alignment
+    return render(request, "partners/office/partners.html", {
+        "centre": centre, "form": form, "header": header, "rows": rows,
+        "query": request.GET.urlencode(),
+    })
+
+
+@office_required
+def partners_export(request, centre, fmt):
+    """The partner list as CSV or XLSX, with the filters of the page it was asked from."""
+    if fmt not in EXPORTERS:
+        raise Http404
+    filters = PartnerFilterForm(request.GET or None).filters()
+    content, content_type = EXPORTERS[fmt](selectors.partner_export_rows(centre, filters))
+    response = HttpResponse(content, content_type=content_type)
+    filename = f"partners-{centre.slug}-{timezone.localdate():%Y-%m-%d}.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+# A cell starting with one of these is run as a formula by spreadsheet programs; partners type these texts.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell_for_csv(value) -> str:
+    if value is None:
+        return ""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    text = str(value)
+    return "'" + text if isinstance(value, str) and text.startswith(FORMULA_STARTS) else text
+
+
+def export_csv(rows) -> tuple[bytes, str]:
+    """`;`-separated UTF-8 with a byte-order mark, so that Excel opens it with the accents intact."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    for row in rows:
+        writer.writerow([_cell_for_csv(cell) for cell in row])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8"), "text/csv; charset=utf-8"
+
+
+def export_xlsx(rows) -> tuple[bytes, str]:
+    """One sheet, header in row 1, written row by row (constant memory) into memory."""
+    output = io.BytesIO()
+    workbook = xlsxwriter.Workbook(output, {
+        "constant_memory": True, "in_memory": True, "default_date_format": "yyyy-mm-dd",
+        # Text stays text: a name starting with "=" is not a formula, a website not a hyperlink.
+        "strings_to_formulas": False, "strings_to_urls": False,
+    })
+    sheet = workbook.add_worksheet(_("Partners")[:31])
+    bold = workbook.add_format({"bold": True})
+    for number, row in enumerate(rows):
+        cells = [str(cell) for cell in row] if number == 0 else row
+        sheet.write_row(number, 0, ["" if cell is None else cell for cell in cells], bold if number == 0 else None)
+    workbook.close()
+    return output.getvalue(), XLSX_TYPE
+
+
+EXPORTERS = {"csv": export_csv, "xlsx": export_xlsx}

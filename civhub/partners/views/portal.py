@@ -1,1 +1,68 @@
-"""The partner portal (being built)."""
+"""The partner portal: a partner's own organisation, its contacts and its role in the centre."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from civhub.accounts.permissions import is_office, partnerships_visible_to, portal_required
+from civhub.partners.errors import PartnerError
+from civhub.partners.forms.portal import ContactFormSet, OrganisationDetailsForm
+from civhub.partners.selectors.portal import portal_page, portal_partnerships
+from civhub.partners.services.organisations import update_partner
+
+
+def _partnership(request, centre, code):
+    """The partnership with this short code, if the user may see it; anything else is a 404."""
+    return get_object_or_404(partnerships_visible_to(request.user, centre).select_related("organisation"),
+                             short_code=code)
+
+
+@portal_required
+def home(request, centre):
+    """Straight to the user's only partnership; the office goes to its partner list."""
+    if request.user.is_superuser or is_office(request.user, centre):
+        return redirect("office:partners", centre.slug)
+    partnerships = list(portal_partnerships(partnerships_visible_to(request.user, centre)))
+    if len(partnerships) == 1:
+        return redirect("portal:partner", centre.slug, partnerships[0].short_code)
+    return render(request, "partners/portal/home.html", {"centre": centre, "partnerships": partnerships})
+
+
+@portal_required
+def partner(request, centre, code):
+    partnership = _partnership(request, centre, code)
+    return render(request, "partners/portal/partner.html", {"centre": centre, "page": portal_page(partnership)})
+
+
+@portal_required
+def partner_edit(request, centre, code):
+    """Edit the organisation's details and contacts; every change is audited by the service."""
+    partnership = _partnership(request, centre, code)
+    data = request.POST if request.method == "POST" else None
+    form = OrganisationDetailsForm(data, organisation=partnership.organisation)
+    contacts = ContactFormSet(data, queryset=partnership.contacts.order_by("-is_primary", "name"), prefix="contacts")
+    if data is not None and form.is_valid() and contacts.is_valid():
+        try:
+            update_partner(partnership=partnership, actor=request.user, details=form.cleaned_data,
+                           contacts=_changed_contacts(contacts), new_contacts=_new_contacts(contacts))
+        except PartnerError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The details of your organisation have been saved."))
+            return redirect("portal:partner", centre.slug, partnership.short_code)
+    status = 400 if data is not None else 200
+    context = {"centre": centre, "partnership": partnership, "form": form, "contacts": contacts}
+    return render(request, "partners/portal/partner_edit.html", context, status=status)
+
+
+def _contact_data(form) -> dict:
+    return {name: value for name, value in form.cleaned_data.items() if name != "id"}
+
+
+def _changed_contacts(formset) -> list:
+    """(contact, data) for every existing contact whose fields were changed."""
+    return [(form.instance, _contact_data(form)) for form in formset.initial_forms if form.has_changed()]
+
+
+def _new_contacts(formset) -> list[dict]:
+    return [_contact_data(form) for form in formset.extra_forms if form.has_changed()]

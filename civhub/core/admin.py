@@ -1,0 +1,62 @@
+"""Admin for centres, their programme lines, grants, agenda and public contacts, and the audit trail."""
+
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from civhub.core.admin_scoping import CentreScopedAdmin, CentreScopedAdminMixin, ReadOnlyAdminMixin
+from civhub.core.models import AgendaItem, AuditEvent, Centre, Grant, ProgrammeLine, PublicContact
+
+
+@admin.register(Centre)
+class CentreAdmin(CentreScopedAdminMixin, SimpleHistoryAdmin):
+    """A centre admin edits their own centre; only a superuser adds or removes a centre."""
+
+    centre_path = ""
+    list_display = ["name", "slug", "region"]
+    search_fields = ["name", "slug"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # The slug is in every URL and in the definition file; a centre admin cannot break them.
+        return [] if request.user.is_superuser else ["slug"]
+
+    def has_add_permission(self, request, *args):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+
+@admin.register(ProgrammeLine)
+class ProgrammeLineAdmin(CentreScopedAdmin):
+    list_display = ["__str__", "centre"]
+    list_filter = ["centre"]
+
+
+@admin.register(Grant)
+class GrantAdmin(CentreScopedAdminMixin, SimpleHistoryAdmin):
+    list_display = ["__str__", "scheme", "amount", "start", "end", "centre"]
+    list_filter = ["centre", "scheme"]
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(CentreScopedAdmin):
+    list_display = ["__str__", "starts_on", "ends_on", "centre"]
+    list_filter = ["centre"]
+    date_hierarchy = "starts_on"
+
+
+@admin.register(PublicContact)
+class PublicContactAdmin(CentreScopedAdmin):
+    list_display = ["name", "email", "phone", "order", "centre"]
+    list_filter = ["centre"]
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(ReadOnlyAdminMixin, CentreScopedAdmin):
+    """The audit trail: written by services, read here, never changed."""
+
+    list_display = ["created_at", "action", "target_type", "target_id", "summary", "actor", "centre"]
+    list_filter = ["centre", "action", "target_type"]
+    search_fields = ["summary", "target_id", "actor__email"]
+    list_select_related = ["actor", "centre"]
+    date_hierarchy = "created_at"

@@ -1,0 +1,49 @@
+"""The programme office's forms: deciding on an application, and filtering the partner list."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from civhub.partners.models import Cluster, OrganisationKind, PartnerApplication, Partnership
+
+
+class ApproveForm(forms.Form):
+    """Approving needs no reason; a note is kept with the decision."""
+
+    reason = forms.CharField(
+        label=_("Note (optional)"), required=False, max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For the office's records; the applicant does not see it."),
+        error_messages={"max_length": _("Keep the note to at most 2,000 characters.")},
+    )
+
+
+class DeclineForm(forms.Form):
+    """Declining needs a reason: the applicant receives it by e-mail."""
+
+    reason = forms.CharField(
+        label=_("Reason"), max_length=2000, widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("The applicant receives this text by e-mail. Write it for them."),
+        error_messages={"required": _("Give a reason: the applicant receives it by e-mail."),
+                        "max_length": _("Keep the reason to at most 2,000 characters.")},
+    )
+
+
+def _any(choices) -> list[tuple[str, str]]:
+    return [("", _("All"))] + list(choices)
+
+
+class ApplicationFilterForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), required=False, choices=_any(PartnerApplication.Status.choices))
+
+
+class PartnerFilterForm(forms.Form):
+    """The partner list's filters; an unknown value is ignored rather than an error page."""
+
+    cluster = forms.ChoiceField(label=_("Cluster"), required=False, choices=_any(Cluster.choices))
+    status = forms.ChoiceField(label=_("Status"), required=False, choices=_any(Partnership.Status.choices))
+    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=_any(OrganisationKind.choices))
+
+    def filters(self) -> dict:
+        """The valid filters chosen, as selector keywords."""
+        self.is_valid()
+        return {name: value for name, value in getattr(self, "cleaned_data", {}).items() if value}

@@ -1,0 +1,38 @@
+"""What the partner portal shows for one partnership: its details, its contacts and its role in the centre."""
+
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+
+from civhub.accounts.models import Membership
+from civhub.partners.models import Contact, Partnership
+
+
+@dataclass
+class PortalPage:
+    """One partnership as its own people (and the office) see it."""
+
+    partnership: Partnership
+    contacts: list[Contact]
+    people: list[Membership]
+
+    @property
+    def organisation(self):
+        return self.partnership.organisation
+
+
+def portal_partnerships(visible: QuerySet) -> QuerySet:
+    """The partnerships a person may open in the portal, ready for a list (name, city, cluster)."""
+    return visible.select_related("organisation").order_by("organisation__name")
+
+
+def portal_page(partnership: Partnership) -> PortalPage:
+    """Everything the portal page needs, in three queries whatever the number of contacts or people."""
+    partnership = Partnership.objects.select_related("organisation", "centre").get(pk=partnership.pk)
+    contacts = list(partnership.contacts.select_related("user").order_by("-is_primary", "name"))
+    people = list(
+        Membership.objects.filter(partnership=partnership)
+        .select_related("user")
+        .order_by("user__full_name", "role")
+    )
+    return PortalPage(partnership=partnership, contacts=contacts, people=people)
