@@ -16,8 +16,10 @@ class RateCard(models.Model):
     partnership = models.ForeignKey("partners.Partnership", on_delete=models.CASCADE, related_name="rate_cards",
                                     verbose_name=_("partner"))
     category = models.SlugField(_("staff category"), max_length=40)
-    hourly_rate = models.DecimalField(_("hourly rate (EUR)"), max_digits=7, decimal_places=2,
-                                      validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(Decimal("500"))])
+    hourly_rate = models.DecimalField(
+        _("hourly rate (EUR)"), max_digits=7, decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(Decimal("500"))],
+    )
     valid_from = models.DateField(_("valid from"))
     history = HistoricalRecords()
 
