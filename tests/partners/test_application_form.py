@@ -32,11 +32,12 @@ def post(client, centre, data, **extra):
     return client.post(reverse("public:apply", args=[centre.slug]), data, **extra)
 
 
-def test_a_valid_application_creates_an_application_not_a_partner(client, centre):
+def test_a_valid_application_creates_an_application_not_a_partner(client, centre, django_capture_on_commit_callbacks):
     manager = User.objects.create_user("pm@example.org", full_name="Pim Manager")
     Membership.objects.create(user=manager, centre=centre, role=Role.PROGRAMME_MANAGER)
 
-    response = post(client, centre, valid_data())
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post(client, centre, valid_data())
 
     assert response.status_code == 302 and response.url == reverse("public:apply_done", args=[centre.slug])
     application = PartnerApplication.objects.get()
