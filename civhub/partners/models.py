@@ -184,6 +184,8 @@ class PartnerApplication(models.Model):
     motivation = models.TextField(_("motivation"), max_length=3000)
     intended_kinds = models.JSONField(_("intended kinds of contribution"), default=list)
     consent_given_at = models.DateTimeField(_("consent given at"))
+    language = models.CharField(_("language"), max_length=5, default="nl",
+                                help_text=_("The language the applicant used; e-mails to them are in it."))
     submitted_from = models.CharField(max_length=64, blank=True, db_index=True, editable=False,
                                       help_text="Keyed hash of the sender's IP address, for the rate limit.")
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.NEW)

@@ -99,13 +99,10 @@ def test_government_and_education_kinds_land_in_their_cluster(django_capture_on_
     assert partnership.cofinancing_group == CofinancingGroup.GOVERNMENT
 
 
-def test_invitation_is_in_the_language_of_the_deciding_page(django_capture_on_commit_callbacks, mailoutbox):
-    from django.utils import translation
-
+def test_invitation_is_in_the_language_the_applicant_used(django_capture_on_commit_callbacks, mailoutbox):
     centre = CentreFactory(name="CIV Bio Sciences")
-    application = ApplicationFactory(centre=centre)
-    with translation.override("en"):
-        approve(application, office_person(centre), django_capture_on_commit_callbacks)
+    application = ApplicationFactory(centre=centre, language="en")
+    approve(application, office_person(centre), django_capture_on_commit_callbacks)
     assert "Welcome as a partner of CIV Bio Sciences" in mailoutbox[0].subject
     assert User.objects.get(email=application.contact_email).preferred_language == "en"
 

@@ -38,7 +38,7 @@ def submit_application(*, centre: Centre, data: dict, ip_address: str, language:
             raise PartnerError(_("We received several applications from your address in the last hour. "
                                  "Please try again later, or e-mail the programme office."))
         application = PartnerApplication.objects.create(
-            centre=centre, submitted_from=fingerprint, consent_given_at=timezone.now(), **data
+            centre=centre, submitted_from=fingerprint, consent_given_at=timezone.now(), language=language, **data
         )
         record_event(application, actor=None, action="application_received", centre=centre,
                      summary=application.organisation_name)

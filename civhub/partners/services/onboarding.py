@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.text import slugify
@@ -50,9 +50,9 @@ def cluster_for_kind(kind: str) -> str:
 
 def approve_application(*, application: PartnerApplication, actor, reason: str = "") -> PartnerApplication:
     """Approve a new application: organisation, partnership, login, role and contact, then invite by e-mail."""
-    language = _mail_language()
     with transaction.atomic():
         application = _lock_new(application)
+        language = application.language
         organisation = _organisation_for(application, actor)
         partnership = _partnership_for(application, organisation, actor)
         user = _user_for(application, language)
@@ -70,9 +70,9 @@ def decline_application(*, application: PartnerApplication, actor, reason: str) 
     reason = (reason or "").strip()
     if not reason:
         raise PartnerError(_("Give a reason: the applicant receives it by e-mail."))
-    language = _mail_language()
     with transaction.atomic():
         application = _lock_new(application)
+        language = application.language
         _decide(application, actor, PartnerApplication.Status.DECLINED, reason)
         record_event(application, actor=actor, action="application_declined", centre=application.centre,
                      summary=application.organisation_name, changes={"reason": reason})
@@ -80,12 +80,6 @@ def decline_application(*, application: PartnerApplication, actor, reason: str) 
                           context={"application": application, "centre": application.centre, "reason": reason},
                           language=language)
     return application
-
-
-def _mail_language() -> str:
-    """The applicant's language is not stored: use the deciding person's page language, else Dutch."""
-    language = (translation.get_language() or "nl")[:2]
-    return language if language in dict(settings.LANGUAGES) else "nl"
 
 
 def _lock_new(application: PartnerApplication) -> PartnerApplication:
