@@ -123,5 +123,7 @@ def test_the_command_line_exits_1_with_the_errors_on_stderr(minimal, write_defin
     )
 
     assert completed.returncode == 1
-    assert "pledges[0] (organisation 'nobody'): unknown organisation 'nobody'" in completed.stderr
+    # The command speaks the site's language, Dutch by default.
+    assert "pledges[0] (organisation 'nobody'): onbekende organisatie 'nobody'" in completed.stderr
+    assert "er is niets opgeslagen" in completed.stderr
     assert completed.stdout == ""
