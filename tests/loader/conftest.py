@@ -10,6 +10,7 @@ from django.utils import translation
 
 from civhub.loader.demo_activity import DEMO_DEFINITION
 
+
 @pytest.fixture(autouse=True)
 def english_messages():
     """The loader's messages are asserted in English; the Dutch ones are the translator's (locale/nl)."""
