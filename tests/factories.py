@@ -33,7 +33,7 @@ class CentreFactory(factory.django.DjangoModelFactory):
     aim = {"nl": "Geen kwalitatieve of kwantitatieve mismatch.", "en": "No mismatch in quality or numbers."}
     introduction = {"nl": "Onderwijs en bedrijfsleven werken samen.", "en": "Schools and industry work together."}
     reasons = [{"nl": "Tekort aan vakmensen.", "en": "A shortage of skilled people."}]
-    organisation_text = {"nl": "Een stuurgroep komt twee keer per jaar bijeen."}
+    organisation_text = {"nl": "Het mbo en de hogeschool leiden het centrum samen."}
     subsidy_funds = [{"nl": "Een programmamanager.", "en": "A programme manager."}]
     contribution_text = {"nl": "Partners dragen vooral in natura bij."}
 
