@@ -1,0 +1,47 @@
+"""Signing in with an e-mail address, and the limit on failed attempts."""
+
+import pytest
+from django.test import override_settings
+from django.urls import reverse
+
+from civhub.accounts.models import Membership, Role, User
+from civhub.core.models import Centre
+
+pytestmark = pytest.mark.django_db
+PASSWORD = "een-lang-wachtwoord-2026"
+
+
+@pytest.fixture
+def manager():
+    centre = Centre.objects.create(slug="civ-login", name="CIV Login")
+    user = User.objects.create_user("Pm@Example.org", password=PASSWORD, full_name="Pam Manager")
+    Membership.objects.create(user=user, centre=centre, role=Role.PROGRAMME_MANAGER)
+    return user
+
+
+def sign_in(client, email, password, **extra):
+    return client.post(reverse("accounts:login"), {"username": email, "password": password}, **extra)
+
+
+def test_a_person_signs_in_with_their_e_mail_address_and_lands_in_their_centre(client, manager):
+    response = sign_in(client, "pm@example.org", PASSWORD)
+    assert response.status_code == 302
+    assert client.get(response.url).url == reverse("office:dashboard", args=["civ-login"])
+
+
+def test_a_wrong_password_gets_a_dutch_message(client, manager):
+    response = sign_in(client, "pm@example.org", "fout")
+    assert response.status_code == 200
+    assert "Dit e-mailadres en wachtwoord horen niet bij elkaar" in response.content.decode()
+
+
+@override_settings(AXES_ENABLED=True, AXES_FAILURE_LIMIT=3)
+def test_repeated_failures_lock_the_account_for_that_address(client, manager):
+    for _ in range(3):
+        sign_in(client, "pm@example.org", "fout", REMOTE_ADDR="192.0.2.7")
+
+    locked = sign_in(client, "pm@example.org", PASSWORD, REMOTE_ADDR="192.0.2.7")
+
+    assert locked.status_code == 429
+    assert "Te veel pogingen" in locked.content.decode()
+    assert "_auth_user_id" not in client.session
