@@ -108,7 +108,7 @@ class PartnershipFactory(factory.django.DjangoModelFactory):
     status = Partnership.Status.ACTIVE
     joined_on = datetime.date(2025, 1, 1)
     cofinancing_group = CofinancingGroup.EMPLOYER
-    intended_kinds = ["lab", "education"]
+    intended_kinds = factory.LazyFunction(lambda: ["lab", "education"])  # a fresh list per row
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -163,5 +163,5 @@ class PartnerApplicationFactory(factory.django.DjangoModelFactory):
     contact_name = factory.Sequence(lambda n: f"Aanvrager Persoon {n}")
     contact_email = factory.Sequence(lambda n: f"applicant{n}@example.org")
     motivation = "Wij willen bijdragen aan goed opgeleide vakmensen."
-    intended_kinds = ["lab", "research"]
+    intended_kinds = factory.LazyFunction(lambda: ["lab", "research"])  # a fresh list per row
     consent_given_at = factory.LazyFunction(timezone.now)

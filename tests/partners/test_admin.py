@@ -8,17 +8,15 @@ from civhub.accounts.models import Membership, Role, User
 from civhub.core.audit import record_event
 from civhub.core.models import AuditEvent
 from civhub.partners.models import Partnership
-from tests.partners.factories import (
-    ApplicationFactory,
+from tests.factories import (
     CentreFactory,
     ContactFactory,
     OrganisationFactory,
+    PartnerApplicationFactory,
     PartnershipFactory,
     UserFactory,
-    client_for,
-    office_person,
-    partner_person,
 )
+from tests.partners.factories import client_for, office_person, partner_person
 
 pytestmark = pytest.mark.django_db
 
@@ -33,8 +31,8 @@ def setup():
     theirs = PartnershipFactory(centre=other, organisation__name="Their Partner BV")
     ContactFactory(partnership=ours, name="Our Contact")
     ContactFactory(partnership=theirs, name="Their Contact")
-    ApplicationFactory(centre=centre, organisation_name="Our Applicant")
-    ApplicationFactory(centre=other, organisation_name="Their Applicant")
+    PartnerApplicationFactory(centre=centre, organisation_name="Our Applicant")
+    PartnerApplicationFactory(centre=other, organisation_name="Their Applicant")
     record_event(ours, actor=None, action="ours_happened", centre=centre)
     record_event(theirs, actor=None, action="theirs_happened", centre=other)
     centre_admin = office_person(centre, Role.CENTRE_ADMIN, is_staff=True, full_name="Carla Admin")

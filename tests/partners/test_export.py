@@ -6,22 +6,13 @@ import io
 
 import openpyxl
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from civhub.accounts.models import Role
 from civhub.partners.models import Cluster, OrganisationKind, Partnership
-from tests.partners.factories import (
-    CentreFactory,
-    ContactFactory,
-    PartnershipFactory,
-    client_for,
-    office_person,
-    partner_person,
-    person,
-)
+from tests.factories import CentreFactory, ContactFactory, PartnershipFactory
+from tests.partners.factories import client_for, count_queries, office_person, partner_person, person
 
 pytestmark = pytest.mark.django_db
 
@@ -132,12 +123,7 @@ def test_export_takes_the_same_number_of_queries_for_n_and_3n_partners(fmt):
     client = client_for(office_person(centre))
     url = reverse("office:partners_export", args=[centre.slug, fmt])
 
-    def queries() -> int:
-        with CaptureQueriesContext(connection) as captured:
-            assert client.get(url).status_code == 200
-        return len(captured)
-
     build(centre, count=5)
-    few = queries()
+    few = count_queries(client, url)
     build(centre, count=10, start=5)
-    assert queries() == few
+    assert count_queries(client, url) == few

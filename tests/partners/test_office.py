@@ -1,25 +1,20 @@
 """The programme office: who may enter, the dashboard, applications with duplicates, and the partner list."""
 
 import pytest
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from civhub.accounts.models import Role
 from civhub.partners.models import Cluster, OrganisationKind, PartnerApplication, Partnership
 from civhub.partners.selectors.office import application_list, possible_duplicates
-from tests.partners.factories import (
-    ApplicationFactory,
+from tests.factories import (
     CentreFactory,
     ContactFactory,
     OrganisationFactory,
+    PartnerApplicationFactory,
     PartnershipFactory,
-    client_for,
-    office_person,
-    partner_person,
-    person,
 )
+from tests.partners.factories import client_for, count_queries, office_person, partner_person, person
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +41,7 @@ def test_other_roles_get_403(role, page):
 
 def test_partners_get_403_and_other_centres_404():
     centre = CentreFactory()
-    application = ApplicationFactory(centre=centre)
+    application = PartnerApplicationFactory(centre=centre)
     partner = client_for(partner_person(PartnershipFactory(centre=centre)))
     stranger = client_for(office_person(CentreFactory()))
     for name, args in [("dashboard", []), ("application", [application.pk]),
@@ -63,7 +58,7 @@ def test_anonymous_is_sent_to_sign_in():
 
 def test_an_application_of_another_centre_is_404():
     centre, other = CentreFactory(), CentreFactory()
-    foreign = ApplicationFactory(centre=other)
+    foreign = PartnerApplicationFactory(centre=other)
     client = client_for(office_person(centre))
     for name in ["application", "application_approve", "application_decline"]:
         assert client.get(office_url(name, centre, foreign.pk)).status_code == 404
@@ -74,8 +69,8 @@ def test_an_application_of_another_centre_is_404():
 
 def test_dashboard_counts_new_applications_and_active_partners_per_cluster():
     centre = CentreFactory()
-    ApplicationFactory.create_batch(2, centre=centre)
-    ApplicationFactory(centre=centre, status=PartnerApplication.Status.DECLINED)
+    PartnerApplicationFactory.create_batch(2, centre=centre)
+    PartnerApplicationFactory(centre=centre, status=PartnerApplication.Status.DECLINED)
     PartnershipFactory.create_batch(3, centre=centre, cluster=Cluster.PROFESSIONAL_FIELD)
     PartnershipFactory(centre=centre, cluster=Cluster.GOVERNMENT_EDUCATION)
     PartnershipFactory(centre=centre, cluster=Cluster.GOVERNMENT_EDUCATION, status=Partnership.Status.LEFT)
@@ -90,12 +85,12 @@ def test_dashboard_counts_new_applications_and_active_partners_per_cluster():
 def test_applications_list_new_first_and_flags_duplicates():
     centre = CentreFactory()
     OrganisationFactory(name="Stichting LBSP", kvk_number="")
-    old_new = ApplicationFactory(centre=centre, organisation_name="LBSP")
-    decided = ApplicationFactory(centre=centre, organisation_name="Unique Co",
-                                 status=PartnerApplication.Status.DECLINED)
-    twin_a = ApplicationFactory(centre=centre, organisation_name="Twin BV", kvk_number="55555555")
-    twin_b = ApplicationFactory(centre=centre, organisation_name="Other name", kvk_number="55555555")
-    ApplicationFactory(centre=CentreFactory(), organisation_name="Unique Co")  # other centres do not count
+    old_new = PartnerApplicationFactory(centre=centre, organisation_name="LBSP")
+    decided = PartnerApplicationFactory(centre=centre, organisation_name="Unique Co",
+                                        status=PartnerApplication.Status.DECLINED)
+    twin_a = PartnerApplicationFactory(centre=centre, organisation_name="Twin BV", kvk_number="55555555")
+    twin_b = PartnerApplicationFactory(centre=centre, organisation_name="Other name", kvk_number="55555555")
+    PartnerApplicationFactory(centre=CentreFactory(), organisation_name="Unique Co")  # other centres do not count
 
     rows = list(application_list(centre))
     assert rows[-1] == decided  # decided ones after all new ones
@@ -113,8 +108,8 @@ def test_application_page_lists_possible_duplicates():
     centre = CentreFactory()
     known = PartnershipFactory(centre=centre, short_code="janssen", organisation__name="Janssen Biologics B.V.",
                                organisation__kvk_number="12121212")
-    application = ApplicationFactory(centre=centre, organisation_name="Janssen Biologics", kvk_number="12121212")
-    earlier = ApplicationFactory(centre=centre, organisation_name="janssen biologics")
+    application = PartnerApplicationFactory(centre=centre, organisation_name="Janssen Biologics", kvk_number="12121212")
+    earlier = PartnerApplicationFactory(centre=centre, organisation_name="janssen biologics")
     duplicates = possible_duplicates(application)
     assert [o.pk for o in duplicates.organisations] == [known.organisation_id]
     assert duplicates.organisations[0].partnership_here == "janssen"
@@ -163,20 +158,14 @@ def test_partner_list_keeps_the_filters_in_the_export_links():
     assert office_url("partners_export", centre, "csv") + "?cluster=professional_field" in content
 
 
-def count_queries(client, url) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
-
-
 @pytest.mark.parametrize("page", ["partners", "applications", "dashboard"])
 def test_office_pages_take_the_same_number_of_queries_for_n_and_3n_rows(page):
     centre = CentreFactory()
     client = client_for(office_person(centre))
     url = office_url(page, centre)
     make_partners(centre, 4)
-    ApplicationFactory.create_batch(4, centre=centre)
+    PartnerApplicationFactory.create_batch(4, centre=centre)
     few = count_queries(client, url)
     make_partners(centre, 8)
-    ApplicationFactory.create_batch(8, centre=centre)
+    PartnerApplicationFactory.create_batch(8, centre=centre)
     assert count_queries(client, url) == few

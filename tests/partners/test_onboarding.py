@@ -12,15 +12,14 @@ from civhub.core.models import AuditEvent
 from civhub.partners.errors import PartnerError
 from civhub.partners.models import Cluster, CofinancingGroup, Contact, Organisation, PartnerApplication, Partnership
 from civhub.partners.services.onboarding import approve_application, decline_application, unique_short_code
-from tests.partners.factories import (
-    ApplicationFactory,
+from tests.factories import (
     CentreFactory,
     OrganisationFactory,
+    PartnerApplicationFactory,
     PartnershipFactory,
     UserFactory,
-    client_for,
-    office_person,
 )
+from tests.partners.factories import client_for, office_person
 
 pytestmark = pytest.mark.django_db
 
@@ -39,9 +38,9 @@ def test_approve_creates_organisation_partnership_login_role_and_contact(
 ):
     centre = CentreFactory()
     manager = office_person(centre)
-    application = ApplicationFactory(centre=centre, organisation_name="Pharming B.V.", kind="company",
-                                     kvk_number="12345678", contact_email="Eva@Example.org",
-                                     contact_name="Eva de Vries", intended_kinds=["lab", "research"])
+    application = PartnerApplicationFactory(centre=centre, organisation_name="Pharming B.V.", kind="company",
+                                            kvk_number="12345678", contact_email="Eva@Example.org",
+                                            contact_name="Eva de Vries", intended_kinds=["lab", "research"])
 
     approve(application, manager, django_capture_on_commit_callbacks, reason="Fits the lab line")
 
@@ -77,7 +76,7 @@ def test_approve_creates_organisation_partnership_login_role_and_contact(
 
 def test_invitation_link_lets_the_contact_choose_a_password(django_capture_on_commit_callbacks, mailoutbox, client):
     centre = CentreFactory()
-    application = ApplicationFactory(centre=centre, contact_email="new@example.org")
+    application = PartnerApplicationFactory(centre=centre, contact_email="new@example.org")
     approve(application, office_person(centre), django_capture_on_commit_callbacks)
 
     link = link_in(mailoutbox[0].body)
@@ -92,7 +91,7 @@ def test_invitation_link_lets_the_contact_choose_a_password(django_capture_on_co
 
 def test_government_and_education_kinds_land_in_their_cluster(django_capture_on_commit_callbacks):
     centre = CentreFactory()
-    application = ApplicationFactory(centre=centre, kind="municipality", organisation_name="Gemeente Katwijk")
+    application = PartnerApplicationFactory(centre=centre, kind="municipality", organisation_name="Gemeente Katwijk")
     approve(application, office_person(centre), django_capture_on_commit_callbacks)
     partnership = Partnership.objects.get()
     assert partnership.cluster == Cluster.GOVERNMENT_EDUCATION
@@ -101,7 +100,7 @@ def test_government_and_education_kinds_land_in_their_cluster(django_capture_on_
 
 def test_invitation_is_in_the_language_the_applicant_used(django_capture_on_commit_callbacks, mailoutbox):
     centre = CentreFactory(name="CIV Bio Sciences")
-    application = ApplicationFactory(centre=centre, language="en")
+    application = PartnerApplicationFactory(centre=centre, language="en")
     approve(application, office_person(centre), django_capture_on_commit_callbacks)
     assert "Welcome as a partner of CIV Bio Sciences" in mailoutbox[0].subject
     assert User.objects.get(email=application.contact_email).preferred_language == "en"
@@ -110,7 +109,7 @@ def test_invitation_is_in_the_language_the_applicant_used(django_capture_on_comm
 def test_approving_links_an_existing_organisation_by_kvk_number(django_capture_on_commit_callbacks):
     centre = CentreFactory()
     known = OrganisationFactory(name="Janssen Biologics", kvk_number="87654321")
-    application = ApplicationFactory(centre=centre, organisation_name="Janssen (Leiden)", kvk_number="87654321")
+    application = PartnerApplicationFactory(centre=centre, organisation_name="Janssen (Leiden)", kvk_number="87654321")
 
     approve(application, office_person(centre), django_capture_on_commit_callbacks)
 
@@ -121,7 +120,8 @@ def test_approving_links_an_existing_organisation_by_kvk_number(django_capture_o
 def test_approving_links_an_existing_organisation_by_normalised_name(django_capture_on_commit_callbacks):
     centre = CentreFactory()
     known = OrganisationFactory(name="Stichting Bio Partner Leiden", kvk_number="")
-    application = ApplicationFactory(centre=centre, organisation_name="bio partner leiden", kvk_number="11223344")
+    application = PartnerApplicationFactory(centre=centre, organisation_name="bio partner leiden",
+                                            kvk_number="11223344")
 
     approve(application, office_person(centre), django_capture_on_commit_callbacks)
 
@@ -134,7 +134,7 @@ def test_approving_links_an_existing_organisation_by_normalised_name(django_capt
 def test_a_name_match_with_a_different_kvk_number_is_another_organisation(django_capture_on_commit_callbacks):
     centre = CentreFactory()
     OrganisationFactory(name="Batavia", kvk_number="11111111")
-    application = ApplicationFactory(centre=centre, organisation_name="Batavia", kvk_number="22222222")
+    application = PartnerApplicationFactory(centre=centre, organisation_name="Batavia", kvk_number="22222222")
     approve(application, office_person(centre), django_capture_on_commit_callbacks)
     assert Organisation.objects.count() == 2
 
@@ -144,7 +144,8 @@ def test_approving_reuses_the_partnership_and_login_that_exist(django_capture_on
     partnership = PartnershipFactory(centre=centre, status=Partnership.Status.LEFT, short_code="eurofins",
                                      organisation__name="Eurofins", organisation__kvk_number="")
     user = UserFactory(email="lab@example.org")
-    application = ApplicationFactory(centre=centre, organisation_name="Eurofins", contact_email="lab@example.org")
+    application = PartnerApplicationFactory(centre=centre, organisation_name="Eurofins",
+                                            contact_email="lab@example.org")
 
     approve(application, office_person(centre), django_capture_on_commit_callbacks)
 
@@ -167,7 +168,7 @@ def test_short_codes_stay_unique_in_the_centre():
 
 def test_decline_needs_a_reason(django_capture_on_commit_callbacks, mailoutbox):
     centre = CentreFactory()
-    application = ApplicationFactory(centre=centre)
+    application = PartnerApplicationFactory(centre=centre)
     with pytest.raises(PartnerError), django_capture_on_commit_callbacks(execute=True):
         decline_application(application=application, actor=office_person(centre), reason="   ")
     application.refresh_from_db()
@@ -178,7 +179,7 @@ def test_decline_needs_a_reason(django_capture_on_commit_callbacks, mailoutbox):
 def test_decline_records_the_decision_and_emails_the_reason(django_capture_on_commit_callbacks, mailoutbox):
     centre = CentreFactory()
     manager = office_person(centre)
-    application = ApplicationFactory(centre=centre, contact_email="apply@example.org")
+    application = PartnerApplicationFactory(centre=centre, contact_email="apply@example.org")
     with django_capture_on_commit_callbacks(execute=True):
         decline_application(application=application, actor=manager, reason="We only take partners from the region.")
     application.refresh_from_db()
@@ -195,7 +196,7 @@ def test_decline_records_the_decision_and_emails_the_reason(django_capture_on_co
 def test_deciding_twice_raises_and_changes_nothing(django_capture_on_commit_callbacks, mailoutbox, second):
     centre = CentreFactory()
     manager, controller = office_person(centre), office_person(centre, Role.FINANCE_CONTROLLER)
-    application = ApplicationFactory(centre=centre)
+    application = PartnerApplicationFactory(centre=centre)
     stale = PartnerApplication.objects.get(pk=application.pk)  # what the second person's page still shows
     approve(application, manager, django_capture_on_commit_callbacks)
 
@@ -212,7 +213,7 @@ def test_deciding_twice_raises_and_changes_nothing(django_capture_on_commit_call
 def test_office_approves_through_a_confirmation_page(django_capture_on_commit_callbacks, mailoutbox):
     centre = CentreFactory()
     client = client_for(office_person(centre))
-    application = ApplicationFactory(centre=centre, organisation_name="Hal Allergy")
+    application = PartnerApplicationFactory(centre=centre, organisation_name="Hal Allergy")
     url = reverse("office:application_approve", args=[centre.slug, application.pk])
 
     page = client.get(url)
@@ -231,7 +232,7 @@ def test_office_approves_through_a_confirmation_page(django_capture_on_commit_ca
 def test_office_decline_form_requires_a_reason(mailoutbox):
     centre = CentreFactory()
     client = client_for(office_person(centre))
-    application = ApplicationFactory(centre=centre)
+    application = PartnerApplicationFactory(centre=centre)
     url = reverse("office:application_decline", args=[centre.slug, application.pk])
     response = client.post(url, {"reason": ""})
     assert response.status_code == 400
@@ -246,7 +247,7 @@ def test_office_decline_form_requires_a_reason(mailoutbox):
 def test_two_office_people_deciding_at_once_one_wins(mailoutbox):
     centre = CentreFactory()
     people = [office_person(centre), office_person(centre, Role.FINANCE_CONTROLLER)]
-    application = ApplicationFactory(centre=centre)
+    application = PartnerApplicationFactory(centre=centre)
     barrier = threading.Barrier(2)
     outcomes = []
 

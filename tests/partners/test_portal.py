@@ -6,16 +6,8 @@ from django.urls import reverse
 from civhub.accounts.models import Membership, Role
 from civhub.core.models import AuditEvent
 from civhub.partners.models import Contact, Organisation
-from tests.partners.factories import (
-    CentreFactory,
-    ContactFactory,
-    OrganisationFactory,
-    PartnershipFactory,
-    client_for,
-    office_person,
-    partner_person,
-    person,
-)
+from tests.factories import CentreFactory, ContactFactory, OrganisationFactory, PartnershipFactory
+from tests.partners.factories import client_for, office_person, partner_person, person
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +17,7 @@ def world():
     """A centre with partners A and B (one contact each), and another centre."""
     centre = CentreFactory(slug="civ-bio")
     a = PartnershipFactory(centre=centre, short_code="alpha", organisation__name="Alpha Labs",
-                           organisation__kvk_number="10000001")
+                           organisation__city="Leiden")
     b = PartnershipFactory(centre=centre, short_code="beta", organisation__name="Beta Pharma")
     ContactFactory(partnership=a, name="Ada Alpha", email="ada@example.org", is_primary=True)
     ContactFactory(partnership=b, name="Bob Beta", email="bob@example.org", is_primary=True)

@@ -4,13 +4,12 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from civhub.core.models import AgendaItem, Centre, Grant, ProgrammeLine, PublicContact
 from civhub.grants.models import BudgetLine, BudgetVersion
 from civhub.partners.models import Cluster, Organisation, Partnership
+from tests.partners.factories import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -89,12 +88,6 @@ def test_root_lists_several_centres(client):
 
 def test_unknown_centre_is_404(client):
     assert client.get(reverse("public:centre", args=["bestaat-niet"])).status_code == 404
-
-
-def count_queries(client, url) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries.captured_queries)
 
 
 def test_public_page_keeps_its_query_count_as_partners_grow(client):
