@@ -54,6 +54,14 @@ def partnership_ids(user, centre: Centre) -> set[int]:
     return {pid for centre_id, role, pid in _memberships(user) if centre_id == centre.pk and role in PARTNER_ROLES}
 
 
+def has_partner_role(user, partnership, *roles: str) -> bool:
+    """Whether the user holds one of `roles` for this very partnership."""
+    return any(
+        centre_id == partnership.centre_id and pid == partnership.pk and role in roles
+        for centre_id, role, pid in _memberships(user)
+    )
+
+
 def centres_of(user) -> QuerySet[Centre]:
     """The centres the user holds any role in (all centres for a superuser)."""
     if getattr(user, "is_superuser", False):

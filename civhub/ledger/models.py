@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -54,3 +55,207 @@ class Pledge(models.Model):
 
     def __str__(self):
         return f"{self.partnership.short_code} {self.year} {self.kind}: EUR {self.amount}"
+
+
+def evidence_path(instance, filename: str) -> str:
+    """Evidence files live under a per-partner folder outside the static/media URLs (served by a view)."""
+    return f"evidence/{instance.partnership_id}/{filename}"
+
+
+class Contribution(models.Model):
+    """Contribution: one in-kind (or cash) contribution of a partner: hours valued at a rate, or an amount.
+
+    It moves draft → submitted → approved (by the partner's signatory) → accepted (by the
+    finance controller); rejected goes back to the partner. Only accepted entries count as
+    co-financing, and an accepted entry never changes: a correction is a reversal (an
+    accepted entry of the opposite amount, linked to the original) plus a new entry.
+    Accepted entries form a hash chain per centre, so a changed row is detectable.
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        SUBMITTED = "submitted", _("submitted")
+        APPROVED = "approved", _("approved")
+        ACCEPTED = "accepted", _("accepted")
+        REJECTED = "rejected", _("rejected")
+        REVERSED = "reversed", _("reversed")
+
+    centre = models.ForeignKey("core.Centre", on_delete=models.PROTECT, related_name="contributions",
+                               verbose_name=_("centre"))
+    partnership = models.ForeignKey("partners.Partnership", on_delete=models.PROTECT, related_name="contributions",
+                                    verbose_name=_("partner"))
+    extern_id = models.CharField(_("external id"), max_length=100, blank=True)
+    date = models.DateField(_("date"))
+    kind = models.CharField(_("kind"), max_length=20, choices=ContributionKind.choices)
+    programme_line = models.ForeignKey("core.ProgrammeLine", on_delete=models.PROTECT, null=True, blank=True,
+                                       related_name="contributions", verbose_name=_("programme line"))
+    category = models.SlugField(_("staff category"), max_length=40, blank=True)
+    hours = models.DecimalField(_("hours"), max_digits=6, decimal_places=2, null=True, blank=True)
+    hourly_rate = models.DecimalField(_("hourly rate (EUR)"), max_digits=7, decimal_places=2, null=True, blank=True)
+    amount = models.DecimalField(_("value (EUR)"), max_digits=12, decimal_places=2)
+    description = models.CharField(_("description"), max_length=500)
+    evidence = models.FileField(_("evidence"), upload_to=evidence_path, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT,
+                              db_index=True)
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                   verbose_name=_("entered by"))
+    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                    related_name="+", verbose_name=_("approved by"))
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    accepted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                    related_name="+", verbose_name=_("accepted by"))
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+    rejection_reason = models.TextField(_("reason for rejection"), blank=True)
+    reversal_of = models.OneToOneField("self", on_delete=models.PROTECT, null=True, blank=True,
+                                       related_name="reversal", verbose_name=_("reverses"))
+    reversal_reason = models.TextField(_("reason for reversal"), blank=True)
+    import_batch = models.ForeignKey("ImportBatch", on_delete=models.PROTECT, null=True, blank=True,
+                                     related_name="contributions", verbose_name=_("import"))
+    chain_index = models.PositiveIntegerField(_("position in the chain"), null=True, blank=True)
+    previous_hash = models.CharField(_("previous hash"), max_length=64, blank=True)
+    content_hash = models.CharField(_("hash"), max_length=64, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("contribution")
+        verbose_name_plural = _("contributions")
+        ordering = ["-date", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "extern_id"], condition=~models.Q(extern_id=""),
+                                    name="unique_extern_id_per_partner"),
+            models.UniqueConstraint(fields=["centre", "chain_index"], name="unique_chain_position_per_centre"),
+            models.CheckConstraint(
+                condition=models.Q(hours__isnull=True) | (models.Q(hours__gt=0) & models.Q(hours__lte=24)),
+                name="contribution_hours_between_0_and_24",
+            ),
+        ]
+        indexes = [models.Index(fields=["centre", "status", "date"], name="contribution_status_date_idx")]
+
+    def __str__(self):
+        return f"{self.partnership.short_code} {self.date} {self.kind}: EUR {self.amount}"
+
+    @property
+    def counts_as_cofinancing(self) -> bool:
+        """Lead applicant and not_counted partners' entries are recorded but never counted."""
+        return self.partnership.counts_as_cofinancing
+
+    @property
+    def is_reversal(self) -> bool:
+        return self.reversal_of_id is not None
+
+
+class StatusEvent(models.Model):
+    """StatusEvent: one step in a contribution's history: who did what, when, and why."""
+
+    contribution = models.ForeignKey(Contribution, on_delete=models.CASCADE, related_name="events",
+                                     verbose_name=_("contribution"))
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                              verbose_name=_("by"))
+    action = models.CharField(_("action"), max_length=20)
+    from_status = models.CharField(_("from"), max_length=10, blank=True)
+    to_status = models.CharField(_("to"), max_length=10)
+    reason = models.TextField(_("reason"), blank=True)
+    created_at = models.DateTimeField(_("at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.contribution_id}: {self.from_status} → {self.to_status}"
+
+
+class PeriodLock(models.Model):
+    """PeriodLock: a quarter or year the finance controller closed; it takes no new entries, edits or imports.
+
+    Reopening keeps the row, with who reopened it, when and why; closing again makes a new row.
+    """
+
+    class Span(models.TextChoices):
+        QUARTER = "quarter", _("quarter")
+        YEAR = "year", _("year")
+
+    centre = models.ForeignKey("core.Centre", on_delete=models.CASCADE, related_name="period_locks",
+                               verbose_name=_("centre"))
+    span = models.CharField(_("period"), max_length=10, choices=Span.choices)
+    starts_on = models.DateField(_("from"))
+    ends_on = models.DateField(_("to"))
+    closed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                  verbose_name=_("closed by"))
+    closed_at = models.DateTimeField(_("closed at"), auto_now_add=True)
+    reopened_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                    related_name="+", verbose_name=_("reopened by"))
+    reopened_at = models.DateTimeField(_("reopened at"), null=True, blank=True)
+    reopen_reason = models.TextField(_("reason for reopening"), blank=True)
+
+    class Meta:
+        verbose_name = _("closed period")
+        verbose_name_plural = _("closed periods")
+        ordering = ["centre", "-starts_on"]
+        constraints = [
+            models.UniqueConstraint(fields=["centre", "starts_on", "ends_on"],
+                                    condition=models.Q(reopened_at__isnull=True), name="one_open_lock_per_period"),
+            models.CheckConstraint(condition=models.Q(ends_on__gte=models.F("starts_on")),
+                                   name="lock_ends_after_start"),
+        ]
+
+    def __str__(self):
+        return f"{self.centre} {self.starts_on}–{self.ends_on}"
+
+    @property
+    def is_closed(self) -> bool:
+        return self.reopened_at is None
+
+
+class ImportBatch(models.Model):
+    """ImportBatch: one import of a file (contributions or rates): who, what, progress and the outcome.
+
+    The web shows its progress while a large file is written, and its error report when
+    the file was refused; an import with --accepted is recorded here with who did it.
+    """
+
+    class Kind(models.TextChoices):
+        CONTRIBUTIONS = "contributions", _("contributions")
+        RATES = "rates", _("rate cards")
+
+    class State(models.TextChoices):
+        PREVIEW = "preview", _("checked, waiting for confirmation")
+        REFUSED = "refused", _("refused: the file has errors")
+        RUNNING = "running", _("importing")
+        DONE = "done", _("imported")
+        FAILED = "failed", _("failed")
+
+    centre = models.ForeignKey("core.Centre", on_delete=models.CASCADE, related_name="import_batches",
+                               verbose_name=_("centre"))
+    partnership = models.ForeignKey("partners.Partnership", on_delete=models.CASCADE, null=True, blank=True,
+                                    related_name="import_batches", verbose_name=_("partner"))
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.PREVIEW)
+    file_name = models.CharField(_("file"), max_length=255)
+    upload = models.FileField(_("uploaded file"), upload_to="imports/", blank=True)
+    as_accepted = models.BooleanField(_("imported as accepted"), default=False)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                              verbose_name=_("by"))
+    total_rows = models.PositiveIntegerField(_("rows"), default=0)
+    processed_rows = models.PositiveIntegerField(_("rows done"), default=0)
+    created_rows = models.PositiveIntegerField(_("rows added"), default=0)
+    existing_rows = models.PositiveIntegerField(_("rows already present"), default=0)
+    total_hours = models.DecimalField(_("hours"), max_digits=14, decimal_places=2, default=Decimal("0"))
+    total_amount = models.DecimalField(_("value (EUR)"), max_digits=16, decimal_places=2, default=Decimal("0"))
+    errors = models.JSONField(_("errors"), default=list, blank=True)
+    created_at = models.DateTimeField(_("started at"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.file_name} ({self.get_state_display()})"
+
+    @property
+    def percent_done(self) -> int:
+        return round(self.processed_rows * 100 / self.total_rows) if self.total_rows else 0

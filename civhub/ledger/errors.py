@@ -1,0 +1,5 @@
+"""The ledger's domain error: a rule of the ledger broken, with a message for people."""
+
+
+class LedgerError(Exception):
+    """Raised by ledger services; views show the message, the API answers 400/409 with it."""

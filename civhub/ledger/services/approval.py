@@ -1,0 +1,148 @@
+"""The two keys: the partner's signatory approves, the finance controller accepts; corrections reverse.
+
+Every step locks the entry's row, so two people acting on one entry at once cannot both
+succeed; the loser gets a LedgerError saying what happened.
+"""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from civhub.core.audit import record_event
+from civhub.core.models import Centre
+from civhub.ledger import chain
+from civhub.ledger.errors import LedgerError
+from civhub.ledger.models import Contribution
+from civhub.ledger.permissions import is_finance_controller, may_approve
+from civhub.ledger.services.entries import record_status
+from civhub.ledger.services.periods import ensure_open
+
+Status = Contribution.Status
+
+# The only moves the ledger allows: (from, to).
+TRANSITIONS = {
+    (Status.DRAFT, Status.SUBMITTED),
+    (Status.SUBMITTED, Status.APPROVED),
+    (Status.APPROVED, Status.ACCEPTED),
+    (Status.SUBMITTED, Status.REJECTED),
+    (Status.APPROVED, Status.REJECTED),
+    (Status.ACCEPTED, Status.REVERSED),
+    (Status.REJECTED, Status.DRAFT),
+}
+
+
+def ensure_transition(entry: Contribution, target: str) -> None:
+    if (entry.status, target) not in TRANSITIONS:
+        raise LedgerError(
+            _("A contribution that is %(current)s cannot become %(target)s.")
+            % {"current": entry.get_status_display(), "target": Status(target).label}
+        )
+
+
+def _locked(entry: Contribution) -> Contribution:
+    return Contribution.objects.select_for_update().select_related("partnership__centre").get(pk=entry.pk)
+
+
+def approve_contribution(*, entry: Contribution, actor) -> Contribution:
+    """The partner's signatory approves a submitted entry (never one they entered)."""
+    with transaction.atomic():
+        entry = _locked(entry)
+        ensure_transition(entry, Status.APPROVED)
+        if not may_approve(actor, entry):
+            raise LedgerError(_("Only another person, the signatory of this partner, can approve this entry."))
+        entry.status, entry.approved_by, entry.approved_at = Status.APPROVED, actor, timezone.now()
+        entry.save(update_fields=["status", "approved_by", "approved_at", "updated_at"])
+        record_status(entry, actor=actor, action="approved", from_status=Status.SUBMITTED)
+    return entry
+
+
+def reject_contribution(*, entry: Contribution, actor, reason: str) -> Contribution:
+    """Send a submitted or approved entry back to the partner, with a reason."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise LedgerError(_("Give a reason: the partner needs it to correct the entry."))
+    with transaction.atomic():
+        entry = _locked(entry)
+        ensure_transition(entry, Status.REJECTED)
+        allowed = may_approve(actor, entry) if entry.status == Status.SUBMITTED else is_finance_controller(
+            actor, entry.centre)
+        if not allowed:
+            raise LedgerError(_("You may not reject this entry."))
+        before = entry.status
+        entry.status, entry.rejection_reason = Status.REJECTED, reason
+        entry.save(update_fields=["status", "rejection_reason", "updated_at"])
+        record_status(entry, actor=actor, action="rejected", from_status=before, reason=reason)
+    return entry
+
+
+def _lock_chain(centre: Centre) -> None:
+    """Serialise acceptances per centre: the chain has one tip."""
+    Centre.objects.select_for_update().filter(pk=centre.pk).first()
+
+
+def accept_contribution(*, entry: Contribution, actor) -> Contribution:
+    """The finance controller accepts an approved entry: its rate is frozen and it joins the hash chain."""
+    with transaction.atomic():
+        entry = _locked(entry)
+        ensure_transition(entry, Status.ACCEPTED)
+        if not is_finance_controller(actor, entry.centre):
+            raise LedgerError(_("Only the finance controller accepts entries."))
+        ensure_open(entry.centre, entry.date)
+        _lock_chain(entry.centre)
+        entry.status, entry.accepted_by, entry.accepted_at = Status.ACCEPTED, actor, timezone.now()
+        index, previous = chain.chain_tip(entry.centre)
+        chain.seal(entry, index=index, previous_hash=previous)
+        entry.save()
+        record_status(entry, actor=actor, action="accepted", from_status=Status.APPROVED)
+        record_event(entry, actor=actor, action="contribution_accepted", centre=entry.centre,
+                     summary=f"{entry.partnership.short_code} EUR {entry.amount}")
+    return entry
+
+
+def reverse_contribution(*, entry: Contribution, actor, reason: str) -> Contribution:
+    """Correct an accepted entry: an accepted entry of the opposite value, linked to it, with a reason.
+
+    The original keeps its content (and its hash); only its status says it was reversed.
+    Returns the reversal entry.
+    """
+    reason = (reason or "").strip()
+    if not reason:
+        raise LedgerError(_("Give a reason for the reversal."))
+    with transaction.atomic():
+        entry = _locked(entry)
+        ensure_transition(entry, Status.REVERSED)
+        if not is_finance_controller(actor, entry.centre):
+            raise LedgerError(_("Only the finance controller reverses accepted entries."))
+        _lock_chain(entry.centre)
+        now = timezone.now()
+        reversal = Contribution.objects.create(
+            centre=entry.centre, partnership=entry.partnership, date=entry.date, kind=entry.kind,
+            programme_line=entry.programme_line, category=entry.category, hours=None,
+            hourly_rate=entry.hourly_rate, amount=-entry.amount, description=entry.description[:500],
+            entered_by=actor, approved_by=actor, approved_at=now, accepted_by=actor, accepted_at=now,
+            status=Status.ACCEPTED, reversal_of=entry, reversal_reason=reason,
+        )
+        index, previous = chain.chain_tip(entry.centre)
+        chain.seal(reversal, index=index, previous_hash=previous)
+        reversal.save(update_fields=["chain_index", "previous_hash", "content_hash"])
+        entry.status = Status.REVERSED
+        entry.save(update_fields=["status", "updated_at"])
+        record_status(entry, actor=actor, action="reversed", from_status=Status.ACCEPTED, reason=reason)
+        record_status(reversal, actor=actor, action="reversal", from_status="", reason=reason)
+        record_event(entry, actor=actor, action="contribution_reversed", centre=entry.centre,
+                     summary=f"EUR {entry.amount}", changes={"reason": reason, "reversal": reversal.pk})
+    return reversal
+
+
+def bulk(action, entries, **kwargs) -> tuple[list[Contribution], list[tuple[Contribution, str]]]:
+    """Apply one of the steps above to several entries; each in its own transaction.
+
+    Returns (done, failed with the reason), so one refused entry does not block the rest.
+    """
+    done, failed = [], []
+    for entry in entries:
+        try:
+            done.append(action(entry=entry, **kwargs))
+        except LedgerError as error:
+            failed.append((entry, str(error)))
+    return done, failed
