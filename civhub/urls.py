@@ -13,6 +13,7 @@ urlpatterns = [
     path("account/", include("civhub.accounts.urls")),
     path("c/<slug:slug>/portaal/", include(portal_patterns)),
     path("c/<slug:slug>/kantoor/", include(office_patterns)),
+    path("c/<slug:slug>/bijdragen/", include("civhub.ledger.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

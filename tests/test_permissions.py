@@ -11,6 +11,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.conftest import PERSONAS
 from tests.factories import PartnerApplicationFactory
+from tests.ledger.rows_entries import LEDGER_ENTRY_ROWS
+from tests.ledger.rows_office import LEDGER_OFFICE_ROWS
 
 LOGIN = "302 to login"  # expected: a redirect to the login page
 
@@ -177,6 +179,9 @@ TABLE = [
     ("portal:partner_edit", partner_a, "POST", "partner_b_contact", 404),
     ("portal:partner_edit", partner_a, "POST", "practor", 403),
     ("portal:partner_edit", partner_a, "POST", "anonymous", LOGIN),
+    # The ledger: each part keeps its rows beside its tests.
+    *LEDGER_ENTRY_ROWS,
+    *LEDGER_OFFICE_ROWS,
 ]
 
 

@@ -1,0 +1,3 @@
+"""Ledger URLs for the office: pledges, rate cards, partner summaries, exports and imports."""
+
+urlpatterns = []
