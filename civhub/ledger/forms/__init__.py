@@ -1,0 +1,1 @@
+"""Input validation for people using the ledger's pages."""

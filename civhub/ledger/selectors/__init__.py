@@ -1,0 +1,1 @@
+"""Read queries of the ledger's pages and reports (annotate and aggregate in SQL)."""

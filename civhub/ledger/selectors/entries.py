@@ -1,0 +1,215 @@
+"""What the entry, queue and period pages read: scoped querysets, totals per status, an entry's actions.
+
+Every queryset starts from `contributions_visible_to`, so another partner's entry is never
+in it (the views answer 404). Totals are summed by the database, never in a Python loop.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from django.db.models import BooleanField, Count, ExpressionWrapper, Q, QuerySet, Sum
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+
+from civhub.accounts import permissions as access
+from civhub.accounts.models import Role
+from civhub.ledger.models import Contribution, PeriodLock, RateCard
+from civhub.ledger.permissions import contributions_visible_to, is_finance_controller, may_approve, may_enter
+from civhub.partners.models import CofinancingGroup
+
+Status = Contribution.Status
+ZERO = Decimal("0")
+LIST_RELATED = ("partnership__organisation", "programme_line", "entered_by")
+DETAIL_RELATED = (*LIST_RELATED, "centre", "partnership__centre", "approved_by", "accepted_by", "reversal_of",
+                  "reversal")
+COUNTED = ~Q(partnership__cofinancing_group=CofinancingGroup.NOT_COUNTED)
+
+# What each StatusEvent.action means, for the history table.
+EVENT_LABELS = {
+    "created": _("saved as draft"),
+    "edited": _("edited"),
+    "submitted": _("submitted for approval"),
+    "approved": _("approved by the partner"),
+    "rejected": _("rejected"),
+    "accepted": _("accepted by the finance controller"),
+    "reversed": _("reversed"),
+    "reversal": _("recorded as reversal"),
+}
+
+OWN_ENTRY = _("You entered this contribution yourself: another signatory of your organisation approves it.")
+
+
+def contribution_list(user, centre, *, status="", year=None, kind="", partner="") -> QuerySet[Contribution]:
+    """The entries the user may see, filtered, newest first, ready for a table."""
+    entries = contributions_visible_to(user, centre)
+    if status:
+        entries = entries.filter(status=status)
+    if year:
+        entries = entries.filter(date__year=year)
+    if kind:
+        entries = entries.filter(kind=kind)
+    if partner:
+        entries = entries.filter(partnership__short_code=partner)
+    return entries.select_related(*LIST_RELATED)
+
+
+@dataclass(frozen=True)
+class StatusTotal:
+    """Number, hours and value of the entries in one status; `counted` leaves out not-counted partners."""
+
+    status: str
+    label: str
+    count: int
+    hours: Decimal
+    amount: Decimal
+    counted: Decimal
+
+
+def totals_by_status(entries: QuerySet[Contribution]) -> list[StatusTotal]:
+    """One row per status (zeros included), summed in one GROUP BY query."""
+    rows = entries.order_by().values("status").annotate(
+        n=Count("pk"), sum_hours=Sum("hours"), sum_amount=Sum("amount"), sum_counted=Sum("amount", filter=COUNTED),
+    )
+    by_status = {row["status"]: row for row in rows}
+    return [_status_total(status, by_status.get(status, {})) for status in Status]
+
+
+def _status_total(status, row: dict) -> StatusTotal:
+    return StatusTotal(status=status.value, label=status.label, count=row.get("n", 0),
+                       hours=row.get("sum_hours") or ZERO, amount=row.get("sum_amount") or ZERO,
+                       counted=row.get("sum_counted") or ZERO)
+
+
+def entry_for(user, centre, pk: int) -> Contribution:
+    """One entry the user may see, with everything the detail page shows; any other is a 404."""
+    return get_object_or_404(contributions_visible_to(user, centre).select_related(*DETAIL_RELATED), pk=pk)
+
+
+def _status_label(value: str) -> str:
+    return Status(value).label if value in Status.values else value
+
+
+def history(entry: Contribution) -> list:
+    """The entry's status changes, oldest first, each with readable labels for what happened."""
+    events = list(entry.events.select_related("actor"))
+    for event in events:
+        event.label = EVENT_LABELS.get(event.action, event.action)
+        event.from_label = _status_label(event.from_status) if event.from_status else ""
+        event.to_label = _status_label(event.to_status)
+    return events
+
+
+def evidence_name(entry: Contribution) -> str:
+    """The evidence file's own name, without the folder it is stored in."""
+    return Path(entry.evidence.name).name if entry.evidence else ""
+
+
+def signatory_entries(user, centre) -> QuerySet[Contribution]:
+    """Entries of the partnerships the user signs for (any status): what the approval queue acts on."""
+    return contributions_visible_to(user, centre).filter(
+        partnership__memberships__user=user, partnership__memberships__role=Role.PARTNER_SIGNATORY,
+    )
+
+
+def approval_queue(user, centre) -> QuerySet[Contribution]:
+    """Submitted entries waiting for this signatory; `entered_by_me` marks those they may not approve."""
+    return (
+        signatory_entries(user, centre).filter(status=Status.SUBMITTED)
+        .annotate(entered_by_me=ExpressionWrapper(Q(entered_by=user), output_field=BooleanField()))
+        .select_related(*LIST_RELATED).order_by("date", "pk")
+    )
+
+
+def review_queue(user, centre) -> QuerySet[Contribution]:
+    """Approved entries waiting for the finance controller, oldest first."""
+    return (
+        contributions_visible_to(user, centre).filter(status=Status.APPROVED)
+        .select_related(*LIST_RELATED, "approved_by").order_by("date", "pk")
+    )
+
+
+def is_signatory(user, centre) -> bool:
+    return access.has_role(user, centre, Role.PARTNER_SIGNATORY)
+
+
+def enterable_partnerships(user, centre) -> list:
+    """The partnerships the user records contributions for (their own, as contact or signatory)."""
+    own = access.partnerships_visible_to(user, centre).filter(pk__in=access.partnership_ids(user, centre))
+    return list(own.select_related("organisation", "centre").order_by("organisation__name"))
+
+
+def staff_categories(partnerships) -> list[str]:
+    """The staff categories the partners' rate cards name, for the entry form's choices."""
+    return list(
+        RateCard.objects.filter(partnership__in=partnerships).order_by("category")
+        .values_list("category", flat=True).distinct()
+    )
+
+
+def grant_years(centre) -> list[int]:
+    """The years of the centre's grants, for the year filters and the period form."""
+    years = set()
+    for start, end in centre.grants.values_list("start", "end"):
+        years.update(range(start.year, end.year + 1))
+    return sorted(years)
+
+
+def all_grants_fix_the_rate(centre) -> bool:
+    """True when every grant of the centre values hours at one fixed rate (the category is then not needed)."""
+    rates = list(centre.grants.values_list("fixed_hourly_rate", flat=True))
+    return bool(rates) and all(rate is not None for rate in rates)
+
+
+def period_label(lock: PeriodLock) -> str:
+    """“2026” for a year, “Q2 2026” for a quarter."""
+    if lock.span == PeriodLock.Span.YEAR:
+        return str(lock.starts_on.year)
+    return _("Q%(quarter)d %(year)d") % {"quarter": (lock.starts_on.month - 1) // 3 + 1, "year": lock.starts_on.year}
+
+
+def period_locks(centre) -> list[PeriodLock]:
+    """The centre's closed (and reopened) periods, newest first, each with its label."""
+    locks = list(PeriodLock.objects.filter(centre=centre).select_related("closed_by", "reopened_by").order_by(
+        "-starts_on", "-closed_at"))
+    for lock in locks:
+        lock.label = period_label(lock)
+    return locks
+
+
+@dataclass(frozen=True)
+class Actions:
+    """What the viewer may do with one entry now; the services check again when they act."""
+
+    edit: bool = False
+    submit: bool = False
+    delete: bool = False
+    approve: bool = False
+    reject: bool = False
+    accept: bool = False
+    reverse: bool = False
+    correct: bool = False
+    approve_blocked: str = ""
+
+    def __bool__(self) -> bool:
+        return any((self.edit, self.submit, self.delete, self.approve, self.reject, self.accept, self.reverse,
+                    self.correct))
+
+
+def actions_for(user, entry: Contribution) -> Actions:
+    """The buttons the detail page shows this viewer."""
+    status, enters = entry.status, may_enter(user, entry.partnership)
+    controller = is_finance_controller(user, entry.centre)
+    approver = status == Status.SUBMITTED and may_approve(user, entry)
+    signatory = access.has_partner_role(user, entry.partnership, Role.PARTNER_SIGNATORY)
+    return Actions(
+        edit=enters and status in (Status.DRAFT, Status.REJECTED),
+        submit=enters and status == Status.DRAFT,
+        delete=enters and status == Status.DRAFT,
+        approve=approver,
+        reject=approver or (status == Status.APPROVED and controller),
+        accept=status == Status.APPROVED and controller,
+        reverse=status == Status.ACCEPTED and controller and not entry.is_reversal,
+        correct=enters and status == Status.REVERSED,
+        approve_blocked=str(OWN_ENTRY) if status == Status.SUBMITTED and signatory and not approver else "",
+    )

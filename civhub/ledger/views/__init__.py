@@ -1,0 +1,1 @@
+"""The ledger's views, one module per group of pages."""

@@ -1,0 +1,182 @@
+"""Partners record contributions: the list, the form, one entry with its history, and its evidence file.
+
+Every view finds the centre through the access module (404 outside the user's centres,
+403 for roles without a ledger), then the entry through the user's scoped queryset (404
+for another partner's entry), then checks the action's role (403). Services do the writing.
+"""
+
+import io
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from civhub.accounts.permissions import is_office, partner_roles_required, partnerships_visible_to, portal_required
+from civhub.ledger.errors import LedgerError
+from civhub.ledger.forms.entries import ContributionFilterForm, EntryForm, initial_from
+from civhub.ledger.permissions import is_finance_controller, may_enter
+from civhub.ledger.selectors import entries as selectors
+from civhub.ledger.services.entries import create_contribution, delete_draft, submit_contribution, update_contribution
+
+PAGE_SIZE = 50
+
+
+def in_office(user, centre) -> bool:
+    """Office people get the office's menu on the ledger's pages; partners their portal's."""
+    return user.is_superuser or is_office(user, centre)
+
+
+def page(request, centre, template, context=None, status=200):
+    """Render a ledger page with the centre and the menu that fits the viewer."""
+    context = {"centre": centre, "in_office": in_office(request.user, centre), **(context or {})}
+    return render(request, template, context, status=status)
+
+
+def to_entry(centre, entry):
+    return redirect("ledger:contribution", centre.slug, entry.pk)
+
+
+@portal_required
+def contributions(request, centre):
+    """The entries the viewer may see, filtered, with totals per status summed by the database."""
+    office = in_office(request.user, centre)
+    partners = partnerships_visible_to(request.user, centre).select_related("organisation").order_by(
+        "organisation__name") if office else None
+    form = ContributionFilterForm(request.GET or None, years=selectors.grant_years(centre), partners=partners)
+    entries = selectors.contribution_list(request.user, centre, **form.filters())
+    return page(request, centre, "ledger/entries/list.html", {
+        "form": form, "page_obj": Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page")),
+        "totals": selectors.totals_by_status(entries),
+        "may_record": bool(selectors.enterable_partnerships(request.user, centre)) and not office,
+        "approvals": selectors.approval_queue(request.user, centre).count()
+        if selectors.is_signatory(request.user, centre) else None,
+        "reviews": selectors.review_queue(request.user, centre).count()
+        if is_finance_controller(request.user, centre) else None,
+    })
+
+
+def _entry_form(request, centre, *, initial=None, partnerships=None):
+    partnerships = partnerships or selectors.enterable_partnerships(request.user, centre)
+    return EntryForm(
+        request.POST or None, request.FILES or None, initial=initial, centre=centre, partnerships=partnerships,
+        categories=selectors.staff_categories(partnerships), rate_is_fixed=selectors.all_grants_fix_the_rate(centre),
+    )
+
+
+def _copy_of(request, centre) -> dict | None:
+    """`?from=<pk>`: the fields of a (reversed) entry the user may see, to record its correction."""
+    pk = request.GET.get("from", "")
+    return initial_from(selectors.entry_for(request.user, centre, int(pk))) if pk.isdigit() else None
+
+
+@partner_roles_required
+def contribution_new(request, centre):
+    """Record a contribution for the user's organisation: save it as a draft, or submit it at once."""
+    form = _entry_form(request, centre, initial=_copy_of(request, centre))
+    if request.method == "POST" and form.is_valid():
+        submit = request.POST.get("action") == "submit"
+        try:
+            entry = create_contribution(partnership=form.partnership_for(), actor=request.user,
+                                        data=form.entry_data(), evidence=form.cleaned_data["evidence"], submit=submit)
+        except LedgerError as error:
+            form.add_error(None, str(error))  # shown on the form, so nothing typed or chosen is lost
+        else:
+            messages.success(request, _("The contribution has been submitted to your signatory for approval.")
+                             if submit else _("The contribution has been saved as a draft."))
+            return to_entry(centre, entry)
+    status = 400 if form.is_bound else 200
+    return page(request, centre, "ledger/entries/form.html", {"form": form}, status=status)
+
+
+@portal_required
+def contribution(request, centre, pk):
+    entry = selectors.entry_for(request.user, centre, pk)
+    return page(request, centre, "ledger/entries/detail.html", {
+        "entry": entry, "events": selectors.history(entry), "actions": selectors.actions_for(request.user, entry),
+        "evidence_name": selectors.evidence_name(entry),
+    })
+
+
+def _own_entry(request, centre, pk):
+    """An entry the user records for (their own organisation's); the office and others get 403."""
+    entry = selectors.entry_for(request.user, centre, pk)
+    if not may_enter(request.user, entry.partnership):
+        raise PermissionDenied
+    return entry
+
+
+@portal_required
+def contribution_edit(request, centre, pk):
+    """Change a draft or a rejected entry (it becomes a draft again); submit it from the same form."""
+    entry = _own_entry(request, centre, pk)
+    if not selectors.actions_for(request.user, entry).edit:
+        messages.error(request, _("A contribution that is %(status)s can no longer be changed.")
+                       % {"status": entry.get_status_display()})
+        return to_entry(centre, entry)
+    form = _entry_form(request, centre, initial=initial_from(entry), partnerships=[entry.partnership])
+    if request.method == "POST" and form.is_valid():
+        try:
+            entry = update_contribution(entry=entry, actor=request.user, data=form.entry_data(),
+                                        evidence=form.cleaned_data["evidence"] or None)
+            if request.POST.get("action") == "submit":
+                entry = submit_contribution(entry=entry, actor=request.user)
+        except LedgerError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Your changes have been saved."))
+            return to_entry(centre, entry)
+    status = 400 if form.is_bound else 200
+    return page(request, centre, "ledger/entries/form.html",
+                {"form": form, "entry": entry, "evidence_name": selectors.evidence_name(entry)}, status=status)
+
+
+@require_POST
+@portal_required
+def contribution_submit(request, centre, pk):
+    """Send a draft to the partner's signatory (a button on the entry's page)."""
+    entry = _own_entry(request, centre, pk)
+    try:
+        submit_contribution(entry=entry, actor=request.user)
+    except LedgerError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The contribution has been submitted to your signatory for approval."))
+    return to_entry(centre, entry)
+
+
+@portal_required
+def contribution_delete(request, centre, pk):
+    """GET: are you sure? POST: remove the draft."""
+    entry = _own_entry(request, centre, pk)
+    if not selectors.actions_for(request.user, entry).delete:
+        messages.error(request, _("Only a draft can be deleted; this contribution is %(status)s.")
+                       % {"status": entry.get_status_display()})
+        return to_entry(centre, entry)
+    if request.method == "POST":
+        try:
+            delete_draft(entry=entry, actor=request.user)
+        except LedgerError as error:
+            messages.error(request, str(error))
+            return to_entry(centre, entry)
+        messages.success(request, _("The draft has been deleted."))
+        return redirect("ledger:contributions", centre.slug)
+    return page(request, centre, "ledger/entries/delete.html", {"entry": entry})
+
+
+@portal_required
+def evidence(request, centre, pk):
+    """The entry's evidence file, as a download, for those who may see the entry (404 for anyone else)."""
+    entry = selectors.entry_for(request.user, centre, pk)
+    if not entry.evidence:
+        raise Http404
+    try:
+        with entry.evidence.open("rb") as handle:
+            # At most 5 MB: read it and close the file now, rather than leave it open until a client reads it.
+            content = io.BytesIO(handle.read())
+    except FileNotFoundError:
+        raise Http404 from None
+    return FileResponse(content, as_attachment=True, filename=selectors.evidence_name(entry))
