@@ -1,3 +1,18 @@
 """Ledger URLs for the office: pledges, rate cards, partner summaries, exports and imports."""
 
-urlpatterns = []
+from django.urls import path
+
+from civhub.ledger.views import office
+
+urlpatterns = [
+    path("toezeggingen/", office.pledges, name="pledges"),
+    path("toezeggingen/nieuw/", office.pledge_new, name="pledge_new"),
+    path("toezeggingen/<int:pk>/bewerken/", office.pledge_edit, name="pledge_edit"),
+    path("toezeggingen/<int:pk>/verwijderen/", office.pledge_delete, name="pledge_delete"),
+    path("tarieven/", office.rates, name="rates"),
+    path("tarieven/nieuw/", office.rate_new, name="rate_new"),
+    path("tarieven/<int:pk>/bewerken/", office.rate_edit, name="rate_edit"),
+    path("tarieven/<int:pk>/verwijderen/", office.rate_delete, name="rate_delete"),
+    path("partner/<slug:code>/", office.summary, name="summary"),
+    path("partner/<slug:code>/grafiek.svg", office.summary_chart, name="summary_chart"),
+]

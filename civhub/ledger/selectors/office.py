@@ -1,0 +1,226 @@
+"""What the office's ledger pages read: the pledge table, the rate cards and a partner's summary.
+
+Every total is summed by the database (conditional `Sum` per status, grouped by year and
+kind); Python only lays the summed cells out in rows. The summary's "accepted" is what
+counts as realised: entries accepted, plus entries accepted and later reversed, so that a
+reversed entry and its reversal together count as zero.
+"""
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import DecimalField, Q, QuerySet, Sum, Value
+from django.db.models.functions import Coalesce, ExtractYear
+from django.utils.translation import gettext_lazy as _
+
+from civhub.core.choices import ContributionKind
+from civhub.ledger.models import Contribution, Pledge, RateCard
+from civhub.ledger.services.reference import ACCEPTED_STATUSES, grant_years, with_validity
+from civhub.partners.models import Partnership
+
+Status = Contribution.Status
+ZERO = Decimal("0.00")
+KIND_ORDER = {kind: number for number, kind in enumerate(ContributionKind.values)}
+
+# Short column headings for the kinds; the full label is the heading's title and the form's choice.
+KIND_SHORT = {
+    ContributionKind.ORGANISATION: _("Organisation"),
+    ContributionKind.RESEARCH: _("Research"),
+    ContributionKind.LAB: _("Lab"),
+    ContributionKind.EDUCATION: _("Education"),
+    ContributionKind.LIFELONG_LEARNING: _("Lifelong learning"),
+    ContributionKind.CASH: _("Cash"),
+}
+
+
+@dataclass(frozen=True)
+class KindColumn:
+    code: str
+    short: str
+    label: str
+
+
+def kind_columns() -> list[KindColumn]:
+    return [KindColumn(kind.value, KIND_SHORT[kind], kind.label) for kind in ContributionKind]
+
+
+# The pledge table --------------------------------------------------------------------------
+
+
+@dataclass
+class PledgeCell:
+    """One year × kind cell of a partner: the pledge, or None when there is none yet."""
+
+    kind: KindColumn
+    pledge: Pledge | None = None
+
+
+@dataclass
+class PledgeYear:
+    year: int
+    cells: list[PledgeCell]
+    total: Decimal
+
+
+@dataclass
+class PartnerPledges:
+    partnership: Partnership
+    years: list[PledgeYear]
+    total: Decimal
+
+
+@dataclass
+class PledgeTable:
+    """Every partner with a row per grant year and a column per kind; totals per kind for all partners."""
+
+    years: list[int]
+    columns: list[KindColumn]
+    partners: list[PartnerPledges]
+    kind_totals: list[Decimal]
+    total: Decimal
+
+
+def _money(expression) -> Coalesce:
+    return Coalesce(expression, Value(ZERO), output_field=DecimalField(max_digits=16, decimal_places=2))
+
+
+def pledge_table(centre) -> PledgeTable:
+    """The pledge table of the centre, in a fixed number of queries whatever the number of pledges."""
+    years, columns = grant_years(centre), kind_columns()
+    partnerships = list(Partnership.objects.filter(centre=centre).select_related("organisation")
+                        .order_by("organisation__name", "pk"))
+    pledges = Pledge.objects.filter(partnership__centre=centre)
+    by_cell = {(p.partnership_id, p.year, p.kind): p for p in pledges}
+    year_totals = {(row["partnership_id"], row["year"]): row["total"]
+                   for row in pledges.values("partnership_id", "year").annotate(total=Sum("amount")).order_by()}
+    partner_totals = dict(pledges.values_list("partnership_id").annotate(total=Sum("amount")).order_by())
+    kind_totals = dict(pledges.values_list("kind").annotate(total=Sum("amount")).order_by())
+    every_year = sorted(set(years) | {year for _, year, _ in by_cell})
+    rows = [
+        PartnerPledges(
+            partnership=partnership,
+            years=[PledgeYear(year, [PledgeCell(column, by_cell.get((partnership.pk, year, column.code)))
+                                     for column in columns], year_totals.get((partnership.pk, year), ZERO))
+                   for year in every_year],
+            total=partner_totals.get(partnership.pk, ZERO),
+        )
+        for partnership in partnerships
+    ]
+    return PledgeTable(years=every_year, columns=columns, partners=rows,
+                       kind_totals=[kind_totals.get(column.code, ZERO) for column in columns],
+                       total=pledges.aggregate(total=_money(Sum("amount")))["total"])
+
+
+# Rate cards --------------------------------------------------------------------------------
+
+
+def rate_cards(centre) -> list[RateCard]:
+    """The centre's rate cards per partner and category, each with `valid_until` and `in_use`."""
+    cards = with_validity(RateCard.objects.filter(partnership__centre=centre)).select_related(
+        "partnership__organisation").order_by("partnership__organisation__name", "partnership_id", "category",
+                                              "valid_from")
+    cards = list(cards)
+    for card in cards:
+        card.valid_until = card.next_from - timedelta(days=1) if card.next_from else None
+    return cards
+
+
+def fixed_rates(centre) -> list[Decimal]:
+    """The fixed hourly rates of the centre's grants (a grant with one does not use rate cards)."""
+    return sorted({rate for rate in centre.grants.values_list("fixed_hourly_rate", flat=True) if rate is not None})
+
+
+# A partner's summary -----------------------------------------------------------------------
+
+
+STAGES = {
+    "submitted": Q(status=Status.SUBMITTED),
+    "approved": Q(status=Status.APPROVED),
+    "accepted": Q(status__in=ACCEPTED_STATUSES),
+}
+
+
+@dataclass
+class SummaryRow:
+    """Pledged and contributed value in one year (and kind; kind is None for a year's total)."""
+
+    year: int | None
+    kind: KindColumn | None
+    pledged: Decimal = ZERO
+    submitted: Decimal = ZERO
+    approved: Decimal = ZERO
+    accepted: Decimal = ZERO
+
+    @property
+    def percent(self) -> Decimal | None:
+        """Accepted ÷ pledged × 100, one decimal; None without a pledge."""
+        if not self.pledged:
+            return None
+        return (self.accepted * 100 / self.pledged).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+@dataclass
+class SummaryYear:
+    total: SummaryRow
+    kinds: list[SummaryRow] = field(default_factory=list)
+
+
+@dataclass
+class PartnerSummary:
+    """A partner's pledges and contributions per year and kind, with totals, all summed by the database."""
+
+    partnership: Partnership
+    years: list[SummaryYear]
+    total: SummaryRow
+
+    @property
+    def counted(self) -> bool:
+        return self.partnership.counts_as_cofinancing
+
+
+def _stage_sums(entries: QuerySet, *group: str):
+    sums = {name: _money(Sum("amount", filter=condition)) for name, condition in STAGES.items()}
+    if not group:
+        return entries.aggregate(**sums)
+    return entries.annotate(year=ExtractYear("date")).values(*group).annotate(**sums).order_by()
+
+
+def _pledge_sums(pledges: QuerySet, *group: str):
+    if not group:
+        return pledges.aggregate(pledged=_money(Sum("amount")))
+    return pledges.values(*group).annotate(pledged=_money(Sum("amount"))).order_by()
+
+
+AMOUNTS = ("pledged", "submitted", "approved", "accepted")
+
+
+def _grouped(entries: QuerySet, pledges: QuerySet, *group: str) -> dict[tuple, dict]:
+    """{(year[, kind]): {pledged, submitted, approved, accepted}}: two GROUP BY queries, joined by key."""
+    cells: dict[tuple, dict] = {}
+    for row in [*_stage_sums(entries, *group), *_pledge_sums(pledges, *group)]:
+        cells.setdefault(tuple(row[name] for name in group), {}).update(row)
+    return cells
+
+
+def _row(year, kind, values: dict) -> SummaryRow:
+    return SummaryRow(year=year, kind=kind, **{name: values.get(name, ZERO) for name in AMOUNTS})
+
+
+def partner_summary(partnership: Partnership) -> PartnerSummary:
+    """Per year and kind: pledged, submitted, approved, accepted (and % realised); totals per year and overall."""
+    entries = Contribution.objects.filter(partnership=partnership)
+    pledges = Pledge.objects.filter(partnership=partnership)
+    columns = {column.code: column for column in kind_columns()}
+    by_kind = _grouped(entries, pledges, "year", "kind")
+    by_year = _grouped(entries, pledges, "year")
+    years = [
+        SummaryYear(
+            total=_row(year, None, by_year[(year,)]),
+            kinds=sorted((_row(y, columns.get(kind), values) for (y, kind), values in by_kind.items() if y == year),
+                         key=lambda row: KIND_ORDER.get(row.kind.code if row.kind else "", 99)),
+        )
+        for (year,) in sorted(by_year)
+    ]
+    overall = {**_stage_sums(entries), **_pledge_sums(pledges)}
+    return PartnerSummary(partnership=partnership, years=years, total=_row(None, None, overall))

@@ -1,0 +1,214 @@
+"""The office's ledger pages: pledges and rate cards (kept by the programme office), and a partner's summary.
+
+The office sees every partner; a partner's people see only their own summary (another
+partner's is a 404). Pledges and rates are changed by the programme manager and the
+finance controller; the centre administrator reads them.
+"""
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.csp import csp_override
+
+from civhub.accounts.models import Role
+from civhub.accounts.permissions import (
+    centre_role_required,
+    is_office,
+    office_required,
+    partnerships_visible_to,
+    portal_required,
+)
+from civhub.ledger import charts
+from civhub.ledger.errors import LedgerError
+from civhub.ledger.forms.office import PledgeForm, RateCardForm
+from civhub.ledger.models import Pledge, RateCard
+from civhub.ledger.selectors import office as selectors
+from civhub.ledger.services import reference
+from civhub.partners.models import Partnership
+
+reference_editors_required = centre_role_required(Role.PROGRAMME_MANAGER, Role.FINANCE_CONTROLLER)
+
+# The chart is an SVG document with pygal's <style> inside; it may style itself, and do nothing else.
+CHART_CSP = {"default-src": ["'none'"], "style-src": ["'unsafe-inline'"], "frame-ancestors": ["'none'"]}
+
+
+def _partnerships(centre):
+    return Partnership.objects.filter(centre=centre).select_related("organisation").order_by("organisation__name")
+
+
+def _form_page(request, template, context):
+    """Render a form page; a submitted form that comes back (with errors) answers 400."""
+    status = 400 if context["form"].is_bound else 200
+    return render(request, template, context, status=status)
+
+
+def _back_to(name, centre, partnership) -> str:
+    return f"{reverse(name, args=[centre.slug])}#partner-{partnership.short_code}"
+
+
+# Pledges ----------------------------------------------------------------------------------
+
+
+@office_required
+def pledges(request, centre):
+    """Every partner's pledges per year and kind; editors get links to add, change and remove them."""
+    return render(request, "ledger/office/pledges.html", {
+        "centre": centre, "table": selectors.pledge_table(centre),
+        "may_edit": reference.may_edit_reference(request.user, centre),
+    })
+
+
+@reference_editors_required
+def pledge_new(request, centre):
+    initial = {name: request.GET.get(key) for name, key in
+               (("partnership", "partner"), ("year", "year"), ("kind", "kind")) if request.GET.get(key)}
+    form = PledgeForm(request.POST or None, initial=initial, years=reference.grant_years(centre),
+                      partnerships=_partnerships(centre))
+    if form.is_bound and form.is_valid():
+        partnership = form.cleaned_data["partnership"]
+        try:
+            reference.create_pledge(partnership=partnership, actor=request.user, data=form.pledge_data())
+        except LedgerError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The pledge of %(partner)s has been saved.")
+                             % {"partner": partnership.organisation.name})
+            return redirect(_back_to("ledger:pledges", centre, partnership))
+    return _form_page(request, "ledger/office/pledge_form.html", {"centre": centre, "form": form})
+
+
+def _pledge(centre, pk) -> Pledge:
+    return get_object_or_404(Pledge.objects.select_related("partnership__organisation", "partnership__centre"),
+                             partnership__centre=centre, pk=pk)
+
+
+@reference_editors_required
+def pledge_edit(request, centre, pk):
+    pledge = _pledge(centre, pk)
+    initial = {"year": pledge.year, "kind": pledge.kind, "amount": pledge.amount}
+    form = PledgeForm(request.POST or None, initial=initial, years=reference.grant_years(centre))
+    if form.is_bound and form.is_valid():
+        try:
+            reference.update_pledge(pledge=pledge, actor=request.user, data=form.pledge_data())
+        except LedgerError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The pledge of %(partner)s has been saved.")
+                             % {"partner": pledge.partnership.organisation.name})
+            return redirect(_back_to("ledger:pledges", centre, pledge.partnership))
+    return _form_page(request, "ledger/office/pledge_form.html", {"centre": centre, "form": form, "pledge": pledge})
+
+
+@reference_editors_required
+def pledge_delete(request, centre, pk):
+    """GET: what will be removed; POST: remove it."""
+    pledge = _pledge(centre, pk)
+    if request.method == "POST":
+        back = _back_to("ledger:pledges", centre, pledge.partnership)
+        try:
+            reference.delete_pledge(pledge=pledge, actor=request.user)
+        except LedgerError as error:
+            messages.error(request, str(error))
+            return redirect(back)
+        messages.success(request, _("The pledge has been removed."))
+        return redirect(back)
+    return render(request, "ledger/office/pledge_delete.html", {"centre": centre, "pledge": pledge})
+
+
+# Rate cards -------------------------------------------------------------------------------
+
+
+@office_required
+def rates(request, centre):
+    """The partners' hourly rates per staff category, each valid from its date until the next one."""
+    return render(request, "ledger/office/rates.html", {
+        "centre": centre, "cards": selectors.rate_cards(centre), "fixed_rates": selectors.fixed_rates(centre),
+        "may_edit": reference.may_edit_reference(request.user, centre),
+    })
+
+
+@reference_editors_required
+def rate_new(request, centre):
+    initial = {"partnership": request.GET["partner"]} if request.GET.get("partner") else {}
+    form = RateCardForm(request.POST or None, initial=initial, partnerships=_partnerships(centre))
+    if form.is_bound and form.is_valid():
+        partnership = form.cleaned_data["partnership"]
+        try:
+            reference.create_rate_card(partnership=partnership, actor=request.user, data=form.rate_data())
+        except LedgerError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The rate of %(partner)s has been saved.")
+                             % {"partner": partnership.organisation.name})
+            return redirect(_back_to("ledger:rates", centre, partnership))
+    return _form_page(request, "ledger/office/rate_form.html", {"centre": centre, "form": form})
+
+
+def _card(centre, pk) -> RateCard:
+    return get_object_or_404(RateCard.objects.select_related("partnership__organisation", "partnership__centre"),
+                             partnership__centre=centre, pk=pk)
+
+
+@reference_editors_required
+def rate_edit(request, centre, pk):
+    card = _card(centre, pk)
+    initial = {"category": card.category, "hourly_rate": card.hourly_rate, "valid_from": card.valid_from}
+    form = RateCardForm(request.POST or None, initial=initial)
+    if form.is_bound and form.is_valid():
+        try:
+            reference.update_rate_card(card=card, actor=request.user, data=form.rate_data())
+        except LedgerError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The rate of %(partner)s has been saved.")
+                             % {"partner": card.partnership.organisation.name})
+            return redirect(_back_to("ledger:rates", centre, card.partnership))
+    return _form_page(request, "ledger/office/rate_form.html", {"centre": centre, "form": form, "card": card})
+
+
+@reference_editors_required
+def rate_delete(request, centre, pk):
+    """GET: what will be removed (or why it cannot be); POST: remove it."""
+    card = _card(centre, pk)
+    if request.method == "POST":
+        back = _back_to("ledger:rates", centre, card.partnership)
+        try:
+            reference.delete_rate_card(card=card, actor=request.user)
+        except LedgerError as error:
+            messages.error(request, str(error))
+            return redirect(back)
+        messages.success(request, _("The rate has been removed."))
+        return redirect(back)
+    return render(request, "ledger/office/rate_delete.html", {"centre": centre, "card": card})
+
+
+# A partner's summary ----------------------------------------------------------------------
+
+
+def _visible_partnership(request, centre, code) -> Partnership:
+    """The partnership with this code if the user may see it: the office any, a partner its own; else 404."""
+    partnerships = partnerships_visible_to(request.user, centre).select_related("organisation", "centre")
+    return get_object_or_404(partnerships, short_code=code)
+
+
+@portal_required
+def summary(request, centre, code):
+    """Per year and kind: pledged, submitted, approved, accepted and the share of the pledge realised."""
+    partnership = _visible_partnership(request, centre, code)
+    return render(request, "ledger/office/summary.html", {
+        "centre": centre, "summary": selectors.partner_summary(partnership),
+        "office": request.user.is_superuser or is_office(request.user, centre),
+    })
+
+
+@csp_override(CHART_CSP)
+@portal_required
+def summary_chart(request, centre, code):
+    """The summary's bar chart (pledged against accepted per year) as an SVG image."""
+    partnership = _visible_partnership(request, centre, code)
+    totals = [year.total for year in selectors.partner_summary(partnership).years]
+    response = HttpResponse(charts.pledged_vs_accepted(totals), content_type="image/svg+xml")
+    response["Cache-Control"] = "private, no-cache"
+    return response
