@@ -94,7 +94,21 @@ def test_totals_per_status_are_summed_and_the_realised_amount_shown(centre, part
     assert totals["accepted"].hours == Decimal("9.50")
     assert totals["submitted"].amount == Decimal("60.00")
     assert totals["draft"].count == 0
-    assert 'data-total="accepted">EUR 570.00<' in response.content.decode()
+    assert response.context["realised"].amount == Decimal("570.00")
+    assert 'data-total="realised">EUR 570.00<' in response.content.decode()
+
+
+def test_a_reversal_and_the_entry_it_reverses_cancel_out_in_the_realised_amount(
+        centre, partner_a, partner_a_contact, partner_a_signatory, finance_controller):
+    people = {"signatory": partner_a_signatory, "controller": finance_controller}
+    make_entry(partner_a, partner_a_contact, status=Status.ACCEPTED, hours=None, kind="lab",
+               amount=Decimal("1250.00"), **people)
+    make_entry(partner_a, partner_a_contact, status=Status.REVERSED, **people)  # EUR 450 and its reversal
+    response = client_for(partner_a_contact).get(url("contributions", centre))
+    totals = {total.status: total for total in response.context["totals"]}
+    assert (totals["accepted"].amount, totals["reversed"].amount) == (Decimal("800.00"), Decimal("450.00"))
+    realised = response.context["realised"]
+    assert (realised.amount, realised.hours) == (Decimal("1250.00"), Decimal("0"))
 
 
 def test_a_not_counted_partner_is_marked_and_left_out_of_the_counted_total(centre, programme_manager):

@@ -75,6 +75,26 @@ def totals_by_status(entries: QuerySet[Contribution]) -> list[StatusTotal]:
     return [_status_total(status, by_status.get(status, {})) for status in Status]
 
 
+@dataclass(frozen=True)
+class Realised:
+    """What counts: accepted entries, where a reversed entry and its (accepted, negative) reversal net to zero.
+
+    Summing only the accepted status would subtract a correction twice: the original leaves
+    `accepted` for `reversed` while its reversal joins `accepted`. Reversals carry no hours.
+    """
+
+    hours: Decimal
+    amount: Decimal
+    counted: Decimal
+
+
+def realised(totals: list[StatusTotal]) -> Realised:
+    by_status = {total.status: total for total in totals}
+    accepted, reversed_ = by_status[Status.ACCEPTED], by_status[Status.REVERSED]
+    return Realised(hours=accepted.hours, amount=accepted.amount + reversed_.amount,
+                    counted=accepted.counted + reversed_.counted)
+
+
 def _status_total(status, row: dict) -> StatusTotal:
     return StatusTotal(status=status.value, label=status.label, count=row.get("n", 0),
                        hours=row.get("sum_hours") or ZERO, amount=row.get("sum_amount") or ZERO,

@@ -48,9 +48,10 @@ def contributions(request, centre):
         "organisation__name") if office else None
     form = ContributionFilterForm(request.GET or None, years=selectors.grant_years(centre), partners=partners)
     entries = selectors.contribution_list(request.user, centre, **form.filters())
+    totals = selectors.totals_by_status(entries)
     return page(request, centre, "ledger/entries/list.html", {
         "form": form, "page_obj": Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page")),
-        "totals": selectors.totals_by_status(entries),
+        "totals": totals, "realised": selectors.realised(totals),
         "may_record": bool(selectors.enterable_partnerships(request.user, centre)) and not office,
         "approvals": selectors.approval_queue(request.user, centre).count()
         if selectors.is_signatory(request.user, centre) else None,
