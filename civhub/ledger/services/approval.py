@@ -111,6 +111,8 @@ def reverse_contribution(*, entry: Contribution, actor, reason: str) -> Contribu
     with transaction.atomic():
         entry = _locked(entry)
         ensure_transition(entry, Status.REVERSED)
+        if entry.is_reversal:
+            raise LedgerError(_("A reversal cannot itself be reversed: record a new entry instead."))
         if not is_finance_controller(actor, entry.centre):
             raise LedgerError(_("Only the finance controller reverses accepted entries."))
         _lock_chain(entry.centre)
