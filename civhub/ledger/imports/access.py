@@ -1,0 +1,41 @@
+"""Who may import what: the office for the whole centre, a partner's people for their own partnership only.
+
+Kept beside the importers (on top of civhub.accounts.permissions and civhub.ledger.permissions)
+so that the web import, the commands and the tests share one answer.
+"""
+
+from django.utils.translation import gettext as _
+
+from civhub.accounts import permissions as access
+from civhub.ledger.errors import LedgerError
+from civhub.ledger.permissions import is_finance_controller
+from civhub.partners.models import Partnership
+
+
+def contribution_scope(actor, centre, partnership=None, *, as_accepted=False) -> list[Partnership]:
+    """The partnerships whose contributions `actor` may import in `centre`; LedgerError when none.
+
+    With `partnership` (a partner's own web import) only that one, and only if the actor may
+    act for it. Without it: every partnership for the office, else the actor's own ones.
+    Importing as accepted is for the centre's finance controller alone.
+    """
+    if as_accepted and not is_finance_controller(actor, centre):
+        raise LedgerError(_("Only the finance controller of the centre may import entries as accepted."))
+    office = getattr(actor, "is_superuser", False) or access.is_office(actor, centre)
+    own = access.partnership_ids(actor, centre)
+    partnerships = Partnership.objects.filter(centre=centre).select_related("organisation")
+    if partnership is not None:
+        if partnership.centre_id != centre.pk or not (office or partnership.pk in own):
+            raise LedgerError(_("You may not import contributions for this partner."))
+        return [partnership]
+    if office:
+        return list(partnerships)
+    if not own:
+        raise LedgerError(_("You may not import contributions for this centre."))
+    return list(partnerships.filter(pk__in=own))
+
+
+def ensure_may_import_rates(actor, centre) -> None:
+    """Rate cards are the programme office's: programme manager, finance controller, centre administrator."""
+    if not (getattr(actor, "is_superuser", False) or access.is_office(actor, centre)):
+        raise LedgerError(_("Only the programme office may import rate cards."))
