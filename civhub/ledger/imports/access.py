@@ -36,6 +36,8 @@ def contribution_scope(actor, centre, partnership=None, *, as_accepted=False) ->
 
 
 def ensure_may_import_rates(actor, centre) -> None:
-    """Rate cards are the programme office's: programme manager, finance controller, centre administrator."""
-    if not (getattr(actor, "is_superuser", False) or access.is_office(actor, centre)):
-        raise LedgerError(_("Only the programme office may import rate cards."))
+    """Rate cards are kept by those who edit them on the office's pages: programme manager and finance controller."""
+    from civhub.ledger.services.reference import may_edit_reference  # the office's rule, in one place
+
+    if not may_edit_reference(actor, centre):
+        raise LedgerError(_("Only the programme manager or the finance controller imports rate cards."))

@@ -1,10 +1,10 @@
 """The cell checks the ledger's imports share: each takes a cell and returns its value or raises CellError."""
 
-import re
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from civhub.ledger.imports.parsing import CellError, cell_text, parse_date, parse_decimal
@@ -13,7 +13,6 @@ from civhub.ledger.valuation import CENT
 
 MAX_HOURS = Decimal("24")
 MAX_RATE = Decimal("500")
-CATEGORY = re.compile(r"[A-Za-z0-9_-]{1,40}")
 
 
 def required(value) -> str:
@@ -44,11 +43,15 @@ def _day_from_text(text: str) -> date:
 
 
 def category(value, *, needed: bool = False) -> str:
-    """A staff category (a slug, stored lower-case); empty is allowed unless `needed`."""
+    """A staff category as the office's rate-card form stores it (a slug: `Senior analyst` → `senior-analyst`).
+
+    Empty is allowed unless `needed`.
+    """
     text = cell_text(value)
-    if text and not CATEGORY.fullmatch(text) or needed and not text:
-        raise CellError(_("A staff category is one word of letters, digits, - or _ (at most 40), like analyst."))
-    return text.lower()
+    slug = slugify(text)
+    if text and not 1 <= len(slug) <= 40 or needed and not text:
+        raise CellError(_("Give a staff category of 1 to 40 letters, digits, hyphens or underscores."))
+    return slug
 
 
 def hours(value) -> Decimal | None:

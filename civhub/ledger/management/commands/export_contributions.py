@@ -1,0 +1,41 @@
+"""`manage.py export_contributions --centre SLUG --format csv|xlsx --output PATH` (formats.md §5)."""
+
+import sys
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from civhub.ledger.exports import export_rows, write_csv, write_xlsx
+from civhub.ledger.management.commands._common import centre_or_fail, user_or_fail
+from civhub.ledger.models import Contribution
+from civhub.ledger.permissions import contributions_visible_to
+
+
+class Command(BaseCommand):
+    help = gettext_lazy("Export a centre's contributions as CSV or XLSX, one row per contribution.")
+
+    def add_arguments(self, parser):
+        parser.add_argument("--centre", required=True, help=gettext_lazy("the centre's slug"))
+        parser.add_argument("--format", dest="output_format", required=True, choices=["csv", "xlsx"])
+        parser.add_argument("--output", required=True, help=gettext_lazy("the file to write (- for stdout, CSV)"))
+        parser.add_argument("--as", dest="email",
+                            help=gettext_lazy("export only what this user may see (default: the whole centre)"))
+
+    def handle(self, *args, centre: str, output_format: str, output: str, email: str | None, **options):
+        centre = centre_or_fail(centre)
+        entries = (contributions_visible_to(user_or_fail(email), centre) if email
+                   else Contribution.objects.filter(centre=centre))
+        writer = write_xlsx if output_format == "xlsx" else write_csv
+        if output == "-":
+            if output_format == "xlsx":
+                raise CommandError(_("Write an XLSX export to a file, not to stdout."), returncode=1)
+            writer(export_rows(entries), sys.stdout.buffer)
+            return
+        try:
+            with Path(output).open("wb") as handle:
+                writer(export_rows(entries), handle)
+        except OSError as error:
+            raise CommandError(_("%(path)s cannot be written: %(error)s") % {"path": output, "error": error.strerror},
+                               returncode=1) from None
