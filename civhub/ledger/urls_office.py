@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from civhub.ledger.views import office
+from civhub.ledger.views import imports, office
 
 urlpatterns = [
     path("toezeggingen/", office.pledges, name="pledges"),
@@ -13,6 +13,12 @@ urlpatterns = [
     path("tarieven/nieuw/", office.rate_new, name="rate_new"),
     path("tarieven/<int:pk>/bewerken/", office.rate_edit, name="rate_edit"),
     path("tarieven/<int:pk>/verwijderen/", office.rate_delete, name="rate_delete"),
+    path("tarieven/importeren/", imports.rates_upload, name="rates_import"),
     path("partner/<slug:code>/", office.summary, name="summary"),
     path("partner/<slug:code>/grafiek.svg", office.summary_chart, name="summary_chart"),
+    path("export/<str:fmt>/", office.export, name="export"),
+    path("importeren/", imports.upload, name="import"),
+    path("importeren/<int:pk>/", imports.batch, name="import_batch"),
+    path("importeren/<int:pk>/bevestigen/", imports.confirm, name="import_confirm"),
+    path("importeren/<int:pk>/voortgang/", imports.progress, name="import_progress"),
 ]

@@ -4,6 +4,7 @@ Same shape as tests/test_permissions.py: (URL name, argument builder, method, pe
 Builders get `get` (request.getfixturevalue) and build only what their row needs.
 """
 
+from civhub.ledger.models import ImportBatch
 from tests.conftest import PERSONAS
 from tests.ledger.office_support import pledge, rate_card
 
@@ -33,7 +34,16 @@ PARTNER_A_PAGES = {
     "other_centre_manager": 404,
 }
 NOT_EDITORS = {persona: status for persona, status in EDITORS.items() if status != 200}
-assert sorted(OFFICE_ACCESS) == sorted(EDITORS) == sorted(PARTNER_A_PAGES) == sorted(PERSONAS)
+# Exports and the import form: the office and every partner (each for what it may see).
+OFFICE_AND_PARTNERS = {**OFFICE_ACCESS, **dict.fromkeys(PARTNERS, 200)}
+# A rate-card import is the office's: partners do not learn it exists.
+OFFICE_ONLY_BATCH = {**OFFICE_ACCESS, **dict.fromkeys(PARTNERS, 404)}
+# Confirming takes a POST: a GET from anyone with a place in the ledger is a 405, before any batch is looked up.
+CONFIRM_GET = {persona: 405 if status == 200 else status for persona, status in OFFICE_AND_PARTNERS.items()}
+NOT_IN_THE_LEDGER = {persona: status for persona, status in OFFICE_AND_PARTNERS.items() if status != 200}
+REFUSED_A = {persona: status for persona, status in PARTNER_A_PAGES.items() if status != 200}
+for who in (OFFICE_ACCESS, EDITORS, PARTNER_A_PAGES, OFFICE_AND_PARTNERS, OFFICE_ONLY_BATCH, CONFIRM_GET):
+    assert sorted(who) == sorted(PERSONAS)
 
 
 def centre_slug(get):
@@ -69,6 +79,41 @@ def other_centres_partner_here(get):
     return {"slug": get("centre").slug, "code": get("other_partner").short_code}
 
 
+def export_csv(get):
+    return {"slug": get("centre").slug, "fmt": "csv"}
+
+
+def export_xlsx(get):
+    return {"slug": get("centre").slug, "fmt": "xlsx"}
+
+
+def export_unknown(get):
+    return {"slug": get("centre").slug, "fmt": "pdf"}
+
+
+def _batch(get, centre, **fields):
+    return ImportBatch.objects.create(centre=centre, file_name="bijdragen.csv", state=ImportBatch.State.PREVIEW,
+                                      **fields)
+
+
+def import_of_a(get):
+    """Partner A's contact uploaded a file that waits for confirmation."""
+    batch = _batch(get, get("centre"), partnership=get("partner_a"), actor=get("partner_a_contact"),
+                   kind=ImportBatch.Kind.CONTRIBUTIONS)
+    return {"slug": get("centre").slug, "pk": batch.pk}
+
+
+def rate_import(get):
+    batch = _batch(get, get("centre"), actor=get("programme_manager"), kind=ImportBatch.Kind.RATES)
+    return {"slug": get("centre").slug, "pk": batch.pk}
+
+
+def other_centres_import_here(get):
+    batch = _batch(get, get("other_centre"), partnership=get("other_partner"), actor=get("other_centre_manager"),
+                   kind=ImportBatch.Kind.CONTRIBUTIONS)
+    return {"slug": get("centre").slug, "pk": batch.pk}
+
+
 def rows(url_name, args, who, method="GET"):
     return [(url_name, args, method, persona, status) for persona, status in who.items()]
 
@@ -101,4 +146,24 @@ LEDGER_OFFICE_ROWS = [
     ("ledger:summary", unknown_partner, "GET", "programme_manager", 404),
     ("ledger:summary", other_centres_partner_here, "GET", "programme_manager", 404),
     ("ledger:summary_chart", other_centres_partner_here, "GET", "programme_manager", 404),
+    # The export: everyone with a place in the ledger gets what they may see; an unknown format is a 404.
+    *rows("ledger:export", export_csv, OFFICE_AND_PARTNERS),
+    *rows("ledger:export", export_xlsx, OFFICE_AND_PARTNERS),
+    ("ledger:export", export_unknown, "GET", "programme_manager", 404),
+    ("ledger:export", export_unknown, "GET", "partner_a_contact", 404),
+    # Imports: partners upload their own files, the office any; rate cards only the editors.
+    *rows("ledger:import", centre_slug, OFFICE_AND_PARTNERS),
+    *rows("ledger:import", centre_slug, NOT_IN_THE_LEDGER, method="POST"),
+    *rows("ledger:rates_import", centre_slug, EDITORS),
+    *rows("ledger:rates_import", centre_slug, NOT_EDITORS, method="POST"),
+    *rows("ledger:import_batch", import_of_a, PARTNER_A_PAGES),
+    *rows("ledger:import_batch", rate_import, OFFICE_ONLY_BATCH),
+    *rows("ledger:import_progress", import_of_a, PARTNER_A_PAGES),
+    *rows("ledger:import_progress", rate_import, OFFICE_ONLY_BATCH),
+    *rows("ledger:import_confirm", import_of_a, CONFIRM_GET),
+    *rows("ledger:import_confirm", import_of_a, REFUSED_A, method="POST"),
+    ("ledger:import_confirm", import_of_a, "POST", "programme_manager", 302),  # refused: not the uploader
+    ("ledger:import_batch", other_centres_import_here, "GET", "programme_manager", 404),
+    ("ledger:import_progress", other_centres_import_here, "GET", "programme_manager", 404),
+    ("ledger:import_confirm", other_centres_import_here, "POST", "programme_manager", 404),
 ]

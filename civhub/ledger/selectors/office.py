@@ -14,8 +14,9 @@ from django.db.models import DecimalField, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.translation import gettext_lazy as _
 
+from civhub.accounts import permissions as access
 from civhub.core.choices import ContributionKind
-from civhub.ledger.models import Contribution, Pledge, RateCard
+from civhub.ledger.models import Contribution, ImportBatch, Pledge, RateCard
 from civhub.ledger.services.reference import ACCEPTED_STATUSES, grant_years, with_validity
 from civhub.partners.models import Partnership
 
@@ -224,3 +225,21 @@ def partner_summary(partnership: Partnership) -> PartnerSummary:
     ]
     overall = {**_stage_sums(entries), **_pledge_sums(pledges)}
     return PartnerSummary(partnership=partnership, years=years, total=_row(None, None, overall))
+
+
+# Imports -----------------------------------------------------------------------------------
+
+
+def batches_visible_to(user, centre) -> QuerySet[ImportBatch]:
+    """The office sees every import of the centre; a partner's people the contribution imports of their own."""
+    batches = ImportBatch.objects.filter(centre=centre)
+    if user.is_superuser or access.is_office(user, centre):
+        return batches
+    return batches.filter(kind=ImportBatch.Kind.CONTRIBUTIONS,
+                          partnership_id__in=access.partnership_ids(user, centre))
+
+
+def recent_batches(user, centre, limit: int = 10) -> list[ImportBatch]:
+    """The user's own latest imports in the centre, newest first."""
+    return list(batches_visible_to(user, centre).filter(actor=user).select_related("partnership__organisation")
+                .order_by("-created_at", "-pk")[:limit])

@@ -6,9 +6,10 @@ finance controller; the centre administrator reads them.
 """
 
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csp import csp_override
 
@@ -22,8 +23,10 @@ from civhub.accounts.permissions import (
 )
 from civhub.ledger import charts
 from civhub.ledger.errors import LedgerError
+from civhub.ledger.exports import export_rows, iter_csv, write_xlsx
 from civhub.ledger.forms.office import PledgeForm, RateCardForm
 from civhub.ledger.models import Pledge, RateCard
+from civhub.ledger.permissions import contributions_visible_to
 from civhub.ledger.selectors import office as selectors
 from civhub.ledger.services import reference
 from civhub.partners.models import Partnership
@@ -211,4 +214,30 @@ def summary_chart(request, centre, code):
     totals = [year.total for year in selectors.partner_summary(partnership).years]
     response = HttpResponse(charts.pledged_vs_accepted(totals), content_type="image/svg+xml")
     response["Cache-Control"] = "private, no-cache"
+    return response
+
+
+# The export ---------------------------------------------------------------------------------
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@portal_required
+def export(request, centre, fmt):
+    """The ledger the user may see (formats.md §5): the office all of it, a partner its own entries.
+
+    `?partner=CODE` narrows it to one partner, as on that partner's summary page.
+    """
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
+    entries, code = contributions_visible_to(request.user, centre), request.GET.get("partner", "")
+    if code:
+        entries = entries.filter(partnership=_visible_partnership(request, centre, code))
+    name = "-".join(part for part in ("bijdragen", centre.slug, code, f"{timezone.localdate():%Y-%m-%d}") if part)
+    if fmt == "csv":
+        response = StreamingHttpResponse(iter_csv(export_rows(entries)), content_type="text/csv; charset=utf-8")
+    else:
+        response = HttpResponse(content_type=XLSX_TYPE)
+        write_xlsx(export_rows(entries), response)
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
     return response

@@ -1,0 +1,229 @@
+"""The web import: upload a file, see every error and the first rows, then confirm; all or nothing.
+
+The checking and writing is the importers' (civhub.ledger.imports); this module holds what the
+web adds around them:
+
+1. `preview_*` checks the uploaded file and records an ImportBatch in state *preview* (or
+   *refused*, with every error). A clean file is stored privately under MEDIA_ROOT/imports/
+   (no URL serves it), so that the confirmation can import exactly the file that was checked.
+2. `confirm_import` claims the batch (one confirmation wins), and runs `run_import` as a
+   django.tasks task. With the default immediate backend the task runs inside the request;
+   with a queue (django-tasks-db) it runs in a worker and the page polls its progress.
+3. `run_import` imports the stored file through the importer, which writes its own ImportBatch
+   for the run; that batch becomes the record of the import (the stored file moves to it) and
+   the preview batch is removed. A pointer in the cache sends a page still polling the preview
+   batch to the import's batch.
+
+Progress: an import is one transaction, so nothing it writes is visible to another request
+until it commits. Its progress therefore goes through the cache (shared between processes
+when CACHE_URL names Redis), and the batch row gets the final counts when it is done.
+"""
+
+import uuid
+from dataclasses import asdict, dataclass
+from pathlib import PurePath
+
+from django.core.cache import cache
+from django.core.files import File
+from django.db import transaction
+from django.tasks import TaskResultStatus, task
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from civhub.ledger.errors import LedgerError
+from civhub.ledger.imports import check_contributions, import_contributions, import_rates
+from civhub.ledger.imports.report import STORED_ERRORS, ImportReport
+from civhub.ledger.models import ImportBatch
+
+Kind, State = ImportBatch.Kind, ImportBatch.State
+CACHE_SECONDS = 24 * 3600
+
+
+def _key(kind: str, pk: int) -> str:
+    return f"civhub:ledger:import:{kind}:{pk}"
+
+
+# 1. Checking an upload --------------------------------------------------------------------------
+
+
+def _preview_rows(report: ImportReport, kind: str) -> list[dict]:
+    """The report's first rows as plain values (for the cache and the template)."""
+    if kind == Kind.RATES:
+        return [{"partner": card.partnership.short_code, "category": card.category,
+                 "hourly_rate": card.hourly_rate, "valid_from": card.valid_from} for card in report.preview]
+    return [asdict(row) for row in report.preview]
+
+
+def _record_check(*, centre, actor, kind, upload, report: ImportReport, partnership=None,
+                  as_accepted=False) -> ImportBatch:
+    """The preview batch: counts and errors of the check; a clean file is kept for the confirmation."""
+    batch = ImportBatch(
+        centre=centre, partnership=partnership, kind=kind, state=State.PREVIEW if report.ok else State.REFUSED,
+        file_name=upload.name[:255], as_accepted=as_accepted, actor=actor, total_rows=report.rows,
+        existing_rows=report.existing_rows, total_hours=report.hours, total_amount=report.amount,
+        errors=[error.as_dict() for error in report.errors[:STORED_ERRORS]],
+        finished_at=None if report.ok else timezone.now(),
+    )
+    if report.ok:
+        upload.seek(0)
+        suffix = PurePath(upload.name).suffix.lower()[:10]
+        batch.upload.save(f"{uuid.uuid4().hex}{suffix}", File(upload), save=False)
+    with transaction.atomic():
+        batch.save()
+    cache.set(_key("preview", batch.pk), _preview_rows(report, kind), CACHE_SECONDS)
+    return batch
+
+
+def preview_contributions(*, centre, actor, upload, partnership=None, as_accepted=False) -> ImportBatch:
+    """Check an uploaded contributions file and record the outcome; nothing is written to the ledger.
+
+    Raises LedgerError when the actor may not import there (see imports.access).
+    """
+    report = check_contributions(centre=centre, actor=actor, file=upload, file_name=upload.name,
+                                 partnership=partnership, as_accepted=as_accepted)
+    return _record_check(centre=centre, actor=actor, kind=Kind.CONTRIBUTIONS, upload=upload, report=report,
+                         partnership=partnership, as_accepted=as_accepted)
+
+
+def preview_rates(*, centre, actor, upload) -> ImportBatch:
+    """Check an uploaded rate-card file and record the outcome; nothing is written."""
+    report = import_rates(centre=centre, actor=actor, file=upload, file_name=upload.name, dry_run=True)
+    return _record_check(centre=centre, actor=actor, kind=Kind.RATES, upload=upload, report=report)
+
+
+def preview_rows(batch: ImportBatch) -> list[dict]:
+    """The first rows of a batch waiting for confirmation, from the cache or by checking its file again."""
+    if batch.state != State.PREVIEW or not batch.upload:
+        return []
+    rows = cache.get(_key("preview", batch.pk))
+    if rows is None:
+        try:
+            with batch.upload.open("rb") as file:
+                report = _check_stored(batch, file)
+        except LedgerError:
+            return []
+        rows = _preview_rows(report, batch.kind)
+        cache.set(_key("preview", batch.pk), rows, CACHE_SECONDS)
+    return rows
+
+
+def _check_stored(batch: ImportBatch, file) -> ImportReport:
+    if batch.kind == Kind.RATES:
+        return import_rates(centre=batch.centre, actor=batch.actor, file=file, file_name=batch.file_name,
+                            dry_run=True)
+    return check_contributions(centre=batch.centre, actor=batch.actor, file=file, file_name=batch.file_name,
+                               partnership=batch.partnership, as_accepted=batch.as_accepted)
+
+
+# 2. Confirming -----------------------------------------------------------------------------------
+
+
+def confirm_import(*, batch: ImportBatch, actor) -> int:
+    """Run the import of a checked file: only its uploader, only once. Returns the pk of the batch to show.
+
+    That is the import's own batch when the task ran at once, else the (running) preview batch.
+    """
+    if batch.actor_id != actor.pk:
+        raise LedgerError(_("Only the person who uploaded the file can confirm its import."))
+    claimed = ImportBatch.objects.filter(pk=batch.pk, state=State.PREVIEW).update(state=State.RUNNING)
+    if not claimed:
+        raise LedgerError(_("This file has already been imported, or it was refused. Upload it again to retry."))
+    record_progress(batch.pk, done=0, total=batch.total_rows, phase="checking")
+    result = run_import.enqueue(batch.pk)
+    if result.status == TaskResultStatus.SUCCESSFUL:
+        return result.return_value
+    return batch.pk
+
+
+# 3. Running --------------------------------------------------------------------------------------
+
+
+@dataclass
+class Progress:
+    """What the progress bar shows: rows done of total, and whether the file is being checked or written."""
+
+    done: int
+    total: int
+    phase: str
+
+    @property
+    def percent(self) -> int:
+        return min(100, round(self.done * 100 / self.total)) if self.total else 0
+
+
+def record_progress(pk: int, *, done: int, total: int, phase: str) -> None:
+    cache.set(_key("progress", pk), asdict(Progress(done, total, phase)), CACHE_SECONDS)
+
+
+def progress_of(batch: ImportBatch) -> Progress:
+    """The running import's progress from the cache; the batch's own counts when it is not running."""
+    stored = cache.get(_key("progress", batch.pk)) if batch.state == State.RUNNING else None
+    if stored:
+        return Progress(**stored)
+    done = batch.processed_rows if batch.state == State.DONE else 0
+    return Progress(done, batch.total_rows, "done" if batch.state == State.DONE else "checking")
+
+
+def moved_to(pk: int) -> int | None:
+    """Where a preview batch went once its import ran (the import's own batch), if known."""
+    return cache.get(_key("moved", pk))
+
+
+class _Recorder:
+    """The importer's progress callback: it checks every row, then writes; each phase counts from zero.
+
+    Checking reports every few thousand rows, ever higher; the first report that is not higher
+    than the last one therefore comes from writing.
+    """
+
+    def __init__(self, pk: int, total: int):
+        self.pk, self.total, self.phase, self.last = pk, total, "checking", 0
+
+    def __call__(self, done: int, total: int) -> None:
+        if done <= self.last:
+            self.phase = "writing"
+        self.last = done
+        record_progress(self.pk, done=done, total=total or self.total, phase=self.phase)
+
+
+@task
+def run_import(batch_pk: int) -> int:
+    """Import a confirmed batch's stored file; returns the pk of the batch that records the import."""
+    batch = ImportBatch.objects.select_related("centre", "partnership", "actor").get(pk=batch_pk)
+    try:
+        with batch.upload.open("rb") as file:
+            report = _import_stored(batch, file)
+    except LedgerError as error:
+        _fail(batch, str(error))
+        return batch.pk
+    except Exception:
+        _fail(batch, _("The import stopped because of an error; nothing was written. Try again later."))
+        raise
+    return _hand_over(batch, report.batch)
+
+
+def _import_stored(batch: ImportBatch, file) -> ImportReport:
+    if batch.kind == Kind.RATES:
+        return import_rates(centre=batch.centre, actor=batch.actor, file=file, file_name=batch.file_name)
+    return import_contributions(centre=batch.centre, actor=batch.actor, file=file, file_name=batch.file_name,
+                                partnership=batch.partnership, as_accepted=batch.as_accepted,
+                                progress=_Recorder(batch.pk, batch.total_rows))
+
+
+def _fail(batch: ImportBatch, message: str) -> None:
+    batch.state, batch.finished_at = State.FAILED, timezone.now()
+    batch.errors = [{"row": 0, "column": "", "value": "", "message": message}]
+    batch.save(update_fields=["state", "finished_at", "errors"])
+    cache.delete(_key("progress", batch.pk))
+
+
+def _hand_over(preview: ImportBatch, final: ImportBatch) -> int:
+    """The importer's batch records the import from now on; it keeps the stored file, the preview goes."""
+    pk = preview.pk  # delete() forgets it
+    with transaction.atomic():
+        final.upload = preview.upload.name
+        final.save(update_fields=["upload"])
+        preview.delete()
+    cache.set(_key("moved", pk), final.pk, CACHE_SECONDS)
+    cache.delete_many([_key("progress", pk), _key("preview", pk)])
+    return final.pk
