@@ -141,6 +141,28 @@ def test_the_rate_is_frozen_when_the_entry_is_accepted(ledger, partner_a, partne
     assert verify_chain(ledger).broken is None
 
 
+def test_a_rate_corrected_before_acceptance_values_the_entry_when_it_is_accepted(
+        ledger, partner_a, partner_a_contact, partner_a_signatory, finance_controller):
+    """The rate in force on the day of the work is frozen at acceptance, not when the entry was typed in."""
+    entry = approve_contribution(entry=submitted(partner_a, partner_a_contact), actor=partner_a_signatory)
+    assert (entry.hourly_rate, entry.amount) == (Decimal("85.00"), Decimal("637.50"))
+    partner_a.rate_cards.filter(valid_from=date(2024, 1, 1)).update(hourly_rate=Decimal("88.00"))
+    entry = accept_contribution(entry=entry, actor=finance_controller)
+    entry.refresh_from_db()
+    assert (entry.hourly_rate, entry.amount) == (Decimal("88.00"), Decimal("660.00"))
+    assert verify_chain(ledger).broken is None
+
+
+def test_an_entry_whose_rate_card_is_gone_is_not_accepted(ledger, partner_a, partner_a_contact,
+                                                          partner_a_signatory, finance_controller):
+    entry = approve_contribution(entry=submitted(partner_a, partner_a_contact), actor=partner_a_signatory)
+    partner_a.rate_cards.all().delete()
+    with pytest.raises(LedgerError, match="no hourly rate"):
+        accept_contribution(entry=entry, actor=finance_controller)
+    entry.refresh_from_db()
+    assert entry.status == Status.APPROVED
+
+
 def test_nobody_approves_an_entry_they_entered(ledger, partner_a, partner_a_signatory):
     entry = submitted(partner_a, partner_a_signatory)
     with pytest.raises(LedgerError, match="Only another person"):

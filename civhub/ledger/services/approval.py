@@ -16,6 +16,7 @@ from civhub.ledger.models import Contribution
 from civhub.ledger.permissions import is_finance_controller, may_approve
 from civhub.ledger.services.entries import record_status
 from civhub.ledger.services.periods import ensure_open
+from civhub.ledger.valuation import grant_on, hourly_rate_for, value_of
 
 Status = Contribution.Status
 
@@ -80,6 +81,19 @@ def _lock_chain(centre: Centre) -> None:
     Centre.objects.select_for_update().filter(pk=centre.pk).first()
 
 
+def _freeze_value(entry: Contribution) -> None:
+    """Value an hours entry at the rate in force on its day as it stands now, and keep that from now on.
+
+    A rate card may still be corrected while no accepted entry uses it (services.reference);
+    the entries waiting for acceptance then take the corrected rate here.
+    """
+    if entry.hours is None:
+        return
+    rate = hourly_rate_for(partnership=entry.partnership, category=entry.category, day=entry.date,
+                           grant=grant_on(entry.centre, entry.date))
+    entry.hourly_rate, entry.amount = rate, value_of(entry.hours, rate)
+
+
 def accept_contribution(*, entry: Contribution, actor) -> Contribution:
     """The finance controller accepts an approved entry: its rate is frozen and it joins the hash chain."""
     with transaction.atomic():
@@ -88,6 +102,7 @@ def accept_contribution(*, entry: Contribution, actor) -> Contribution:
         if not is_finance_controller(actor, entry.centre):
             raise LedgerError(_("Only the finance controller accepts entries."))
         ensure_open(entry.centre, entry.date)
+        _freeze_value(entry)
         _lock_chain(entry.centre)
         entry.status, entry.accepted_by, entry.accepted_at = Status.ACCEPTED, actor, timezone.now()
         index, previous = chain.chain_tip(entry.centre)
