@@ -353,6 +353,19 @@ def test_an_entry_is_reversed_once_and_a_reversal_never(ledger, partner_a, partn
     assert Contribution.objects.count() == 2
 
 
+def test_a_reversal_in_a_closed_period_waits_until_it_is_reopened(ledger, partner_a, partner_a_contact,
+                                                                  partner_a_signatory, finance_controller):
+    """A reversal is a new entry on the original's date; a closed period takes none (reopening is recorded)."""
+    original = accepted(partner_a, partner_a_contact, partner_a_signatory, finance_controller)
+    lock = close_period(centre=ledger, actor=finance_controller, span=PeriodLock.Span.QUARTER, year=2025, quarter=1)
+    with pytest.raises(LedgerError, match="is closed"):
+        reverse_contribution(entry=original, actor=finance_controller, reason="Fout")
+    original.refresh_from_db()
+    assert original.status == Status.ACCEPTED and Contribution.objects.count() == 1
+    reopen_period(lock=lock, actor=finance_controller, reason="Correctie partner A")
+    assert reverse_contribution(entry=original, actor=finance_controller, reason="Fout").amount == -original.amount
+
+
 # Closed periods ------------------------------------------------------------------------------------------------
 
 

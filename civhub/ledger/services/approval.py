@@ -130,6 +130,7 @@ def reverse_contribution(*, entry: Contribution, actor, reason: str) -> Contribu
             raise LedgerError(_("A reversal cannot itself be reversed: record a new entry instead."))
         if not is_finance_controller(actor, entry.centre):
             raise LedgerError(_("Only the finance controller reverses accepted entries."))
+        ensure_open(entry.centre, entry.date)  # the reversal is a new entry on the original's date
         _lock_chain(entry.centre)
         now = timezone.now()
         reversal = Contribution.objects.create(
