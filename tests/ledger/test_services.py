@@ -415,6 +415,13 @@ def test_only_the_finance_controller_closes_a_period(ledger, request, persona):
     assert not PeriodLock.objects.exists()
 
 
+@pytest.mark.parametrize(("span", "quarter"), [("quarter", None), ("quarter", 5), ("quarter", 0), ("month", 1)])
+def test_closing_needs_a_year_or_a_quarter_from_1_to_4(ledger, finance_controller, span, quarter):
+    with pytest.raises(LedgerError, match="Choose a year, or a quarter from 1 to 4"):
+        close_period(centre=ledger, actor=finance_controller, span=span, year=2025, quarter=quarter)
+    assert not PeriodLock.objects.exists()
+
+
 def test_a_closed_period_cannot_be_closed_again(q1_closed, ledger, finance_controller):
     with pytest.raises(LedgerError, match="already closed"):
         close_period(centre=ledger, actor=finance_controller, span="quarter", year=2025, quarter=1)

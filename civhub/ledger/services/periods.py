@@ -38,6 +38,8 @@ def close_period(*, centre, actor, span: str, year: int, quarter: int | None = N
     """The finance controller closes a quarter or a year for the whole centre."""
     if not is_finance_controller(actor, centre):
         raise LedgerError(_("Only the finance controller closes periods."))
+    if span not in PeriodLock.Span.values or span == PeriodLock.Span.QUARTER and quarter not in (1, 2, 3, 4):
+        raise LedgerError(_("Choose a year, or a quarter from 1 to 4."))
     starts_on, ends_on = period_bounds(span, year, quarter)
     with transaction.atomic():
         if closed_lock_on(centre, starts_on) and closed_lock_on(centre, ends_on):
