@@ -99,3 +99,17 @@ def test_load_demo_does_not_touch_another_centre(other_file):
 
     assert not User.objects.get(email="other-pm@example.org").has_usable_password()
     assert Centre.objects.count() == 2
+
+
+def test_the_demo_ledger_has_work_in_every_state_and_an_intact_chain():
+    from civhub.ledger.chain import verify_chain
+    from civhub.ledger.models import Contribution
+
+    load_demo()
+
+    centre = Centre.objects.get(slug="civ-bio-sciences")
+    states = set(Contribution.objects.filter(centre=centre).values_list("status", flat=True))
+    assert {"draft", "submitted", "approved", "accepted"} <= states
+    report = verify_chain(centre)
+    assert report.broken is None and report.checked > 500
+    assert "demo ledger: 0 contributions added" in load_demo()
