@@ -22,7 +22,7 @@ locale/nl/LC_MESSAGES/django.mo: locale/nl/LC_MESSAGES/django.po $(VENV)/.instal
 	$(DEV_ENV) $(PY) manage.py compilemessages --locale nl --verbosity 0
 
 # The demo is loaded once per database file; load_demo itself is idempotent.
-var/.demo-loaded: $(VENV)/.installed civhub/loader/demo/civ-bio-sciences.yaml | var
+var/.demo-loaded: $(VENV)/.installed civhub/loader/demo/civ-bio-sciences.yaml civhub/loader/demo_ledger.py | var
 	$(DEV_ENV) $(PY) manage.py migrate --verbosity 0
 	$(DEV_ENV) $(PY) manage.py load_demo
 	touch $@
