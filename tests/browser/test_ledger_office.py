@@ -76,6 +76,6 @@ def test_a_partner_imports_a_file_after_its_preview(transactional_db, page, ledg
     assert_accessible(page)
     assert Contribution.objects.filter(extern_id__startswith="w-").count() == 0
     page.locator("#confirm-form button").click()
-    page.wait_for_selector("text=2 rows added")
+    page.wait_for_selector("text=2 rijen toegevoegd")  # the Dutch interface
     assert Contribution.objects.filter(extern_id__startswith="w-", status="submitted").count() == 2
     assert_accessible(page)
