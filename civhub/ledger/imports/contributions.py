@@ -9,7 +9,9 @@ leaves only an ImportBatch with its errors. Rows whose extern_id is already in t
 with the same content are counted, not added again, so an import can be repeated.
 """
 
+import gc
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -140,7 +142,7 @@ def import_contributions(*, centre, actor, file, file_name: str, partnership=Non
 
 def _check_and_write(centre, actor, batch, file, file_name, scope, *, as_accepted, progress, max_rows) -> ImportReport:
     """One transaction: lock the centre (imports and acceptances queue up), check, write when clean."""
-    with transaction.atomic():
+    with transaction.atomic(), fewer_gc_passes():
         Centre.objects.select_for_update().filter(pk=centre.pk).first()
         facts = LedgerFacts(centre, scope, today=timezone.localdate())
         report, entries = _check(file, file_name, facts, keep=True, progress=progress, max_rows=max_rows)
@@ -151,6 +153,23 @@ def _check_and_write(centre, actor, batch, file, file_name, scope, *, as_accepte
             close_batch(batch, report, ImportBatch.State.DONE)
             _audit(batch, report, actor=actor, as_accepted=as_accepted)
     return report
+
+
+@contextmanager
+def fewer_gc_passes():
+    """Let Python's cycle collector run less often while a file is imported.
+
+    An import makes millions of short-lived objects (cells, rows, model instances) while it
+    keeps the checked rows alive; with the default threshold the collector runs every 2,000
+    allocations and took a third of the import's time (bench/imports.py). Collecting every
+    50,000 allocations instead costs little memory: reference counting frees nearly all of it.
+    """
+    before = gc.get_threshold()
+    gc.set_threshold(50_000, *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 def _fail(batch: ImportBatch) -> None:
