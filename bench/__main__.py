@@ -4,6 +4,10 @@ Each figure is a ratio against a baseline measured in the same process, because 
 machines are noisy: the pages of a centre with 10× and 100× the demo's 21 partners are
 timed against the same page with 21 partners. Query counts are printed beside them: they
 must not grow with the data.
+
+The ledger's import benchmark runs on its own (it loads the demo and imports 100,000 rows):
+`python -m bench.imports --rows 100000`, and `python -m bench.generate` writes its files;
+see bench/imports.py.
 """
 
 import os

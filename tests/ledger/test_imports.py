@@ -1,5 +1,6 @@
 """Importing contributions (formats.md §2): all or nothing, every bad row reported, idempotent, scoped."""
 
+import io
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -291,8 +292,6 @@ def test_every_bad_row_and_column_is_reported(rated, programme_manager):
     (";".join(b.HEADER).encode() + b"\n", "bijdragen.csv", "a header but no rows"),
 ])
 def test_a_file_that_cannot_be_imported(rated, programme_manager, data, name, message):
-    import io
-
     report = import_contributions(centre=rated, actor=programme_manager, file=io.BytesIO(data), file_name=name)
     assert len(report.errors) == 1 and report.errors[0].column == ""
     assert message in report.errors[0].message
@@ -464,3 +463,24 @@ def test_value_is_hours_times_rate_rounded_half_up_to_the_cent(hours, rate):
 def test_value_rounds_a_half_cent_up():
     assert value_of(Decimal("0.25"), Decimal("70.50")) == Decimal("17.63")
     assert value_of(Decimal("0.10"), Decimal("0.05")) == Decimal("0.01")
+
+
+# The benchmark's file ----------------------------------------------------------------------------------------
+
+
+def test_the_benchmark_generator_writes_a_file_the_demo_centre_imports(tmp_path):
+    from django.core.management import call_command
+
+    from bench.generate import generate
+    from civhub.accounts.models import User
+    from civhub.core.models import Centre
+
+    call_command("load_demo", stdout=io.StringIO())
+    path = generate(300, tmp_path / "bench.csv")
+    with path.open("rb") as file:
+        report = import_contributions(centre=Centre.objects.get(slug="civ-bio-sciences"), file=file,
+                                      actor=User.objects.get(email="finance@example.org"), file_name=path.name)
+    assert report.ok, report.errors[:3]
+    assert report.new_rows == 300 and len(set(Contribution.objects.values_list("partnership", flat=True))) > 15
+    assert set(Contribution.objects.values_list("kind", flat=True)) == {
+        "organisation", "research", "lab", "education", "lifelong_learning"}
