@@ -1,6 +1,7 @@
 """Choices shared by several apps: the kinds of contribution a partner makes."""
 
 from django.db import models
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 
@@ -17,3 +18,8 @@ class ContributionKind(models.TextChoices):
     @classmethod
     def in_kind(cls) -> list["ContributionKind"]:
         return [kind for kind in cls if kind != cls.CASH]
+
+    @classmethod
+    def form_choices(cls, kinds=None) -> list[tuple[str, str]]:
+        """Choices for a form: the labels start with a capital there, unlike inside a sentence."""
+        return [(kind.value, capfirst(kind.label)) for kind in (kinds or list(cls))]

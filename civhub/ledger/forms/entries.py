@@ -83,7 +83,7 @@ class EntryForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"required": _("Fill in the date."), "invalid": _("Fill in a date, for example 15-03-2026.")},
     )
-    kind = forms.ChoiceField(label=_("Kind of contribution"), choices=ContributionKind.choices,
+    kind = forms.ChoiceField(label=_("Kind of contribution"), choices=ContributionKind.form_choices(),
                              error_messages={"required": _("Choose the kind of contribution.")})
     programme_line = forms.ModelChoiceField(label=_("Programme line"), queryset=ProgrammeLine.objects.none(),
                                             required=False, empty_label=_("No particular line"))
@@ -207,7 +207,7 @@ class ContributionFilterForm(forms.Form):
 
     status = forms.ChoiceField(label=_("Status"), required=False, choices=_any(Contribution.Status.choices))
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
-    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=_any(ContributionKind.choices))
+    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=_any(ContributionKind.form_choices()))
     partner = forms.ChoiceField(label=_("Partner"), required=False)
 
     def __init__(self, *args, years, partners=None, **kwargs):

@@ -73,7 +73,7 @@ class PledgeForm(forms.Form):
     year = forms.TypedChoiceField(label=_("Year"), coerce=int,
                                   error_messages={"required": _("Choose the year."),
                                                   "invalid_choice": _("Choose a year of the grant.")})
-    kind = forms.ChoiceField(label=_("Kind of contribution"), choices=ContributionKind.choices,
+    kind = forms.ChoiceField(label=_("Kind of contribution"), choices=ContributionKind.form_choices(),
                              error_messages={"required": _("Choose the kind of contribution.")})
     amount = AmountField(
         label=_("Amount pledged (EUR)"), min_value=Decimal("0"), max_value=MAX_PLEDGE, max_digits=12,

@@ -1,7 +1,6 @@
 """The public 'become a partner' application form."""
 
 from django import forms
-from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from civhub.core.choices import ContributionKind
@@ -18,7 +17,7 @@ class PartnerApplicationForm(forms.ModelForm):
     )
     intended_kinds = forms.MultipleChoiceField(
         label=_("How do you intend to contribute?"),
-        choices=[(kind.value, capfirst(kind.label)) for kind in ContributionKind.in_kind()],
+        choices=ContributionKind.form_choices(ContributionKind.in_kind()),
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Choose one or more. Contributions are mostly in kind: hours of your staff, lab use, materials."),
         error_messages={"required": _("Choose at least one way you intend to contribute.")},
