@@ -11,22 +11,10 @@ from datetime import date
 from decimal import Decimal
 
 import openpyxl
-import pytest
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from civhub.ledger.models import Contribution, RateCard
 from tests.factories import GrantFactory, ProgrammeLineFactory
-
-
-@pytest.fixture(autouse=True)
-def english_messages():
-    """Messages are asserted in English (the source); the Dutch ones are the translator's (locale/nl).
-
-    Test modules import this autouse fixture to use it.
-    """
-    with translation.override("en"):
-        yield
-
 
 GRANT_START = date(2024, 1, 1)
 # The grant runs until after today, whenever the tests run, so that "in the future" is inside it.

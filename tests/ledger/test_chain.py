@@ -12,7 +12,6 @@ from civhub.ledger.models import Contribution
 from civhub.ledger.services.approval import accept_contribution, approve_contribution, reverse_contribution
 from tests.factories import MembershipFactory, PartnershipFactory, UserFactory
 from tests.ledger import builders as b
-from tests.ledger.builders import english_messages  # noqa: F401 - an autouse fixture
 
 pytestmark = pytest.mark.django_db
 Status = Contribution.Status

@@ -12,7 +12,6 @@ from django.db import connection
 
 from civhub.ledger.models import Contribution, ImportBatch, RateCard
 from tests.ledger import builders as b
-from tests.ledger.builders import english_messages  # noqa: F401 - an autouse fixture
 
 pytestmark = pytest.mark.django_db
 SLUG = "civ-bio-sciences-test"

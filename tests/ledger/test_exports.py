@@ -15,7 +15,6 @@ from civhub.ledger.models import Contribution
 from civhub.ledger.permissions import contributions_visible_to
 from tests.factories import ProgrammeLineFactory
 from tests.ledger import builders as b
-from tests.ledger.builders import english_messages  # noqa: F401 - an autouse fixture
 
 pytestmark = pytest.mark.django_db
 Status = Contribution.Status

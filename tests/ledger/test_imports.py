@@ -18,7 +18,6 @@ from civhub.ledger.imports import check_contributions, import_contributions
 from civhub.ledger.models import Contribution, ImportBatch, PeriodLock, StatusEvent
 from civhub.ledger.valuation import value_of
 from tests.ledger import builders as b
-from tests.ledger.builders import english_messages  # noqa: F401 - an autouse fixture
 
 pytestmark = pytest.mark.django_db
 Status = Contribution.Status

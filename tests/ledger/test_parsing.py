@@ -19,7 +19,6 @@ from civhub.ledger.imports.parsing import (
     parse_decimal,
     parse_int,
 )
-from tests.ledger.builders import english_messages  # noqa: F401 - an autouse fixture
 
 COLUMNS = [Column("extern_id", ("extern_id", "external_id")), Column("hours", ("uren", "hours"), required=False),
            Column("date", ("datum", "date"), required=False)]

@@ -11,7 +11,6 @@ from civhub.ledger.errors import LedgerError
 from civhub.ledger.imports import import_contributions, import_rates
 from civhub.ledger.models import ImportBatch, RateCard
 from tests.ledger import builders as b
-from tests.ledger.builders import english_messages  # noqa: F401 - an autouse fixture
 
 pytestmark = pytest.mark.django_db
 HEADER = ["partner", "categorie", "uurtarief", "geldig_vanaf"]

@@ -29,7 +29,6 @@ from civhub.ledger.services.entries import (
 from civhub.ledger.services.periods import close_period, period_bounds, reopen_period
 from tests.factories import MembershipFactory, UserFactory
 from tests.ledger import builders as b
-from tests.ledger.builders import english_messages  # noqa: F401 - an autouse fixture
 
 pytestmark = pytest.mark.django_db
 Status = Contribution.Status
