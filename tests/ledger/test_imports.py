@@ -304,6 +304,18 @@ def test_a_file_with_too_many_rows_is_refused(fixed, programme_manager):
     assert_nothing_written(report)
 
 
+def test_a_file_wrong_throughout_lists_errors_up_to_a_limit_and_counts_the_rest(fixed, programme_manager,
+                                                                                monkeypatch):
+    from civhub.ledger.imports import report as report_module
+
+    monkeypatch.setattr(report_module, "REPORTED_ERRORS", 4)
+    report = run(fixed, programme_manager, [b.row(f"a-{n}", uren="0", soort="koffie") for n in range(3)])
+    assert [(error.row, error.column) for error in report.errors[:4]] == [(2, "soort"), (2, "uren"), (3, "soort"),
+                                                                          (3, "uren")]
+    assert report.errors[4] == report_module.RowError(0, "", "", "… and 2 more errors, not listed.")
+    assert_nothing_written(report)
+
+
 def test_a_file_error_replaces_the_row_errors_found_before_it(fixed, programme_manager):
     report = run(fixed, programme_manager, [b.row("a-1", uren="0")] + [b.row(f"a-{n}") for n in range(2, 12)],
                  max_rows=5)
@@ -337,9 +349,15 @@ def test_the_preview_of_a_partner_import_shows_nothing_of_another_partner(fixed,
     assert [row.partner for row in report.preview] == ["partner-a"]
 
 
-def test_a_partner_contact_without_a_partnership_given_is_limited_to_their_own(fixed, partner_a_contact):
+def test_a_partner_contact_without_a_partnership_given_is_limited_to_their_own(fixed, partner_a, partner_a_contact):
     report = run(fixed, partner_a_contact, [b.row("b-1", partner="partner-b", categorie="")])
     assert [error.column for error in report.errors] == ["partner"]
+    assert run(fixed, partner_a_contact, [b.row("a-1", categorie="")]).batch.partnership == partner_a
+
+
+def test_an_office_import_belongs_to_the_centre_even_with_one_partner(centre, partner_a, programme_manager):
+    b.grant(centre, fixed_rate=Decimal("73.00"))
+    assert run(centre, programme_manager, [b.row("a-1", categorie="")]).batch.partnership is None
 
 
 def test_the_extern_ids_of_another_partner_do_not_leak_through_a_partner_import(fixed, partner_a, partner_b,

@@ -41,3 +41,14 @@ def ensure_may_import_rates(actor, centre) -> None:
 
     if not may_edit_reference(actor, centre):
         raise LedgerError(_("Only the programme manager or the finance controller imports rate cards."))
+
+
+def batch_partnership(actor, centre, scope: list[Partnership], partnership=None) -> Partnership | None:
+    """The partner an import batch belongs to: the one given, or a partner person's only partnership.
+
+    An office import is the centre's, even when the centre happens to have one partner.
+    """
+    if partnership is not None:
+        return partnership
+    office = getattr(actor, "is_superuser", False) or access.is_office(actor, centre)
+    return scope[0] if len(scope) == 1 and not office else None

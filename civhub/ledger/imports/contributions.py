@@ -26,7 +26,7 @@ from civhub.core.choices import ContributionKind
 from civhub.core.models import Centre
 from civhub.ledger.errors import LedgerError
 from civhub.ledger.imports import cells
-from civhub.ledger.imports.access import contribution_scope
+from civhub.ledger.imports.access import batch_partnership, contribution_scope
 from civhub.ledger.imports.facts import LedgerFacts, fingerprint
 from civhub.ledger.imports.parsing import MAX_ROWS, CellError, Column, FileError, Table, cell_text, open_table
 from civhub.ledger.imports.report import PREVIEW_ROWS, ImportReport, RowError, close_batch, shown, start_batch
@@ -124,7 +124,7 @@ def import_contributions(*, centre, actor, file, file_name: str, partnership=Non
                                    max_rows=max_rows)
     scope = contribution_scope(actor, centre, partnership, as_accepted=as_accepted)
     batch = start_batch(centre=centre, actor=actor, kind=ImportBatch.Kind.CONTRIBUTIONS, file_name=file_name,
-                        partnership=scope[0] if len(scope) == 1 else None, as_accepted=as_accepted)
+                        partnership=batch_partnership(actor, centre, scope, partnership), as_accepted=as_accepted)
     try:
         report = _check_and_write(centre, actor, batch, file, file_name, scope, as_accepted=as_accepted,
                                   progress=progress, max_rows=max_rows)
@@ -203,6 +203,7 @@ def _check(file, file_name: str, facts: LedgerFacts, *, keep: bool, progress: Pr
                     entries.append(entry)
     except FileError as error:
         report.file_error(str(error), error.row)
+    report.close_errors()
     if report.ok and report.rows == 0:
         report.file_error(_("The file has a header but no rows."))
     return report, entries if report.ok else []
@@ -250,7 +251,7 @@ class _Row:
 
     def fail(self, key: str, message: str) -> None:
         column = self.table.headers.get(key, DUTCH_NAMES[key])
-        self.report.errors.append(RowError(self.number, column, shown(cell_text(self.values.get(key, ""))), message))
+        self.report.add_error(RowError(self.number, column, shown(cell_text(self.values.get(key, ""))), message))
         self.failed_keys.add(key)
 
 

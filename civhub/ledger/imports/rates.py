@@ -70,6 +70,7 @@ def _check(centre, file, file_name: str, *, max_rows: int) -> tuple[ImportReport
                 cards.append(card)
     except FileError as error:
         report.file_error(str(error), error.row)
+    report.close_errors()
     if report.ok and report.rows == 0:
         report.file_error(_("The file has a header but no rows."))
     report.new_rows = len(cards) if report.ok else 0
@@ -85,7 +86,7 @@ def _check_row(number: int, values: dict, headers: dict, partners: dict, report:
         try:
             checked[key] = parse(values.get(key, ""))
         except CellError as error:
-            report.errors.append(RowError(number, headers[key], shown(cell_text(values.get(key, ""))), str(error)))
+            report.add_error(RowError(number, headers[key], shown(cell_text(values.get(key, ""))), str(error)))
             failed = True
     if failed:
         return None
@@ -107,7 +108,7 @@ def _is_new(card: RateCard, number: int, existing: dict, seen: dict, headers: di
     message = (_("This partner already has rate EUR %(rate)s for this category from this date; a new rate needs "
                  "a new valid_from date.") if key in existing else
                _("Row %(row)s of this file gives another rate for this partner, category and date."))
-    report.errors.append(RowError(number, headers["hourly_rate"], shown(cell_text(values.get("hourly_rate"))),
+    report.add_error(RowError(number, headers["hourly_rate"], shown(cell_text(values.get("hourly_rate"))),
                                   message % {"rate": existing.get(key), "row": seen.get(key, (0,))[0]}))
     return False
 

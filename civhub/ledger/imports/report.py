@@ -9,12 +9,16 @@ from decimal import Decimal
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from civhub.ledger.models import ImportBatch
 
 PREVIEW_ROWS = 50
-# An import batch keeps at most this many errors for the web page; the report itself keeps them all.
+# An import batch keeps at most this many errors for the web page.
 STORED_ERRORS = 10_000
+# The report itself lists every error up to this many (a file of 200,000 rows with nine bad cells
+# each would otherwise hold 1.8 million of them in memory), then counts the rest.
+REPORTED_ERRORS = 50_000
 # A value is shown in the error report up to this length (a 600-character description is not read anyway).
 SHOWN_VALUE = 80
 
@@ -62,6 +66,7 @@ class ImportReport:
     hours: Decimal = Decimal("0.00")
     amount: Decimal = Decimal("0.00")
     errors: list[RowError] = field(default_factory=list)
+    unlisted_errors: int = 0
     preview: list = field(default_factory=list)
     written: bool = False
     batch: ImportBatch | None = None
@@ -78,9 +83,23 @@ class ImportReport:
             line += f": {self.hours:.2f} hours, EUR {self.amount:.2f}"
         return line
 
+    def add_error(self, error: RowError) -> None:
+        if len(self.errors) < REPORTED_ERRORS:
+            self.errors.append(error)
+        else:
+            self.unlisted_errors += 1
+
+    def close_errors(self) -> None:
+        """Say how many errors were counted but not listed (only in a file that is wrong throughout)."""
+        if self.unlisted_errors:
+            self.errors.append(RowError(0, "", "", ngettext(
+                "… and %(count)s more error, not listed.", "… and %(count)s more errors, not listed.",
+                self.unlisted_errors) % {"count": self.unlisted_errors}))
+            self.unlisted_errors = 0
+
     def file_error(self, message: str, row: int | None = None) -> None:
         """The file as a whole is refused: this error replaces the row errors found so far."""
-        self.errors = [RowError(row or 0, "", "", message)]
+        self.errors, self.unlisted_errors = [RowError(row or 0, "", "", message)], 0
 
 
 def start_batch(*, centre, actor, kind: str, file_name: str, partnership=None, as_accepted=False) -> ImportBatch:
