@@ -63,6 +63,7 @@ test-pg: $(VENV)/.installed browser-deps
 
 bench: $(VENV)/.installed
 	$(PY) -m bench
+	$(PY) -m bench.imports --rows 100000
 
 lock:
 	$(PY) -m pip freeze --exclude-editable | grep -v '^pip==' > requirements.lock
