@@ -55,3 +55,18 @@ def test_an_empty_setting_counts_as_missing():
     result = manage("check", **production_env(SECRET_KEY="  "))
     assert result.returncode != 0
     assert "SECRET_KEY is not set" in result.stderr, result.stderr
+
+
+def test_manage_py_without_any_configuration_is_a_development_checkout():
+    result = manage("check")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_web_server_without_configuration_refuses_to_start():
+    env = {key: value for key, value in os.environ.items() if key not in CLEARED}
+    result = subprocess.run(  # noqa: S603 - our own interpreter with a fixed program
+        [sys.executable, "-c", "import civhub.wsgi"], cwd=ROOT, env=env, capture_output=True, text=True,
+        check=False, timeout=120,
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr, result.stderr
