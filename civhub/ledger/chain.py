@@ -9,6 +9,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 
+from civhub.core.models import Centre
 from civhub.ledger.models import Contribution
 
 GENESIS = "0" * 64
@@ -42,6 +43,12 @@ def canonical_content(entry: Contribution) -> str:
 
 def compute_hash(entry: Contribution, previous_hash: str) -> str:
     return hashlib.sha256((previous_hash + canonical_content(entry)).encode()).hexdigest()
+
+
+def lock_chain(centre) -> None:
+    """Lock the centre's row for this transaction: acceptances, reversals and imports queue up,
+    because the chain has one tip."""
+    Centre.objects.select_for_update().filter(pk=centre.pk).first()
 
 
 def chain_tip(centre) -> tuple[int, str]:

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 
 from civhub.core.audit import record_event
 from civhub.core.choices import ContributionKind
-from civhub.core.models import Centre
+from civhub.ledger import chain
 from civhub.ledger.errors import LedgerError
 from civhub.ledger.imports import cells
 from civhub.ledger.imports.access import batch_partnership, contribution_scope
@@ -143,7 +143,7 @@ def import_contributions(*, centre, actor, file, file_name: str, partnership=Non
 def _check_and_write(centre, actor, batch, file, file_name, scope, *, as_accepted, progress, max_rows) -> ImportReport:
     """One transaction: lock the centre (imports and acceptances queue up), check, write when clean."""
     with transaction.atomic(), fewer_gc_passes():
-        Centre.objects.select_for_update().filter(pk=centre.pk).first()
+        chain.lock_chain(centre)
         facts = LedgerFacts(centre, scope, today=timezone.localdate())
         report, entries = _check(file, file_name, facts, keep=True, progress=progress, max_rows=max_rows)
         if report.ok:

@@ -9,12 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civhub.core.audit import record_event
-from civhub.core.models import Centre
 from civhub.ledger import chain
 from civhub.ledger.errors import LedgerError
 from civhub.ledger.models import Contribution
 from civhub.ledger.permissions import is_finance_controller, may_approve
-from civhub.ledger.services.entries import record_status
+from civhub.ledger.services.entries import locked, record_status
 from civhub.ledger.services.periods import ensure_open
 from civhub.ledger.valuation import grant_on, hourly_rate_for, value_of
 
@@ -40,14 +39,10 @@ def ensure_transition(entry: Contribution, target: str) -> None:
         )
 
 
-def _locked(entry: Contribution) -> Contribution:
-    return Contribution.objects.select_for_update().select_related("partnership__centre").get(pk=entry.pk)
-
-
 def approve_contribution(*, entry: Contribution, actor) -> Contribution:
     """The partner's signatory approves a submitted entry (never one they entered)."""
     with transaction.atomic():
-        entry = _locked(entry)
+        entry = locked(entry)
         ensure_transition(entry, Status.APPROVED)
         if not may_approve(actor, entry):
             raise LedgerError(_("Only another person, the signatory of this partner, can approve this entry."))
@@ -63,7 +58,7 @@ def reject_contribution(*, entry: Contribution, actor, reason: str) -> Contribut
     if not reason:
         raise LedgerError(_("Give a reason: the partner needs it to correct the entry."))
     with transaction.atomic():
-        entry = _locked(entry)
+        entry = locked(entry)
         ensure_transition(entry, Status.REJECTED)
         allowed = may_approve(actor, entry) if entry.status == Status.SUBMITTED else is_finance_controller(
             actor, entry.centre)
@@ -74,11 +69,6 @@ def reject_contribution(*, entry: Contribution, actor, reason: str) -> Contribut
         entry.save(update_fields=["status", "rejection_reason", "updated_at"])
         record_status(entry, actor=actor, action="rejected", from_status=before, reason=reason)
     return entry
-
-
-def _lock_chain(centre: Centre) -> None:
-    """Serialise acceptances per centre: the chain has one tip."""
-    Centre.objects.select_for_update().filter(pk=centre.pk).first()
 
 
 def _freeze_value(entry: Contribution) -> None:
@@ -97,13 +87,13 @@ def _freeze_value(entry: Contribution) -> None:
 def accept_contribution(*, entry: Contribution, actor) -> Contribution:
     """The finance controller accepts an approved entry: its rate is frozen and it joins the hash chain."""
     with transaction.atomic():
-        entry = _locked(entry)
+        entry = locked(entry)
         ensure_transition(entry, Status.ACCEPTED)
         if not is_finance_controller(actor, entry.centre):
             raise LedgerError(_("Only the finance controller accepts entries."))
         ensure_open(entry.centre, entry.date)
         _freeze_value(entry)
-        _lock_chain(entry.centre)
+        chain.lock_chain(entry.centre)
         entry.status, entry.accepted_by, entry.accepted_at = Status.ACCEPTED, actor, timezone.now()
         index, previous = chain.chain_tip(entry.centre)
         chain.seal(entry, index=index, previous_hash=previous)
@@ -124,14 +114,14 @@ def reverse_contribution(*, entry: Contribution, actor, reason: str) -> Contribu
     if not reason:
         raise LedgerError(_("Give a reason for the reversal."))
     with transaction.atomic():
-        entry = _locked(entry)
+        entry = locked(entry)
         ensure_transition(entry, Status.REVERSED)
         if entry.is_reversal:
             raise LedgerError(_("A reversal cannot itself be reversed: record a new entry instead."))
         if not is_finance_controller(actor, entry.centre):
             raise LedgerError(_("Only the finance controller reverses accepted entries."))
         ensure_open(entry.centre, entry.date)  # the reversal is a new entry on the original's date
-        _lock_chain(entry.centre)
+        chain.lock_chain(entry.centre)
         now = timezone.now()
         reversal = Contribution.objects.create(
             centre=entry.centre, partnership=entry.partnership, date=entry.date, kind=entry.kind,

@@ -81,8 +81,13 @@ def create_contribution(*, partnership, actor, data: EntryData, evidence=None, s
     return entry
 
 
+def locked(entry: Contribution) -> Contribution:
+    """The entry reloaded under a row lock: two people acting on it at once cannot both succeed."""
+    return Contribution.objects.select_for_update().select_related("partnership__centre").get(pk=entry.pk)
+
+
 def _lock_for_partner(entry: Contribution, actor, allowed: set[str]) -> Contribution:
-    entry = Contribution.objects.select_for_update().select_related("partnership__centre").get(pk=entry.pk)
+    entry = locked(entry)
     if not may_enter(actor, entry.partnership):
         raise LedgerError(_("You can only change contributions of your own organisation."))
     if entry.status not in allowed:
