@@ -89,10 +89,6 @@ def _ensure_pledge_free(partnership, data: PledgeData, pledge: Pledge | None) ->
         )
 
 
-def _pledge_summary(pledge: Pledge) -> str:
-    return f"{pledge.partnership.short_code} {pledge.year} {pledge.kind}: EUR {pledge.amount}"
-
-
 def create_pledge(*, partnership, actor, data: PledgeData) -> Pledge:
     """Record a partner's pledge for a year and kind of contribution."""
     _ensure_editor(actor, partnership.centre)
@@ -103,7 +99,7 @@ def create_pledge(*, partnership, actor, data: PledgeData) -> Pledge:
         pledge._history_user = actor
         _save_unique(pledge, lambda: _ensure_pledge_free(partnership, data, None))
         record_event(pledge, actor=actor, action="pledge_created", centre=partnership.centre,
-                     summary=_pledge_summary(pledge))
+                     summary=str(pledge))
     return pledge
 
 
@@ -122,7 +118,7 @@ def update_pledge(*, pledge: Pledge, actor, data: PledgeData) -> Pledge:
         pledge._history_user = actor
         _save_unique(pledge, lambda: _ensure_pledge_free(partnership, data, pledge))
         record_event(pledge, actor=actor, action="pledge_updated", centre=partnership.centre,
-                     summary=_pledge_summary(pledge), changes=changes)
+                     summary=str(pledge), changes=changes)
     return pledge
 
 
@@ -142,7 +138,7 @@ def delete_pledge(*, pledge: Pledge, actor) -> None:
     with transaction.atomic():
         pledge = Pledge.objects.select_for_update().select_related("partnership__centre").get(pk=pledge.pk)
         record_event(pledge, actor=actor, action="pledge_deleted", centre=pledge.partnership.centre,
-                     summary=_pledge_summary(pledge))
+                     summary=str(pledge))
         pledge._history_user = actor
         pledge.delete()
 
@@ -211,10 +207,6 @@ def _ensure_not_in_use(card: RateCard, doing: str) -> None:
         )
 
 
-def _rate_summary(card: RateCard) -> str:
-    return f"{card.partnership.short_code} {card.category} EUR {card.hourly_rate} ({card.valid_from})"
-
-
 def create_rate_card(*, partnership, actor, data: RateData) -> RateCard:
     """Add an hourly rate for a partner's staff category from a date (until the next one)."""
     _ensure_editor(actor, partnership.centre)
@@ -226,7 +218,7 @@ def create_rate_card(*, partnership, actor, data: RateData) -> RateCard:
         card._history_user = actor
         _save_unique(card, lambda: _ensure_rate_free(partnership, category, data.valid_from, None))
         record_event(card, actor=actor, action="rate_card_created", centre=partnership.centre,
-                     summary=_rate_summary(card))
+                     summary=str(card))
     return card
 
 
@@ -248,7 +240,7 @@ def update_rate_card(*, card: RateCard, actor, data: RateData) -> RateCard:
         card._history_user = actor
         _save_unique(card, lambda: _ensure_rate_free(partnership, category, data.valid_from, card))
         record_event(card, actor=actor, action="rate_card_updated", centre=partnership.centre,
-                     summary=_rate_summary(card), changes=changes)
+                     summary=str(card), changes=changes)
     return card
 
 
@@ -259,6 +251,6 @@ def delete_rate_card(*, card: RateCard, actor) -> None:
         card = RateCard.objects.select_for_update().select_related("partnership__centre").get(pk=card.pk)
         _ensure_not_in_use(card, _("deleted"))
         record_event(card, actor=actor, action="rate_card_deleted", centre=card.partnership.centre,
-                     summary=_rate_summary(card))
+                     summary=str(card))
         card._history_user = actor
         card.delete()
