@@ -350,6 +350,8 @@ def test_an_entry_is_reversed_once_and_a_reversal_never(ledger, partner_a, partn
     with pytest.raises(LedgerError, match="A reversal cannot itself be reversed"):
         reverse_contribution(entry=reversal, actor=finance_controller, reason="Terug")
     assert Contribution.objects.count() == 2
+    reversal.refresh_from_db()
+    assert reversal.status == Status.ACCEPTED
 
 
 def test_a_reversal_in_a_closed_period_waits_until_it_is_reopened(ledger, partner_a, partner_a_contact,
