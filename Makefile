@@ -22,7 +22,9 @@ locale/nl/LC_MESSAGES/django.mo: locale/nl/LC_MESSAGES/django.po $(VENV)/.instal
 	$(DEV_ENV) $(PY) manage.py compilemessages --locale nl --verbosity 0
 
 # The demo is loaded once per database file; load_demo itself is idempotent.
-var/.demo-loaded: $(VENV)/.installed civhub/loader/demo/civ-bio-sciences.yaml civhub/loader/demo_ledger.py | var
+var/.demo-loaded: $(VENV)/.installed civhub/loader/demo/civ-bio-sciences.yaml civhub/loader/demo_ledger.py civhub/loader/demo_grant.py \
+		civhub/loader/demo_programme.py civhub/loader/demo_research.py civhub/loader/demo_learning.py \
+		civhub/loader/demo_governance.py civhub/loader/demo_events.py civhub/loader/demo_news.py | var
 	$(DEV_ENV) $(PY) manage.py migrate --verbosity 0
 	$(DEV_ENV) $(PY) manage.py load_demo
 	touch $@
@@ -64,6 +66,8 @@ test-pg: $(VENV)/.installed browser-deps
 bench: $(VENV)/.installed
 	$(PY) -m bench
 	$(PY) -m bench.imports --rows 100000
+	$(PY) -m bench.monitor --rows 1000000
+	$(PY) -m bench.feed
 
 lock:
 	$(PY) -m pip freeze --exclude-editable | grep -v '^pip==' > requirements.lock

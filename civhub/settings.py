@@ -73,6 +73,14 @@ INSTALLED_APPS = [
     "civhub.partners",
     "civhub.ledger",
     "civhub.grants",
+    "civhub.programme",
+    "civhub.research",
+    "civhub.learning",
+    "civhub.governance",
+    "civhub.events",
+    "civhub.news",
+    "civhub.reports",
+    "civhub.api",
     "civhub.loader",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -82,6 +90,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    "rest_framework",
+    "drf_spectacular",
     "simple_history",
     "axes",
 ]
@@ -249,4 +259,18 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
+}
+
+# The REST API (civhub/api): read-only public feeds today; JSON only, documented by drf-spectacular.
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "civhub API",
+    "DESCRIPTION": "The public catalogue feed in the shape of the Open Education API (OOAPI) v5.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
 }

@@ -9,6 +9,7 @@ and its own manager. Fixtures are lazy: a test only builds the people it asks fo
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.test import Client
+from django.utils import translation
 
 from civhub.accounts.models import Role
 from civhub.partners.models import Cluster, CofinancingGroup, OrganisationKind
@@ -37,6 +38,17 @@ PERSONAS = [
 
 
 # Centres and partners ------------------------------------------------------------------
+
+
+@pytest.fixture
+def english_messages():
+    """Services' and commands' messages in English for the test's duration (a folder's conftest makes it autouse).
+
+    Their Dutch texts are the translator's (locale/nl); pages asked through the test client
+    still speak the language of the request.
+    """
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

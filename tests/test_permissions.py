@@ -9,10 +9,20 @@ without its rows here.
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from tests.api.rows import API_ROWS
 from tests.conftest import PERSONAS
+from tests.events.rows import EVENT_ROWS
 from tests.factories import PartnerApplicationFactory
+from tests.governance.rows import GOVERNANCE_ROWS
+from tests.grants.rows_budget import GRANT_BUDGET_ROWS
+from tests.grants.rows_monitor import GRANT_MONITOR_ROWS
+from tests.learning.rows import LEARNING_ROWS
 from tests.ledger.rows_entries import LEDGER_ENTRY_ROWS
 from tests.ledger.rows_office import LEDGER_OFFICE_ROWS
+from tests.news.rows import NEWS_ROWS
+from tests.programme.rows import PROGRAMME_ROWS
+from tests.reports.rows import REPORT_ROWS
+from tests.research.rows import RESEARCH_ROWS
 
 LOGIN = "302 to login"  # expected: a redirect to the login page
 
@@ -182,6 +192,16 @@ TABLE = [
     # The ledger: each part keeps its rows beside its tests.
     *LEDGER_ENTRY_ROWS,
     *LEDGER_OFFICE_ROWS,
+    *GRANT_MONITOR_ROWS,
+    *GRANT_BUDGET_ROWS,
+    *REPORT_ROWS,
+    *PROGRAMME_ROWS,
+    *RESEARCH_ROWS,
+    *LEARNING_ROWS,
+    *API_ROWS,
+    *GOVERNANCE_ROWS,
+    *EVENT_ROWS,
+    *NEWS_ROWS,
 ]
 
 

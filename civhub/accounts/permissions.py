@@ -121,6 +121,14 @@ def landing_url_name(user, centre: Centre) -> str:
         return "office:dashboard"
     if partnership_ids(user, centre):
         return "portal:home"
+    if has_role(user, centre, Role.STEERING_MEMBER):
+        return "grants:monitor"  # the steering group's question: are we on track?
+    if has_role(user, centre, Role.PRACTOR):
+        return "research:questions"  # the partners' questions waiting for triage
+    if has_role(user, centre, Role.COMMUNICATIONS):
+        return "news:manage"  # the news they write and schedule
+    if roles_in(user, centre):
+        return "programme:overview"
     return "public:centre"
 
 

@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -100,6 +100,14 @@ class Grant(models.Model):
     employer_share_max = models.DecimalField(_("employers' maximum share"), max_digits=5, decimal_places=4)
     other_share_max = models.DecimalField(_("others' maximum share"), max_digits=5, decimal_places=4)
     report_due_months = models.JSONField(_("progress reports due (months after start)"), default=list)
+    # The funder pays in advances: a first share at the start, then equal quarterly shares until all is paid.
+    first_advance_share = models.DecimalField(_("first advance (share of the subsidy)"), max_digits=5,
+                                              decimal_places=4, default=Decimal("0.2500"),
+                                              validators=[MinValueValidator(Decimal("0")), MaxValueValidator(1)])
+    quarterly_advance_share = models.DecimalField(_("quarterly advance (share of the subsidy)"), max_digits=5,
+                                                  decimal_places=4, default=Decimal("0.0500"),
+                                                  validators=[MinValueValidator(Decimal("0")),
+                                                              MaxValueValidator(1)])
     application_due = models.DateField(_("application due"), null=True, blank=True)
     history = HistoricalRecords()
 

@@ -3,8 +3,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from civhub.core.admin_scoping import CentreScopedAdmin, CentreScopedAdminMixin
-from civhub.grants.models import BudgetLine, BudgetVersion
+from civhub.core.admin_scoping import CentreScopedAdmin, CentreScopedAdminMixin, ReadOnlyAdminMixin
+from civhub.grants.models import BudgetLine, BudgetVersion, Expenditure
 
 
 @admin.register(BudgetVersion)
@@ -21,3 +21,15 @@ class BudgetLineAdmin(CentreScopedAdminMixin, SimpleHistoryAdmin):
     list_display = ["version", "year", "programme_line", "category", "source", "amount"]
     list_filter = ["version__grant__centre", "year", "category", "source"]
     list_select_related = ["version__grant__centre", "programme_line"]
+
+
+@admin.register(Expenditure)
+class ExpenditureAdmin(ReadOnlyAdminMixin, CentreScopedAdmin):
+    """Read-only: expenditure is recorded through its service (form or import), and never changed afterwards."""
+
+    centre_path = "grant__centre"
+    list_display = ["date", "grant", "category", "programme_line", "amount", "description", "extern_id", "entered_by"]
+    list_filter = ["grant__centre", "category"]
+    list_select_related = ["grant__centre", "programme_line", "entered_by"]
+    search_fields = ["description", "extern_id"]
+    date_hierarchy = "date"

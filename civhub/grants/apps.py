@@ -6,3 +6,10 @@ class GrantsConfig(AppConfig):
     name = "civhub.grants"
     label = "grants"
     verbose_name = _("Grants")
+
+    def ready(self):
+        # The dashboard belongs to `partners`, below us: we hand it our card instead of it importing us.
+        from civhub.core import dashboard
+        from civhub.grants.views.monitor import dashboard_panel
+
+        dashboard.register(dashboard.Panel(order=10, template="grants/_dashboard_panel.html", context=dashboard_panel))

@@ -89,6 +89,8 @@ class Contribution(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=ContributionKind.choices)
     programme_line = models.ForeignKey("core.ProgrammeLine", on_delete=models.PROTECT, null=True, blank=True,
                                        related_name="contributions", verbose_name=_("programme line"))
+    activity = models.ForeignKey("programme.Activity", on_delete=models.PROTECT, null=True, blank=True,
+                                 related_name="contributions", verbose_name=_("activity"))
     category = models.SlugField(_("staff category"), max_length=40, blank=True)
     hours = models.DecimalField(_("hours"), max_digits=6, decimal_places=2, null=True, blank=True)
     hourly_rate = models.DecimalField(_("hourly rate (EUR)"), max_digits=7, decimal_places=2, null=True, blank=True)
@@ -130,7 +132,12 @@ class Contribution(models.Model):
                 name="contribution_hours_between_0_and_24",
             ),
         ]
-        indexes = [models.Index(fields=["centre", "status", "date"], name="contribution_status_date_idx")]
+        indexes = [
+            # Serves the approval queues (centre, status, date) and, as a covering index, the co-financing
+            # monitor's GROUP BY: SQLite then never reads the table (bench/monitor.py: 2.6 s → 0.66 s on 1M rows).
+            models.Index(fields=["centre", "status", "date", "partnership", "programme_line", "kind", "amount",
+                                 "hours"], name="contribution_monitor_idx"),
+        ]
 
     def __str__(self):
         return f"{self.partnership.short_code} {self.date} {self.kind}: EUR {self.amount}"
@@ -210,7 +217,7 @@ class PeriodLock(models.Model):
 
 
 class ImportBatch(models.Model):
-    """ImportBatch: one import of a file (contributions or rates): who, what, progress and the outcome.
+    """ImportBatch: one import of a file (contributions, rates or expenditure): who, what, progress and the outcome.
 
     The web shows its progress while a large file is written, and its error report when
     the file was refused; an import with --accepted is recorded here with who did it.
@@ -219,6 +226,7 @@ class ImportBatch(models.Model):
     class Kind(models.TextChoices):
         CONTRIBUTIONS = "contributions", _("contributions")
         RATES = "rates", _("rate cards")
+        EXPENDITURE = "expenditure", _("subsidy expenditure")
 
     class State(models.TextChoices):
         PREVIEW = "preview", _("checked, waiting for confirmation")

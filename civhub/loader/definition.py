@@ -89,6 +89,8 @@ class GrantSpec:
     other_share_max: Decimal
     report_due_months: list
     application_due: date | None
+    first_advance_share: Decimal = Decimal("0.2500")
+    quarterly_advance_share: Decimal = Decimal("0.0500")
 
     @property
     def years(self) -> range:
@@ -176,6 +178,7 @@ CENTRE_KEYS = frozenset({
 GRANT_KEYS = frozenset({
     "scheme", "amount", "start", "end", "cofinancing_ratio", "fixed_hourly_rate", "employer_share_min",
     "employer_share_max", "other_share_max", "report_due_months", "application_due",
+    "first_advance_share", "quarterly_advance_share",
 })
 SECTIONS = {
     "programme_lines": _Section(frozenset({"number", "name", "description"}), ("number", "name"), ("number",)),
@@ -355,6 +358,12 @@ class _Parser:
             entry.error(_("a second lead applicant after %(first)s; exactly one organisation is the lead "
                           "applicant") % {"first": leads[0].where})
 
+    @staticmethod
+    def advances(entry, share: dict) -> dict:
+        """The advance shares the file gives; the defaults (25% first, 5% a quarter) for those it leaves out."""
+        shares = {name: entry.decimal(name, **share) for name in ("first_advance_share", "quarterly_advance_share")}
+        return {name: value for name, value in shares.items() if value is not None}
+
     def grant(self, data) -> GrantSpec | None:
         entry = Entry(data, where="grant", problems=self.problems, allowed=GRANT_KEYS,
                       required=("scheme", "amount", "start", "end", "cofinancing_ratio", "employer_share_min",
@@ -369,6 +378,7 @@ class _Parser:
             employer_share_max=entry.decimal("employer_share_max", **share),
             other_share_max=entry.decimal("other_share_max", **share),
             report_due_months=self.report_months(entry), application_due=entry.date("application_due"),
+            **self.advances(entry, share),
         )
         if spec.start and spec.end and spec.end <= spec.start:
             entry.error(_("end (%(end)s) must be after start (%(start)s)") % {"end": spec.end, "start": spec.start})

@@ -29,6 +29,23 @@ def test_a_person_signs_in_with_their_e_mail_address_and_lands_in_their_centre(c
     assert client.get(response.url).url == reverse("office:dashboard", args=["civ-login"])
 
 
+def test_a_steering_group_member_lands_on_the_co_financing_monitor(client, manager):
+    centre = Centre.objects.get(slug="civ-login")
+    member = User.objects.create_user("sg@example.org", password=PASSWORD, full_name="Sam Steering")
+    Membership.objects.create(user=member, centre=centre, role=Role.STEERING_MEMBER)
+    response = sign_in(client, "sg@example.org", PASSWORD)
+    assert client.get(response.url).url == reverse("grants:monitor", args=["civ-login"])
+
+
+@pytest.mark.parametrize("role, page", [(Role.PRACTOR, "research:questions"),
+                                        (Role.COMMUNICATIONS, "news:manage")])
+def test_the_practor_and_communications_land_on_their_own_work(client, manager, role, page):
+    member = User.objects.create_user("m@example.org", password=PASSWORD, full_name="Mo Member")
+    Membership.objects.create(user=member, centre=Centre.objects.get(slug="civ-login"), role=role)
+    response = sign_in(client, "m@example.org", PASSWORD)
+    assert client.get(response.url).url == reverse(page, args=["civ-login"])
+
+
 def test_a_wrong_password_gets_a_dutch_message(client, manager):
     response = sign_in(client, "pm@example.org", "fout")
     assert response.status_code == 200

@@ -1,13 +1,8 @@
-"""The ledger's tests assert its messages in English; the Dutch ones are the translator's (locale/nl).
-
-Pages requested through the test client still speak the language of the request.
-"""
+"""The ledger's tests assert its messages in English (tests/conftest.py english_messages)."""
 
 import pytest
-from django.utils import translation
 
 
 @pytest.fixture(autouse=True)
-def english_messages():
-    with translation.override("en"):
-        yield
+def _english(english_messages):
+    """Every ledger test speaks English unless it asks for Dutch itself."""

@@ -6,16 +6,13 @@ from pathlib import Path
 
 import pytest
 import yaml
-from django.utils import translation
 
 from civhub.loader.demo_activity import DEMO_DEFINITION
 
 
 @pytest.fixture(autouse=True)
-def english_messages():
-    """The loader's messages are asserted in English; the Dutch ones are the translator's (locale/nl)."""
-    with translation.override("en"):
-        yield
+def _english(english_messages):
+    """The loader's messages are asserted in English (tests/conftest.py english_messages)."""
 
 
 OTHER_CENTRE = Path(__file__).resolve().parent / "fixtures" / "other-centre.yaml"

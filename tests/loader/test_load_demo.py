@@ -49,7 +49,7 @@ def test_demo_logins_use_the_demo_password_and_the_admin_may_use_the_admin_site(
     load_demo()
 
     users = User.objects.filter(email__endswith="@example.org", memberships__centre__slug="civ-bio-sciences")
-    assert users.distinct().count() == 9
+    assert users.distinct().count() == 10  # the nine of the definition file, and the practorate's BaseClear contact
     assert all(user.check_password(DEMO_PASSWORD) for user in users)
     assert User.objects.get(email="admin@example.org").is_staff
     assert not User.objects.get(email="pm@example.org").is_staff
@@ -62,7 +62,7 @@ def test_demo_partners_have_contacts_linked_to_their_logins():
     assert contact.partnership.short_code == "janssen"
     assert contact.user == User.objects.get(email="contact.janssen@example.org")
     assert contact.is_primary
-    assert Contact.objects.filter(partnership__centre__slug="civ-bio-sciences").count() == 6
+    assert Contact.objects.filter(partnership__centre__slug="civ-bio-sciences").count() == 7  # + BaseClear's
 
 
 def test_demo_applications_wait_for_the_office_and_one_duplicates_a_partner():
@@ -113,3 +113,33 @@ def test_the_demo_ledger_has_work_in_every_state_and_an_intact_chain():
     report = verify_chain(centre)
     assert report.broken is None and report.checked > 500
     assert "demo ledger: 0 contributions added" in load_demo()
+
+
+def test_the_demo_grant_ends_a_little_short_with_three_partners_behind():
+    from datetime import date
+
+    from civhub.core.models import AuditEvent
+    from civhub.grants.models import Expenditure, ReportSubmission
+    from civhub.grants.selectors.monitor import monitor
+
+    load_demo()
+
+    centre = Centre.objects.get(slug="civ-bio-sciences")
+    grant = centre.grants.get()
+    figures = monitor(grant, as_of=date(2026, 11, 24))
+    assert 950_000 < figures.subsidy_spent < 1_000_000
+    assert 1.8 <= figures.ratio < 2 and figures.forecast_ratio < 2
+    counted = [partner for partner in figures.partners if partner.counted]
+    behind = sorted(partner.partnership.short_code for partner in counted if partner.percent < 75)
+    assert behind == ["averydennison", "biopartner", "hollandrijnland"]
+    assert all(85 <= partner.percent <= 105 for partner in counted if partner.partnership.short_code not in behind)
+    assert [warning.code for warning in figures.warnings].count("partner_behind") == 3
+    assert Expenditure.objects.filter(grant=grant, amount__lt=0).count() == 2
+    assert set(Expenditure.objects.filter(grant=grant).values_list("entered_by__email", flat=True)) == {
+        "finance@example.org"}
+    assert AuditEvent.objects.filter(action="demo_expenditure_loaded").count() == 1
+    submissions = ReportSubmission.objects.filter(grant=grant).order_by("due_date")
+    assert [submission.due_date for submission in submissions] == [
+        date(2023, 2, 1), date(2024, 2, 1), date(2025, 2, 1), date(2026, 2, 28)]
+    assert all(submission.submitted_on < submission.due_date for submission in submissions)
+    assert "demo grant: 0 contributions, 0 expenditure entries and 0 submitted reports added" in load_demo()

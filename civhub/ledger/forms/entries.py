@@ -14,6 +14,7 @@ from civhub.core.choices import ContributionKind
 from civhub.core.models import ProgrammeLine
 from civhub.ledger.models import Contribution, PeriodLock
 from civhub.ledger.services.entries import EntryData
+from civhub.programme.models import Activity
 
 MAX_EVIDENCE_MB = 5
 MAX_EVIDENCE_BYTES = MAX_EVIDENCE_MB * 1024 * 1024
@@ -87,6 +88,9 @@ class EntryForm(forms.Form):
                              error_messages={"required": _("Choose the kind of contribution.")})
     programme_line = forms.ModelChoiceField(label=_("Programme line"), queryset=ProgrammeLine.objects.none(),
                                             required=False, empty_label=_("No particular line"))
+    activity = forms.ModelChoiceField(
+        label=_("Activity"), queryset=Activity.objects.none(), required=False, empty_label=_("No particular activity"),
+        help_text=_("The programme activity this contribution served, if any; its programme line is then taken too."))
     category = forms.ChoiceField(label=_("Staff category"), required=False)
     hours = _decimal(
         _("Hours"), _("For staff time: the number of hours, for example 7.5. Leave empty when you give an amount."),
@@ -118,6 +122,9 @@ class EntryForm(forms.Form):
     def __init__(self, *args, centre, partnerships, categories, rate_is_fixed, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["programme_line"].queryset = ProgrammeLine.objects.filter(centre=centre)
+        self.fields["activity"].queryset = Activity.objects.filter(centre=centre).select_related("programme_line")
+        self.fields["activity"].label_from_instance = lambda activity: (
+            f"{activity.programme_line.number}. {activity.title}")
         self._partnerships = partnerships
         if len(partnerships) > 1:
             self.fields["partnership"].queryset = partnerships[0].__class__.objects.filter(
@@ -133,6 +140,16 @@ class EntryForm(forms.Form):
             self.fields["category"].help_text = _("Needed for hours: they are valued at your organisation's rate "
                                                   "for this category on that date.")
 
+    def clean(self):
+        data = super().clean()
+        activity, line = data.get("activity"), data.get("programme_line")
+        if activity is not None and line is None:
+            data["programme_line"] = activity.programme_line  # the activity says which line it served
+        elif activity is not None and activity.programme_line_id != line.pk:
+            self.add_error("activity", _("This activity belongs to programme line %(number)s: choose that line or "
+                                         "another activity.") % {"number": activity.programme_line.number})
+        return data
+
     def partnership_for(self, default=None):
         """The organisation the entry is for: the chosen one, or the user's only one."""
         return self.cleaned_data.get("partnership") or default or self._partnerships[0]
@@ -142,6 +159,7 @@ class EntryForm(forms.Form):
         return EntryData(
             date=data["date"], kind=data["kind"], description=data["description"].strip(), hours=data["hours"],
             amount=data["amount"], category=data.get("category") or "", programme_line=data["programme_line"],
+            activity=data.get("activity"),
         )
 
 
@@ -149,6 +167,7 @@ def initial_from(entry: Contribution) -> dict:
     """The fields of an entry as initial values: to record the corrected entry after a reversal."""
     return {
         "date": entry.date, "kind": entry.kind, "programme_line": entry.programme_line_id,
+        "activity": entry.activity_id,
         "category": entry.category, "hours": entry.hours, "description": entry.description,
         "amount": abs(entry.amount) if entry.hours is None else None, "partnership": entry.partnership_id,
     }

@@ -231,8 +231,11 @@ def partner_summary(partnership: Partnership) -> PartnerSummary:
 
 
 def batches_visible_to(user, centre) -> QuerySet[ImportBatch]:
-    """The office sees every import of the centre; a partner's people the contribution imports of their own."""
-    batches = ImportBatch.objects.filter(centre=centre)
+    """The office sees every ledger import of the centre; a partner's people the contribution imports of their own.
+
+    Expenditure imports are the grant's (civhub.grants.imports), shown and confirmed on its own pages.
+    """
+    batches = ImportBatch.objects.filter(centre=centre).exclude(kind=ImportBatch.Kind.EXPENDITURE)
     if user.is_superuser or access.is_office(user, centre):
         return batches
     return batches.filter(kind=ImportBatch.Kind.CONTRIBUTIONS,

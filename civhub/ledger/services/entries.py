@@ -31,6 +31,7 @@ class EntryData:
     category: str = ""
     programme_line: object = None
     extern_id: str = ""
+    activity: object = None  # the programme activity the contribution served (optional)
 
 
 def valuation(partnership, data: EntryData) -> tuple[Decimal | None, Decimal]:
@@ -71,7 +72,8 @@ def create_contribution(*, partnership, actor, data: EntryData, evidence=None, s
     with transaction.atomic():
         entry = Contribution.objects.create(
             centre=partnership.centre, partnership=partnership, extern_id=data.extern_id, date=data.date,
-            kind=data.kind, programme_line=data.programme_line, category=data.category, hours=data.hours,
+            kind=data.kind, programme_line=data.programme_line, activity=data.activity, category=data.category,
+            hours=data.hours,
             hourly_rate=rate, amount=amount, description=data.description, entered_by=actor,
             status=Status.SUBMITTED if submit else Status.DRAFT, evidence=evidence or "",
         )
@@ -104,7 +106,7 @@ def update_contribution(*, entry: Contribution, actor, data: EntryData, evidence
         check_date(entry.partnership, data.date)
         rate, amount = valuation(entry.partnership, data)
         before = entry.status
-        for name in ("date", "kind", "programme_line", "category", "hours", "description"):
+        for name in ("date", "kind", "programme_line", "activity", "category", "hours", "description"):
             setattr(entry, name, getattr(data, name))
         entry.hourly_rate, entry.amount, entry.status = rate, amount, Status.DRAFT
         if evidence is not None:

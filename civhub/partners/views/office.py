@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civhub.accounts.permissions import office_required
+from civhub.core.dashboard import panels as dashboard_panels
 from civhub.partners.errors import PartnerError
 from civhub.partners.forms.office import ApplicationFilterForm, ApproveForm, DeclineForm, PartnerFilterForm
 from civhub.partners.models import PartnerApplication
@@ -22,8 +23,9 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 @office_required
 def dashboard(request, centre):
-    return render(request, "partners/office/dashboard.html",
-                  {"centre": centre, "dashboard": selectors.dashboard(centre)})
+    return render(request, "partners/office/dashboard.html", {
+        "centre": centre, "dashboard": selectors.dashboard(centre), "panels": dashboard_panels(request, centre),
+    })
 
 
 @office_required

@@ -1,0 +1,25 @@
+"""Template tags that ask accounts.permissions, so a shared template can pick the navigation that fits the user."""
+
+from django import template
+
+from civhub.accounts import permissions
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def place_in_centre(context, centre) -> str:
+    """"office", "partner", "member" (another role in the centre) or "" — one word for choosing a menu."""
+    user = context["request"].user
+    if user.is_superuser or permissions.is_office(user, centre):
+        return "office"
+    if permissions.partnership_ids(user, centre):
+        return "partner"
+    return "member" if permissions.roles_in(user, centre) else ""
+
+
+@register.simple_tag(takes_context=True)
+def holds_role(context, centre, *roles) -> bool:
+    """Whether the signed-in user holds one of `roles` in the centre (a superuser holds them all)."""
+    user = context["request"].user
+    return bool(user.is_superuser or permissions.has_role(user, centre, *roles))

@@ -1,0 +1,160 @@
+"""The programme office's side: events and their questions, registrations, export, check-in, anonymising."""
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from civhub.accounts.permissions import office_required
+from civhub.core.audit import record_event
+from civhub.events.errors import EventError
+from civhub.events.export import EXPORTERS
+from civhub.events.forms import EventForm, QuestionForm
+from civhub.events.models import Event, EventQuestion, Registration
+from civhub.events.selectors import agenda as selectors
+from civhub.events.services import registration as services
+
+
+def _event(centre, pk) -> Event:
+    return get_object_or_404(selectors.with_counts(Event.objects.filter(centre=centre)), pk=pk)
+
+
+@office_required
+def manage(request, centre):
+    """`events:manage`: every event with its places, waiting list and pending confirmations."""
+    events = list(selectors.office_events(centre))
+    for event in events:
+        event.places_left = selectors.places_left(event)
+    return render(request, "events/office/events.html", {"centre": centre, "events": events, "tab": "manage"})
+
+
+@office_required
+def event_new(request, centre):
+    """`events:event_new`: a new event; the questions are added on the next page."""
+    form = EventForm(request.POST or None, instance=Event(centre=centre))
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            event = form.save()
+            record_event(event, actor=request.user, action="event_created", centre=centre, summary=event.title)
+        messages.success(request, _("The event is saved. Add questions for the registration form if needed."))
+        return redirect("events:event_edit", centre.slug, event.pk)
+    return render(request, "events/office/event_form.html", {"centre": centre, "form": form, "tab": "manage"},
+                  status=400 if form.errors else 200)
+
+
+@office_required
+def event_edit(request, centre, pk):
+    """`events:event_edit`: change an event; its registration questions are listed and added here too."""
+    event = _event(centre, pk)
+    form = EventForm(request.POST or None, instance=event)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            form.save()
+            record_event(event, actor=request.user, action="event_changed", centre=centre, summary=event.title)
+        messages.success(request, _("The event is saved."))
+        return redirect("events:event_edit", centre.slug, event.pk)
+    return render(request, "events/office/event_form.html", {
+        "centre": centre, "form": form, "event": event, "questions": event.questions.all(),
+        "question_form": QuestionForm(), "tab": "manage",
+    }, status=400 if form.errors else 200)
+
+
+@office_required
+@require_POST
+def question_add(request, centre, pk):
+    """`events:question_add`: add a question to the registration form (POST from the event's page)."""
+    event = _event(centre, pk)
+    form = QuestionForm(request.POST, instance=EventQuestion(event=event))
+    if form.is_valid():
+        with transaction.atomic():
+            question = form.save()
+            record_event(question, actor=request.user, action="question_added", centre=centre, summary=event.title)
+        messages.success(request, _("The question is added to the registration form."))
+    else:
+        messages.error(request, " ".join(str(error) for errors in form.errors.values() for error in errors))
+    return redirect("events:event_edit", centre.slug, event.pk)
+
+
+@office_required
+def question_remove(request, centre, pk, question_pk):
+    """`events:question_remove`: GET asks, POST removes a question (answers already given stay in registrations)."""
+    event = _event(centre, pk)
+    question = get_object_or_404(event.questions, pk=question_pk)
+    if request.method == "POST":
+        with transaction.atomic():
+            record_event(question, actor=request.user, action="question_removed", centre=centre,
+                         summary=question.label)
+            question.delete()
+        messages.success(request, _("The question is removed."))
+        return redirect("events:event_edit", centre.slug, event.pk)
+    return render(request, "events/office/question_remove.html", {
+        "centre": centre, "event": event, "question": question, "tab": "manage"})
+
+
+@office_required
+def registrations(request, centre, pk):
+    """`events:registrations`: the places, the waiting list in order, pending and cancelled registrations."""
+    event = _event(centre, pk)
+    return render(request, "events/office/registrations.html", {
+        "centre": centre, "event": event, "registrations": selectors.registrations_of(event),
+        "places_left": selectors.places_left(event), "questions": list(event.questions.all()), "tab": "manage",
+    })
+
+
+@office_required
+def export(request, centre, pk, fmt):
+    """`events:export`: the attendee list as CSV or XLSX (the same rows)."""
+    if fmt not in EXPORTERS:
+        raise Http404
+    event = _event(centre, pk)
+    content, content_type = EXPORTERS[fmt](selectors.export_rows(event))
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="deelnemers-{event.pk}-{event.starts_at:%Y-%m-%d}.{fmt}"'
+    return response
+
+
+@office_required
+def check_in(request, centre, pk):
+    """`events:check_in`: the door list for a phone: search, and one button per person (POST, no JavaScript)."""
+    event = _event(centre, pk)
+    if request.method == "POST":
+        person = get_object_or_404(event.registrations, pk=request.POST.get("registration") or 0)
+        present = request.POST.get("present") == "1"
+        try:
+            services.set_checked_in(registration=person, actor=request.user, present=present)
+        except EventError as error:
+            messages.error(request, str(error))
+        else:
+            text = _("%(name)s is checked in.") if present else _("The check-in of %(name)s is undone.")
+            messages.success(request, text % {"name": person.name or _("(anonymised)")})
+        query = request.POST.get("q", "")
+        url = redirect("events:check_in", centre.slug, event.pk)
+        if query:
+            url["Location"] += "?" + urlencode({"q": query})
+        return url
+    search = request.GET.get("q", "").strip()[:100]
+    return render(request, "events/office/check_in.html", {
+        "centre": centre, "event": event, "people": selectors.check_in_list(event, search), "q": search,
+        "tab": "manage",
+    })
+
+
+@office_required
+def anonymise(request, centre, pk, registration_pk):
+    """`events:anonymise`: GET asks, POST erases a registrant's personal data on their request (counts stay)."""
+    event = _event(centre, pk)
+    registration = get_object_or_404(Registration.objects.filter(event=event), pk=registration_pk)
+    if request.method == "POST":
+        try:
+            services.anonymise(registration=registration, actor=request.user)
+        except EventError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("The personal data of this registration are erased; the counts stay."))
+        return redirect("events:registrations", centre.slug, event.pk)
+    return render(request, "events/office/anonymise.html", {
+        "centre": centre, "event": event, "registration": registration, "tab": "manage"})

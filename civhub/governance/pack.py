@@ -1,0 +1,47 @@
+"""The meeting pack: one PDF with what a steering-group member reads the night before the meeting.
+
+The agenda, the documents' list, the open actions, the decisions since the previous meeting of the
+same kind, and the monitor's summary and the KPIs behind target — all as of the meeting's date.
+Rendered in Dutch with the reports' print stylesheet (civhub/reports/pdf.py).
+"""
+
+from django.utils import timezone, translation
+
+from civhub.governance.models import Action, Decision, Meeting
+from civhub.governance.selectors.registers import meeting_page, previous_meeting
+from civhub.grants.selectors.monitor import current_grant, monitor
+from civhub.programme.selectors.kpis import centre_progress
+from civhub.reports.funder import Kind
+from civhub.reports.pdf import PDF_LANGUAGE, format_value, now, render_pdf
+
+
+def pack_context(meeting: Meeting) -> dict:
+    """Everything the pack shows, for the meeting's date."""
+    as_of = timezone.localtime(meeting.starts_at).date()
+    page = meeting_page(meeting)
+    previous = previous_meeting(meeting)
+    decisions = Decision.objects.filter(centre=meeting.centre, decided_on__lte=as_of).select_related("meeting")
+    if previous is not None:
+        decisions = decisions.filter(decided_on__gt=timezone.localtime(previous.starts_at).date())
+    grant = current_grant(meeting.centre, today=as_of)
+    figures = monitor(grant, as_of=as_of) if grant is not None else None
+    return {
+        "meeting": meeting, "centre": meeting.centre, "as_of": as_of, "items": page.items,
+        "documents": [(item, document) for item in page.items for document in item.documents.all()],
+        "open_actions": list(Action.objects.filter(centre=meeting.centre, status=Action.Status.OPEN,
+                                                   created_at__date__lte=as_of)
+                             .select_related("owner", "meeting").order_by("due_date", "pk")),
+        "decisions": list(decisions.order_by("decided_on", "sequence")), "previous": previous,
+        "figures": figures,
+        "ratio": format_value(figures.ratio, Kind.RATIO) if figures else None,
+        "forecast_ratio": format_value(figures.forecast_ratio, Kind.RATIO) if figures else None,
+        "required_ratio": format_value(figures.required_ratio, Kind.RATIO) if figures else None,
+        "kpis_behind": [kpi for kpi in centre_progress(meeting.centre, as_of=as_of) if kpi.behind],
+        "generated_at": now(),
+    }
+
+
+def render_meeting_pack(meeting: Meeting, *, language: str = PDF_LANGUAGE) -> bytes:
+    """The meeting pack as PDF bytes."""
+    with translation.override(language):
+        return render_pdf("governance/pack.html", pack_context(meeting))

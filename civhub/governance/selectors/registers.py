@@ -1,0 +1,100 @@
+"""The decisions register, the actions list, a meeting's page data and the dashboard card (constant queries)."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Q
+
+from civhub.governance.models import Action, AgendaItem, Decision, Meeting, MinutesVersion
+from civhub.governance.permissions import visible_meetings
+
+
+def decisions(user, centre, *, year: int | None = None, text: str = ""):
+    """The decisions of the meetings the user may open, newest first, with their meeting and item."""
+    rows = Decision.objects.filter(centre=centre, meeting__in=visible_meetings(user, centre))
+    if year:
+        rows = rows.filter(year=year)
+    if text:
+        rows = rows.filter(Q(text__icontains=text) | Q(number__icontains=text))
+    return rows.select_related("meeting", "item").order_by("-decided_on", "-sequence")
+
+
+def decision_years(centre) -> list[int]:
+    return list(Decision.objects.filter(centre=centre).values_list("year", flat=True).distinct().order_by("-year"))
+
+
+def actions(user, centre, *, state: str = "", owner=None, today: date):
+    """The actions of the meetings the user may open, with their owner and meeting, by due date."""
+    rows = Action.objects.filter(centre=centre, meeting__in=visible_meetings(user, centre))
+    if state == "open":
+        rows = rows.filter(status=Action.Status.OPEN)
+    elif state == "overdue":
+        rows = rows.filter(status=Action.Status.OPEN, due_date__lt=today)
+    elif state == "done":
+        rows = rows.filter(status=Action.Status.DONE)
+    if owner is not None:
+        rows = rows.filter(owner=owner)
+    return rows.select_related("owner", "meeting").order_by("due_date", "pk")
+
+
+@dataclass
+class MeetingPage:
+    """Everything a meeting's page shows, loaded in a fixed number of queries."""
+
+    meeting: Meeting
+    items: list[AgendaItem]
+    versions: list[MinutesVersion]
+    decisions: list[Decision]
+    actions: list[Action]
+    participant_ids: set[int]
+
+    @property
+    def current_minutes(self) -> MinutesVersion | None:
+        """The latest published version, else the draft."""
+        published = [version for version in self.versions if version.published_at]
+        return published[-1] if published else (self.versions[-1] if self.versions else None)
+
+    @property
+    def draft(self) -> MinutesVersion | None:
+        return next((version for version in self.versions if version.published_at is None), None)
+
+    def minutes_by_item(self, version) -> dict[int, str]:
+        return {entry.item_id: entry.text for entry in version.entries.all()} if version else {}
+
+
+def meeting_page(meeting: Meeting) -> MeetingPage:
+    items = list(meeting.items.prefetch_related("documents").order_by("position", "pk"))
+    versions = list(meeting.minutes_versions.select_related("published_by").prefetch_related("entries")
+                    .order_by("number"))
+    return MeetingPage(
+        meeting=meeting, items=items, versions=versions,
+        decisions=list(meeting.decisions.select_related("item").order_by("sequence")),
+        actions=list(meeting.actions.select_related("owner").order_by("due_date", "pk")),
+        participant_ids=set(meeting.participants.values_list("pk", flat=True)),
+    )
+
+
+def meetings_split(user, centre, *, now):
+    """The meetings the user may open: upcoming (soonest first) and past (latest first)."""
+    meetings = visible_meetings(user, centre).distinct().select_related("programme_line")
+    upcoming = list(meetings.filter(ends_at__gte=now).order_by("starts_at", "pk"))
+    past = list(meetings.filter(ends_at__lt=now).order_by("-starts_at", "-pk"))
+    return upcoming, past
+
+
+def previous_meeting(meeting: Meeting) -> Meeting | None:
+    """The centre's last meeting of the same kind before this one (its decisions start 'since the last')."""
+    return (Meeting.objects.filter(centre=meeting.centre, kind=meeting.kind, starts_at__lt=meeting.starts_at)
+            .order_by("-starts_at").first())
+
+
+def overdue_panel(centre, *, today: date, now) -> dict:
+    """The office dashboard's card: the overdue actions (a few, and how many) and the next meeting."""
+    overdue = Action.objects.filter(centre=centre, status=Action.Status.OPEN, due_date__lt=today)
+    return {
+        "overdue": list(overdue.select_related("owner").order_by("due_date", "pk")[:5]),
+        "overdue_count": overdue.count(),
+        "next_meeting": (Meeting.objects.filter(centre=centre, starts_at__gte=now).order_by("starts_at").first()),
+    }
+
+

@@ -1,0 +1,84 @@
+"""The decisions register and the actions list across all meetings, with filters and XLSX exports.
+
+Readers see the decisions and actions of the meetings they may open (the steering group's readers:
+members, office, signatories). The exports take the same filters as the pages.
+"""
+
+import io
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from civhub.accounts.models import User
+from civhub.governance.forms import ActionFilter, DecisionFilter
+from civhub.governance.models import Action
+from civhub.governance.permissions import may_edit, reader_required
+from civhub.governance.selectors import registers
+from civhub.governance.xlsx import write_actions, write_decisions
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _xlsx(write, rows, name: str) -> HttpResponse:
+    buffer = io.BytesIO()
+    write(rows, buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def _decisions(request, centre):
+    form = DecisionFilter(request.GET or None, years=registers.decision_years(centre))
+    data = form.cleaned_data if form.is_valid() else {}
+    rows = registers.decisions(request.user, centre, year=data.get("year"), text=data.get("q", ""))
+    return form, rows
+
+
+@reader_required
+def decisions(request, centre):
+    form, rows = _decisions(request, centre)
+    return render(request, "governance/decisions.html",
+                  {"centre": centre, "form": form, "decisions": rows, "tab": "decisions",
+                   "query": request.GET.urlencode()})
+
+
+@reader_required
+def decisions_export(request, centre):
+    _form, rows = _decisions(request, centre)
+    return _xlsx(write_decisions, rows, f"besluiten-{centre.slug}.xlsx")
+
+
+def _owners(centre):
+    return User.objects.filter(governance_actions__centre=centre).distinct().order_by("full_name", "email")
+
+
+def _actions(request, centre, today):
+    owners = list(_owners(centre))
+    form = ActionFilter(request.GET or None, owners=owners)
+    data = form.cleaned_data if form.is_valid() else {}
+    owner = None
+    if data.get("owner") == "me":
+        owner = request.user
+    elif data.get("owner"):
+        owner = next((user for user in owners if str(user.pk) == data["owner"]), None)
+    return form, registers.actions(request.user, centre, state=data.get("state", ""), owner=owner, today=today)
+
+
+@reader_required
+def actions(request, centre):
+    today = timezone.localdate()
+    form, rows = _actions(request, centre, today)
+    return render(request, "governance/actions.html",
+                  {"centre": centre, "form": form, "actions": rows, "today": today, "tab": "actions",
+                   "may_edit": may_edit(request.user, centre), "open": Action.Status.OPEN,
+                   "query": request.GET.urlencode()})
+
+
+@reader_required
+def actions_export(request, centre):
+    today = timezone.localdate()
+    _form, rows = _actions(request, centre, today)
+    return _xlsx(lambda rows, out: write_actions(rows, out, today=today), rows, f"acties-{centre.slug}.xlsx")
+
+

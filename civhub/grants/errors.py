@@ -1,0 +1,5 @@
+"""The grant's domain error: a rule of the budget or the subsidy broken, with a message for people."""
+
+
+class GrantError(Exception):
+    """Raised by grant services; views show the message, commands print it and exit 1."""

@@ -1,0 +1,42 @@
+"""The reports the funder expects, with their due dates, countdown and whether they were submitted."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from civhub.grants.models import ReportSubmission
+from civhub.grants.schedule import ReportDue, report_deadlines
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A report the funder expects, its submission (None while open) and the days left until it is due."""
+
+    report: ReportDue
+    submission: ReportSubmission | None
+    days_left: int
+
+    @property
+    def is_open(self) -> bool:
+        return self.submission is None
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.is_open and self.days_left < 0
+
+    @property
+    def days_late(self) -> int:
+        """How many days past the due date (0 when not overdue), for "3 days late"."""
+        return max(0, -self.days_left)
+
+
+def deadlines(grant, *, today: date) -> list[Deadline]:
+    """Every report of the grant in due order; one query for the submissions."""
+    submitted = {submission.due_date: submission
+                 for submission in ReportSubmission.objects.filter(grant=grant).select_related("submitted_by")}
+    return [Deadline(report, submitted.get(report.due), (report.due - today).days)
+            for report in report_deadlines(grant)]
+
+
+def next_open(rows: list[Deadline]) -> Deadline | None:
+    """The first report not yet submitted (overdue ones first, as they come first in due order)."""
+    return next((row for row in rows if row.is_open), None)

@@ -1,0 +1,1 @@
+"""The grant's writes: budget revisions (budget.py) and the subsidy expenditure (expenditure.py)."""

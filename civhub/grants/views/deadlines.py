@@ -1,0 +1,70 @@
+"""The reports the funder expects: their due dates with a countdown, and recording one as submitted.
+
+The office and the steering group read the list; the finance controller and the programme
+manager record a submission (a confirmation form, then a POST that calls the service).
+"""
+
+from datetime import date
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from civhub.grants.errors import GrantError
+from civhub.grants.forms.reports import ReportSubmittedForm
+from civhub.grants.permissions import may_record_reports, monitor_required, reporting_required
+from civhub.grants.selectors.deadlines import deadlines as deadline_rows
+from civhub.grants.services.reports import mark_report_submitted
+from civhub.grants.views import grant_of, no_grant
+
+
+@monitor_required
+def deadlines(request, centre):
+    """Every progress report and the final report, in due order, with countdown and who submitted it when."""
+    grant = grant_of(centre)
+    if grant is None:
+        return no_grant(request, centre, "deadlines")
+    return render(request, "grants/deadlines/list.html", {
+        "centre": centre, "grant": grant, "tab": "deadlines",
+        "deadlines": deadline_rows(grant, today=timezone.localdate()),
+        "may_record": may_record_reports(request.user, centre),
+    })
+
+
+def _deadline(grant, due: str):
+    """The grant's report due on `due` (YYYY-MM-DD) with its submission, or 404."""
+    try:
+        day = date.fromisoformat(due)
+    except ValueError:
+        raise Http404 from None
+    row = next((row for row in deadline_rows(grant, today=timezone.localdate()) if row.report.due == day), None)
+    if row is None:
+        raise Http404
+    return row
+
+
+@reporting_required
+def deadline_submit(request, centre, due):
+    """GET: the form (date submitted, note); POST: record the report as submitted."""
+    grant = grant_of(centre)
+    if grant is None:
+        raise Http404
+    row = _deadline(grant, due)
+    today = timezone.localdate()
+    form = ReportSubmittedForm(request.POST if request.method == "POST" else None, today=today)
+    if form.is_bound and form.is_valid():  # a report already submitted: the service says so, by whom and when
+        try:
+            mark_report_submitted(grant=grant, due_date=row.report.due, actor=request.user,
+                                  submitted_on=form.cleaned_data["submitted_on"], note=form.cleaned_data["note"])
+        except GrantError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The report due on %(date)s is recorded as submitted.")
+                             % {"date": row.report.due.strftime("%d-%m-%Y")})
+            return redirect("grants:deadlines", centre.slug)
+    status = 400 if form.is_bound else 200
+    return render(request, "grants/deadlines/submit.html", {
+        "centre": centre, "grant": grant, "tab": "deadlines", "deadline": row, "form": form,
+    }, status=status)

@@ -1,0 +1,145 @@
+"""The expenditure pages: the list with its totals, the form, and the import (upload, preview, confirm).
+
+The programme office and the steering group read the list; the finance controller records
+entries and imports files. An entry never changes: the list's "correct" action opens the
+form with the amount negated, so the correction is a new entry beside the old one.
+"""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from civhub.grants.errors import GrantError
+from civhub.grants.forms.expenditure import ExpenditureFilterForm, ExpenditureForm, ExpenditureImportForm
+from civhub.grants.imports import confirm_expenditure_import, preview_expenditure, preview_rows
+from civhub.grants.models import Expenditure
+from civhub.grants.permissions import finance_required, may_manage_finances, monitor_required
+from civhub.grants.selectors import expenditure as selectors
+from civhub.grants.services.expenditure import record_expenditure
+from civhub.grants.views import grant_of, no_grant, posted
+from civhub.ledger.models import ImportBatch
+
+PAGE_SIZE = 50
+
+
+def _page(request, centre, template, context, status=200):
+    return render(request, template, {"centre": centre, "tab": "expenditure", **context}, status=status)
+
+
+def _line_choices(centre) -> list[tuple[int, str]]:
+    return [(line.number, str(line)) for line in centre.programme_lines.order_by("number")]
+
+
+@monitor_required
+def expenditure(request, centre):
+    """The grant's entries, filtered, with the total and the total per category summed by the database."""
+    grant = grant_of(centre)
+    if grant is None:
+        return no_grant(request, centre, "expenditure")
+    form = ExpenditureFilterForm(request.GET or None, years=list(grant.years), lines=_line_choices(centre))
+    entries = selectors.expenditure_list(grant, **form.filters())
+    return _page(request, centre, "grants/expenditure/list.html", {
+        "grant": grant, "form": form, "totals": selectors.totals(entries),
+        "page_obj": Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page")),
+        "may_manage": may_manage_finances(request.user, centre), "filtered": bool(form.filters()),
+    })
+
+
+def _correction_of(request, grant) -> dict | None:
+    """`?correct=<pk>`: the form prefilled to cancel that entry (its amount negated)."""
+    pk = request.GET.get("correct", "")
+    entry = Expenditure.objects.filter(grant=grant, pk=int(pk)).first() if pk.isdigit() else None
+    if entry is None:
+        return None
+    return {
+        "date": entry.date, "category": entry.category, "programme_line": entry.programme_line_id,
+        "amount": -entry.amount,
+        "description": (_("Correction of “%(description)s” (%(date)s)")
+                        % {"description": entry.description, "date": entry.date.strftime("%d-%m-%Y")})[:500],
+    }
+
+
+@finance_required
+def expenditure_new(request, centre):
+    """Record one entry of subsidy spent, or (`?correct=<pk>`) the negative entry that corrects another."""
+    grant = grant_of(centre)
+    if grant is None:
+        return no_grant(request, centre, "expenditure")
+    correction = _correction_of(request, grant)
+    form = ExpenditureForm(*posted(request), initial=correction, centre=centre)
+    if form.is_bound and form.is_valid():
+        try:
+            entry = record_expenditure(grant=grant, actor=request.user, data=form.expenditure_data())
+        except GrantError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The expenditure of %(date)s has been recorded.")
+                             % {"date": entry.date.strftime("%d-%m-%Y")})
+            return redirect("grants:expenditure", centre.slug)
+    return _page(request, centre, "grants/expenditure/form.html", {
+        "grant": grant, "form": form, "correction": correction is not None,
+    }, status=400 if form.is_bound else 200)
+
+
+@finance_required
+def expenditure_import(request, centre):
+    """GET: the upload form; POST: check the file and show the preview (nothing is written yet)."""
+    grant = grant_of(centre)
+    if grant is None:
+        return no_grant(request, centre, "expenditure")
+    form = ExpenditureImportForm(*posted(request, files=True))
+    if form.is_bound and form.is_valid():
+        try:
+            batch = preview_expenditure(grant=grant, actor=request.user, upload=form.cleaned_data["file"])
+        except GrantError as error:
+            form.add_error(None, str(error))
+        else:
+            return redirect("grants:expenditure_import_batch", centre.slug, batch.pk)
+    recent = (ImportBatch.objects.filter(centre=centre, kind=ImportBatch.Kind.EXPENDITURE, actor=request.user)
+              .order_by("-created_at", "-pk")[:10])
+    return _page(request, centre, "grants/expenditure/upload.html", {
+        "grant": grant, "form": form, "batches": recent,
+    }, status=400 if form.is_bound else 200)
+
+
+def _batch(centre, pk) -> ImportBatch:
+    batch = (ImportBatch.objects.select_related("actor")
+             .filter(centre=centre, kind=ImportBatch.Kind.EXPENDITURE, pk=pk).first())
+    if batch is None:
+        raise Http404
+    return batch
+
+
+@finance_required
+def expenditure_import_batch(request, centre, pk):
+    """One expenditure import: its errors, its preview waiting for confirmation, or its outcome."""
+    batch = _batch(centre, pk)
+    grant = grant_of(centre)
+    return _page(request, centre, "grants/expenditure/batch.html", {
+        "grant": grant, "batch": batch, "preview": preview_rows(batch, grant) if grant else [],
+        "may_confirm": batch.state == ImportBatch.State.PREVIEW and batch.actor_id == request.user.pk,
+    })
+
+
+@finance_required
+@require_POST
+def expenditure_import_confirm(request, centre, pk):
+    """Import the checked file (its uploader only, once): all rows, or none."""
+    batch = _batch(centre, pk)
+    grant = grant_of(centre)
+    if grant is None:
+        raise Http404
+    try:
+        report = confirm_expenditure_import(batch=batch, grant=grant, actor=request.user)
+    except GrantError as error:
+        messages.error(request, str(error))
+    else:
+        if report.ok:
+            messages.success(request, _("The file has been imported."))
+        else:
+            messages.error(request, _("The file was refused when it was imported; nothing was written. "
+                                      "The errors are below."))
+    return redirect("grants:expenditure_import_batch", centre.slug, batch.pk)

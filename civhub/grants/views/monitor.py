@@ -1,0 +1,92 @@
+"""The co-financing monitor: the office's and steering group's page with every figure, and a partner's own line.
+
+The office and the steering group see the whole grant. A partner's contact or signatory
+sees only their own partner's figures: the selector is asked for those partners only, so
+no centre total or other partner's figure reaches the template.
+"""
+
+from functools import partial
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.csp import csp_override
+
+from civhub.grants import charts
+from civhub.grants.forms.monitor import MonitorForm
+from civhub.grants.permissions import may_record_reports, monitor_or_partner_required, monitor_partnership_ids
+from civhub.grants.selectors.accounts import annual_accounts
+from civhub.grants.selectors.deadlines import deadlines, next_open
+from civhub.grants.selectors.monitor import monitor
+from civhub.grants.views import grant_of, no_grant
+from civhub.ledger.views.office import CHART_CSP
+
+CHARTS = {
+    "year-bars": charts.year_bars,
+    "partners": partial(charts.partner_bullets, width=charts.PAGE_PARTNER_CHART_WIDTH),
+    "ratio": charts.cumulative_ratio,
+}
+
+
+def _figures(request, centre, grant):
+    """The reference form and the monitor it asks for, limited to the user's partners unless office or steering."""
+    today = timezone.localdate()
+    form = MonitorForm(request.GET, years=list(grant.years), today=today)
+    as_of, year = form.reference()
+    figures = monitor(grant, as_of=as_of, year=year, partnership_ids=monitor_partnership_ids(request.user, centre))
+    return form, figures
+
+
+@monitor_or_partner_required
+def monitor_page(request, centre):
+    """The monitor at a reference date (`?as_of=`, default today), for the whole grant or one `?year=`."""
+    grant = grant_of(centre)
+    if grant is None:
+        return no_grant(request, centre, "monitor")
+    form, figures = _figures(request, centre, grant)
+    context = {"centre": centre, "grant": grant, "form": form, "figures": figures, "query": form.query(),
+               "tab": "monitor"}
+    if figures.partnership_ids is not None:
+        year_rows = [(year, [partner.by_year.get(year, 0) for partner in figures.partners])
+                     for year in figures.year_list]
+        return render(request, "grants/monitor/partner.html", {**context, "year_rows": year_rows})
+    return render(request, "grants/monitor/page.html", {**context, **_office_context(request, centre, grant, figures)})
+
+
+def _office_context(request, centre, grant, figures) -> dict:
+    """What only the whole-grant page shows: per-partner year columns, the deadlines and the annual accounts."""
+    return {
+        "partner_rows": [(partner, partner.year_amounts(figures.year_list)) for partner in figures.partners],
+        "budget_cofinancing": figures.total_budget - figures.subsidy_budget,
+        "partner_chart_height": charts.partner_chart_height(figures),
+        "partner_chart_width": charts.PAGE_PARTNER_CHART_WIDTH,
+        "deadlines": deadlines(grant, today=timezone.localdate()),
+        "accounts": annual_accounts(grant, as_of=figures.as_of),
+        "advance_first": grant.first_advance_share * 100, "advance_quarterly": grant.quarterly_advance_share * 100,
+        "may_record": may_record_reports(request.user, centre),
+    }
+
+
+
+@csp_override(CHART_CSP)
+@monitor_or_partner_required
+def monitor_chart(request, centre, chart):
+    """One of the monitor's charts as an SVG image, for the same reference date and year as the page."""
+    draw = CHARTS.get(chart)
+    grant = grant_of(centre)
+    if draw is None or grant is None:
+        raise Http404
+    _form, figures = _figures(request, centre, grant)
+    response = HttpResponse(draw(figures), content_type="image/svg+xml")
+    response["Cache-Control"] = "private, no-cache"
+    return response
+
+
+def dashboard_panel(request, centre) -> dict | None:
+    """The office dashboard's "Subsidy" card: ratio, forecast, warnings and the next report due (None: no grant)."""
+    grant = grant_of(centre)
+    if grant is None:
+        return None
+    today = timezone.localdate()
+    return {"grant": grant, "figures": monitor(grant, as_of=today),
+            "next_deadline": next_open(deadlines(grant, today=today))}

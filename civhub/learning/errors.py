@@ -1,0 +1,5 @@
+"""The learning app's domain error: a rule of the catalogue or of enrolment broken, with a message for people."""
+
+
+class LearningError(Exception):
+    """Raised by learning services; views show the message as a form error or a flash message."""

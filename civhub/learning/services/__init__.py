@@ -1,0 +1,1 @@
+"""Every write of the learning app: courses and offerings, interest and enrolment, learning paths."""

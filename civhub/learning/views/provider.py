@@ -1,0 +1,190 @@
+"""The providers' pages: their courses and offerings, the people enrolled (with exports), demand, employees.
+
+Partners' contacts and signatories work on their own partnership's courses; another partner's
+course or offering is a 404. The programme office works on every course of the centre.
+"""
+
+import csv
+import io
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from civhub.accounts.permissions import partnership_ids
+from civhub.learning import permissions as access
+from civhub.learning.errors import LearningError
+from civhub.learning.forms.provider import CourseForm, OfferingForm
+from civhub.learning.models import Enrolment, Interest, Offering
+from civhub.learning.permissions import provider_required
+from civhub.learning.selectors import provider as selectors
+from civhub.learning.selectors.catalogue import with_places
+from civhub.learning.services.courses import save_course, save_offering
+from civhub.learning.views import today
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# A cell starting with one of these is run as a formula by spreadsheet programs; names come from a public form.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _page(request, centre, template, context, status=200):
+    return render(request, template, {"centre": centre, "tab": "manage",
+                                      "is_office": access.manages_everything(request.user, centre), **context},
+                  status=status)
+
+
+def _posted(request):
+    return request.POST if request.method == "POST" else None
+
+
+@provider_required
+def manage(request, centre):
+    """`learning:manage`: the courses the user provides (all for the office), drafts included, with offerings."""
+    courses = selectors.managed_courses(access.courses_managed_by(request.user, centre))
+    paths = access.paths_managed_by(request.user, centre).order_by("title", "pk")
+    return _page(request, centre, "learning/manage/courses.html", {"courses": courses, "paths": paths,
+                                                                  "today": today()})
+
+
+@provider_required
+def course_new(request, centre):
+    return _course_form(request, centre, course=None)
+
+
+@provider_required
+def course_edit(request, centre, pk):
+    course = get_object_or_404(access.courses_managed_by(request.user, centre), pk=pk)
+    return _course_form(request, centre, course=course)
+
+
+def _course_form(request, centre, *, course):
+    providers = access.provider_choices(request.user, centre)
+    initial = {"provider": providers.first()} if course is None else None
+    form = CourseForm(_posted(request), instance=course, initial=initial, centre=centre, providers=providers)
+    if form.is_bound and form.is_valid():
+        try:
+            course = save_course(centre=centre, actor=request.user, data=form.course_data(),
+                                 skills=form.cleaned_data["skills"], new_skills=form.new_skill_names(), course=course)
+        except LearningError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The course “%(title)s” is saved.") % {"title": course.title})
+            return redirect("learning:manage", centre.slug)
+    return _page(request, centre, "learning/manage/course_form.html", {"form": form, "course": course},
+                 status=400 if form.is_bound else 200)
+
+
+@provider_required
+def offering_new(request, centre, pk):
+    course = get_object_or_404(access.courses_managed_by(request.user, centre), pk=pk)
+    return _offering_form(request, centre, course=course, offering=None)
+
+
+def _managed_offering(request, centre, pk) -> Offering:
+    """An offering of a course the user manages, with its places counted; any other is a 404."""
+    courses = access.courses_managed_by(request.user, centre)
+    return get_object_or_404(with_places(Offering.objects.select_related("course__provider__organisation")),
+                             pk=pk, course__in=courses)
+
+
+@provider_required
+def offering_edit(request, centre, pk):
+    offering = _managed_offering(request, centre, pk)
+    return _offering_form(request, centre, course=offering.course, offering=offering)
+
+
+def _offering_form(request, centre, *, course, offering):
+    form = OfferingForm(_posted(request), instance=offering)
+    if form.is_bound and form.is_valid():
+        try:
+            offering = save_offering(course=course, actor=request.user, data=form.offering_data(), offering=offering)
+        except LearningError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The offering of %(date)s is saved.")
+                             % {"date": offering.start_date.strftime("%d-%m-%Y")})
+            return redirect("learning:manage", centre.slug)
+    return _page(request, centre, "learning/manage/offering_form.html",
+                 {"form": form, "course": course, "offering": offering}, status=400 if form.is_bound else 200)
+
+
+@provider_required
+def offering_enrolments(request, centre, pk):
+    """`learning:offering_enrolments`: the people with a place and the waiting list, in order (as in the export)."""
+    offering = _managed_offering(request, centre, pk)
+    rows = selectors.enrolment_rows(offering)
+    return _page(request, centre, "learning/manage/enrolments.html", {
+        "offering": offering, "course": offering.course, "header": next(rows), "rows": list(rows),
+    })
+
+
+@provider_required
+def offering_export(request, centre, pk, fmt):
+    """`learning:offering_export`: the same rows as the page, as CSV or XLSX."""
+    if fmt not in EXPORTERS:
+        raise Http404
+    offering = _managed_offering(request, centre, pk)
+    content, content_type = EXPORTERS[fmt](selectors.enrolment_rows(offering))
+    response = HttpResponse(content, content_type=content_type)
+    filename = f"inschrijvingen-{offering.pk}-{offering.start_date:%Y-%m-%d}.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _csv_cell(value) -> str:
+    if hasattr(value, "isoformat"):
+        return value.isoformat(sep=" ") if hasattr(value, "hour") else value.isoformat()
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def export_csv(rows) -> tuple[bytes, str]:
+    """`;`-separated UTF-8 with a byte-order mark, so that Excel opens it with the accents intact."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    for row in rows:
+        writer.writerow([_csv_cell(cell) for cell in row])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8"), "text/csv; charset=utf-8"
+
+
+def export_xlsx(rows) -> tuple[bytes, str]:
+    """One sheet, the header bold and frozen; texts stay texts, the registration time a real date-time."""
+    import xlsxwriter  # only an XLSX export pays for loading it
+
+    output = io.BytesIO()
+    workbook = xlsxwriter.Workbook(output, {"in_memory": True, "strings_to_formulas": False,
+                                            "strings_to_urls": False, "default_date_format": "yyyy-mm-dd hh:mm"})
+    sheet = workbook.add_worksheet(_("Enrolments")[:31])
+    bold = workbook.add_format({"bold": True})
+    for number, row in enumerate(rows):
+        sheet.write_row(number, 0, row, bold if number == 0 else None)
+    sheet.set_column(0, 2, 28)
+    sheet.set_column(3, 4, 20)
+    sheet.freeze_panes(1, 0)
+    workbook.close()
+    return output.getvalue(), XLSX_TYPE
+
+
+EXPORTERS = {"csv": export_csv, "xlsx": export_xlsx}
+
+
+@provider_required
+def demand(request, centre):
+    """`learning:demand`: interest per course and per skill, and how full the upcoming offerings are."""
+    courses = access.courses_managed_by(request.user, centre)
+    return _page(request, centre, "learning/manage/demand.html",
+                 {"demand": selectors.demand(centre, courses, today=today()), "tab": "demand"})
+
+
+@provider_required
+def employees(request, centre):
+    """`learning:employees`: a partner's own employees' enrolments and interest (every partner's for the office)."""
+    enrolments = Enrolment.objects.filter(offering__course__centre=centre, employer__isnull=False)
+    interests = Interest.objects.filter(course__centre=centre, employer__isnull=False)
+    if not access.manages_everything(request.user, centre):
+        own = partnership_ids(request.user, centre)
+        enrolments, interests = enrolments.filter(employer_id__in=own), interests.filter(employer_id__in=own)
+    enrolments, interests = selectors.employees(enrolments, interests)
+    return _page(request, centre, "learning/manage/employees.html",
+                 {"enrolments": enrolments, "interests": interests, "tab": "employees"})

@@ -1,0 +1,128 @@
+"""The demo centre's events: the brochure's 2020–2021 agenda as past events, and upcoming ones in 2026–2027.
+
+The dates of the past events come from the brochure (the call of 5 November 2020, brainstorm
+sessions in February–March 2021, the governance consultation in April, the work conference for
+all partners on 26 May 2021, the RIF preparation in June); their exact days within a month, the
+times, places, descriptions and capacities are ILLUSTRATIVE. The upcoming events, the people who
+registered (invented names with example.org addresses) and the full information session with its
+waiting list are ILLUSTRATIVE too.
+
+Idempotent: an event whose title the centre already has is left alone, so what demo users
+change survives another load.
+"""
+
+import datetime
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from civhub.core.models import Centre
+from civhub.events.models import Event, EventQuestion, Registration
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+PARK = "Leiden Bio Science Park, Leiden"
+Kind, Audience = Event.Kind, Event.Audience
+
+
+@dataclass(frozen=True)
+class DemoEvent:
+    title: str
+    kind: str
+    audience: str
+    day: datetime.date
+    hours: tuple[int, int]
+    location: str
+    description: str
+    capacity: int | None = None
+    confirmed: int = 0
+    waiting: int = 0
+    pending: int = 0
+    questions: tuple[tuple[str, str], ...] = ()  # (label, choices one per line or "" for free text)
+
+
+DEMO_EVENTS = [
+    # The brochure's agenda (dates from the brochure; times, places and texts ILLUSTRATIVE).
+    DemoEvent("Oproep: word partner van het CIV Bio Sciences", Kind.OTHER, Audience.PUBLIC,
+              datetime.date(2020, 11, 5), (15, 17), "Online",
+              "Janssen Biologics, de gemeente Leiden, de stichting Leiden Bio Science Park en mboRijnland roepen "
+              "bedrijven en organisaties op het park op partner te worden van het CIV Bio Sciences."),
+    DemoEvent("Brainstormsessie programmalijnen (1)", Kind.BRAINSTORM, Audience.PARTNERS,
+              datetime.date(2021, 2, 16), (14, 17), "Online",
+              "Met betrokkenen verkennen we de programmalijnen: innovatief onderwijs, praktijkgericht onderzoek "
+              "en Leven Lang Ontwikkelen.", capacity=40, confirmed=6),
+    DemoEvent("Brainstormsessie programmalijnen (2)", Kind.BRAINSTORM, Audience.PARTNERS,
+              datetime.date(2021, 3, 16), (14, 17), "Online",
+              "Tweede ronde: de programmalijnen concreet maken met activiteiten en eerste afspraken.",
+              capacity=40, confirmed=5),
+    DemoEvent("Overleg over governance CIV Bio Sciences", Kind.OTHER, Audience.PARTNERS,
+              datetime.date(2021, 4, 20), (15, 17), "Online",
+              "Hoe besturen de partners het CIV samen? Stuurgroep, programmamanager en de rol van de partners."),
+    DemoEvent("Werkconferentie van en voor alle partners", Kind.WORK_CONFERENCE, Audience.PARTNERS,
+              datetime.date(2021, 5, 26), (13, 17), "Online",
+              "De werkconferentie waarin alle partners het programma en de samenwerking vaststellen.",
+              capacity=120, confirmed=8),
+    DemoEvent("Voorbereiding aanvraag RIF-subsidie", Kind.OTHER, Audience.PARTNERS,
+              datetime.date(2021, 6, 15), (9, 12), PARK,
+              "Samen de aanvraag voor het Regionaal Investeringsfonds mbo voorbereiden, in te dienen vóór 1 juli."),
+    # Upcoming (ILLUSTRATIVE).
+    DemoEvent("Informatiesessie Leven Lang Ontwikkelen", Kind.INFORMATION_SESSION, Audience.PUBLIC,
+              datetime.date(2027, 1, 21), (16, 18), "mboRijnland, Leiden",
+              "Voor medewerkers en leidinggevenden op het park: welke cursussen en leerroutes zijn er, en hoe "
+              "werkt STAP-budget?", capacity=12, confirmed=12, waiting=3, pending=1),
+    DemoEvent("Open labdag Bio Science Park", Kind.OPEN_LAB_DAY, Audience.PUBLIC,
+              datetime.date(2027, 3, 20), (10, 15), "Technolab Leiden",
+              "Kijk mee in de labs van het park: rondleidingen, proefjes voor jong en oud, en gesprekken met "
+              "analisten over hun werk en opleiding.", capacity=80, confirmed=9, pending=2,
+              questions=(("Met hoeveel personen komt u?", "1\n2\n3\n4 of meer"),)),
+    DemoEvent("Werkconferentie 2027 voor alle partners", Kind.WORK_CONFERENCE, Audience.PARTNERS,
+              datetime.date(2027, 5, 26), (13, 17), "Naturalis, Leiden",
+              "De jaarlijkse werkconferentie: resultaten van de programmalijnen, de cofinanciering en de "
+              "plannen voor het volgende jaar.", capacity=120, confirmed=7,
+              questions=(("Dieetwensen", ""), ("Welke workshop kiest u?", "Robotica in het lab\nData en "
+                                                                           "kwaliteit\nLeven Lang Ontwikkelen"))),
+]
+
+FIRST_NAMES = ["Sanne", "Daan", "Fatima", "Ruben", "Lotte", "Yusuf", "Eva", "Bram", "Noor", "Thijs", "Mila", "Jesse"]
+LAST_NAMES = ["de Vries", "Jansen", "El Amrani", "Bakker", "Visser", "Yilmaz", "van Dijk", "Smit"]
+
+
+def add_demo_events(*, centre: Centre) -> str:
+    """Add the demo events where missing; one line saying what was added."""
+    added = {"events": 0, "registrations": 0}
+    people = iter([(f"{first} {last}", f"{first}.{last.replace(' ', '')}@example.org".lower())
+                   for last in LAST_NAMES for first in FIRST_NAMES])
+    with transaction.atomic():
+        for demo in DEMO_EVENTS:
+            if not Event.objects.filter(centre=centre, title=demo.title).exists():
+                added["registrations"] += _add_event(centre, demo, people)
+                added["events"] += 1
+    return _("demo events: %(events)d events and %(registrations)d registrations added") % added
+
+
+def _at(day: datetime.date, hour: int) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time(hour), tzinfo=AMSTERDAM)
+
+
+def _add_event(centre: Centre, demo: DemoEvent, people) -> int:
+    starts_at = _at(demo.day, demo.hours[0])
+    event = Event.objects.create(
+        centre=centre, title=demo.title, kind=demo.kind, audience=demo.audience, description=demo.description,
+        starts_at=starts_at, ends_at=_at(demo.day, demo.hours[1]), location=demo.location, capacity=demo.capacity,
+        registration_deadline=starts_at - datetime.timedelta(days=2),
+    )
+    for label, choices in demo.questions:
+        EventQuestion.objects.create(event=event, label=label, choices=choices,
+                                     kind=EventQuestion.Kind.CHOICE if choices else EventQuestion.Kind.TEXT)
+    statuses = ([Registration.Status.CONFIRMED] * demo.confirmed + [Registration.Status.WAITING] * demo.waiting
+                + [Registration.Status.PENDING] * demo.pending)
+    past = demo.day.year < 2026
+    for number, status in enumerate(statuses):
+        name, email = next(people)
+        # Seconds apart, so the waiting list has a clear order.
+        confirmed_at = None if status == Registration.Status.PENDING else \
+            starts_at - datetime.timedelta(days=20, seconds=-number)
+        Registration.objects.create(event=event, name=name, email=email, status=status, confirmed_at=confirmed_at,
+                                    checked_in_at=starts_at if past and number % 4 else None)
+    return len(statuses)

@@ -1,0 +1,169 @@
+"""The demo centre's steering group and its meetings 2022–2027 (everything here is ILLUSTRATIVE).
+
+The brochure says the partners own the centre together and a delegation of them forms the
+steering group, which meets twice a year; it names neither the people nor the decisions. So:
+- the steering group: a chair from mboRijnland, members from Janssen Biologics, Eurofins,
+  Gemeente Leiden (the demo login steering@example.org, Pieter van Dijk) and Hogeschool Leiden,
+  and an advisor from the Leiden Bio Science Park foundation who stepped down at the end of 2024;
+- two steering-group meetings a year, March and October 2022–2026, each with published minutes,
+  decisions numbered SG-YYYY-NN and actions, all done except one that is overdue;
+- one upcoming meeting in March 2027 with a published agenda.
+Once the demo's meetings exist they are left alone, so what demo users change survives a reload.
+"""
+
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from civhub.accounts.models import OFFICE_ROLES, Membership, User
+from civhub.core.models import Centre
+from civhub.governance.models import (
+    Action,
+    AgendaItem,
+    Decision,
+    Meeting,
+    MinutesEntry,
+    MinutesVersion,
+    SteeringMember,
+)
+from civhub.partners.models import Partnership
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+PLACE = "mboRijnland, Bio Science Park, Leiden"
+
+# (name, partner code, role, start, end, login e-mail or None)
+SEATS = [
+    ("Marieke Jansen", "mborijnland", SteeringMember.Role.CHAIR, date(2022, 1, 1), None, None),
+    ("Inge de Graaf", "janssen", SteeringMember.Role.MEMBER, date(2022, 1, 1), None, "signatory.janssen@example.org"),
+    ("Noor Hendriks", "eurofins", SteeringMember.Role.MEMBER, date(2022, 1, 1), None, None),
+    ("Pieter van Dijk", "leiden", SteeringMember.Role.MEMBER, date(2023, 1, 1), None, "steering@example.org"),
+    ("Wouter Kramer", "leiden", SteeringMember.Role.MEMBER, date(2022, 1, 1), date(2022, 12, 31), None),
+    ("Ruben Meijer", "hsleiden", SteeringMember.Role.MEMBER, date(2022, 1, 1), None, None),
+    ("Hanna Vos", "lbsp", SteeringMember.Role.ADVISOR, date(2022, 1, 1), date(2024, 12, 31), None),
+]
+
+# Per meeting: (year, month, day, [(decision text)], [(action, due in days, done)])
+PAST = [
+    (2022, 3, 17, ["De stuurgroep stelt het jaarplan 2022 en de begroting vast.",
+                   "Het practoraat start per 1 september 2022 met één practor."],
+     [("Werving practor starten", 45, True)]),
+    (2022, 10, 13, ["De module Analytische chemie in de praktijk wordt vanaf februari 2023 aangeboden."],
+     [("Gastdocentenpool uitbreiden met twee bedrijven", 90, True)]),
+    (2023, 3, 16, ["De stuurgroep stelt het jaarplan 2023 vast.",
+                   "Eurofins en BaseClear leveren elk een praktijkopdracht per semester."],
+     [("Convenant praktijkopdrachten opstellen", 60, True)]),
+    (2023, 10, 12, ["De tussenrapportage na jaar 2 wordt ingediend zoals voorgelegd."],
+     [("Tussenrapportage indienen bij de subsidiegever", 30, True)]),
+    (2024, 3, 14, ["De stuurgroep stelt het jaarplan 2024 vast.",
+                   "De leerlijn data-analyse mbo–hbo wordt met Hogeschool Leiden uitgewerkt."],
+     [("Voorstel leerlijn data-analyse uitwerken", 120, True)]),
+    (2024, 10, 10, ["De stichting Leiden Bio Science Park blijft betrokken als kennispartner, zonder zetel."],
+     [("Afscheid adviseur LBSP voorbereiden", 60, True)]),
+    (2025, 3, 13, ["De stuurgroep stelt het jaarplan 2025 vast.",
+                   "Partners die achterlopen op hun toezegging krijgen een gesprek met de programmamanager."],
+     [("Gesprekken met achterlopende partners voeren", 90, True)]),
+    (2025, 10, 9, ["De eindrapportage wordt voorbereid op basis van de monitor per 31 december 2025."],
+     [("Concept eindrapportage opstellen", 100, True)]),
+    (2026, 3, 12, ["De stuurgroep stelt het jaarplan 2026 vast.",
+                   "Het CIV zet de samenwerking na de subsidieperiode voort met eigen bijdragen."],
+     [("Voorstel bijdragen na de subsidieperiode opstellen", 120, True)]),
+    (2026, 10, 8, ["De LLO-cursussen voor analisten worden in 2027 opengesteld voor niet-partners."],
+     [("Tarieven LLO-cursussen voor niet-partners voorstellen", 28, False)]),  # open and overdue
+]
+STANDING_ITEMS = [
+    ("Opening en mededelingen", "", AgendaItem.Purpose.INFORMATION, 10),
+    ("Verslag en actielijst vorige vergadering", "", AgendaItem.Purpose.DECISION, 10),
+    ("Voortgang programmalijnen en monitor cofinanciering", "Programmamanager", AgendaItem.Purpose.DISCUSSION, 40),
+    ("Besluiten", "Voorzitter", AgendaItem.Purpose.DECISION, 30),
+    ("Rondvraag en sluiting", "", AgendaItem.Purpose.INFORMATION, 10),
+]
+
+
+def _at(day: date, hour: int) -> datetime:
+    return datetime(day.year, day.month, day.day, hour, tzinfo=AMSTERDAM)
+
+
+def add_demo_governance(*, centre: Centre) -> str:
+    """Create the demo steering group and its meetings once; returns a one-line summary of what was added."""
+    if Meeting.objects.filter(centre=centre).exists():
+        return _("demo governance: already present, left alone")
+    partners = {partnership.short_code: partnership for partnership in Partnership.objects.filter(centre=centre)}
+    office = (Membership.objects.filter(centre=centre, role__in=sorted(OFFICE_ROLES))
+              .select_related("user").order_by("role", "pk").first().user)
+    logins = {user.email: user for user in User.objects.filter(email__in=[seat[5] for seat in SEATS if seat[5]])}
+    with transaction.atomic():
+        seats = _seats(centre, partners, logins)
+        members = [seat.user for seat in seats if seat.user and seat.end is None]
+        decisions = actions = 0
+        for year, month, day, decided, agreed in PAST:
+            meeting = _past_meeting(centre, date(year, month, day), members)
+            decisions += _decisions(meeting, decided, office)
+            actions += _actions(meeting, agreed, [office, *members])
+        _upcoming(centre, members)
+    return _("demo governance: %(seats)d steering-group seats, %(meetings)d meetings, %(decisions)d decisions and "
+             "%(actions)d actions added") % {"seats": len(seats), "meetings": len(PAST) + 1,
+                                             "decisions": decisions, "actions": actions}
+
+
+def _seats(centre, partners, logins) -> list[SteeringMember]:
+    return [SteeringMember.objects.create(centre=centre, name=name, partnership=partners.get(code), role=role,
+                                          start=start, end=end, user=logins.get(email))
+            for name, code, role, start, end, email in SEATS]
+
+
+def _title(day: date) -> str:
+    season = "voorjaar" if day.month < 7 else "najaar"
+    return f"Stuurgroep {season} {day.year}"
+
+
+def _meeting(centre, day: date, members, status) -> Meeting:
+    meeting = Meeting.objects.create(
+        centre=centre, kind=Meeting.Kind.STEERING_GROUP, title=_title(day), starts_at=_at(day, 15),
+        ends_at=_at(day, 17), place=PLACE, status=status, agenda_published_at=_at(day - timedelta(days=14), 9))
+    meeting.participants.set(members)
+    for position, (title, presenter, purpose, minutes) in enumerate(STANDING_ITEMS, start=1):
+        AgendaItem.objects.create(meeting=meeting, position=position, title=title, presenter=presenter,
+                                  purpose=purpose, duration_minutes=minutes)
+    return meeting
+
+
+def _past_meeting(centre, day: date, members) -> Meeting:
+    meeting = _meeting(centre, day, members, Meeting.Status.MINUTES_PUBLISHED)
+    version = MinutesVersion.objects.create(meeting=meeting, number=1, published_at=_at(day + timedelta(days=10), 10))
+    texts = ["De voorzitter opent de vergadering en heet iedereen welkom.",
+             "Het verslag wordt ongewijzigd vastgesteld; de acties zijn afgerond of staan op de actielijst.",
+             "De programmamanager licht de voortgang en de monitor toe. De stuurgroep bespreekt de partners die "
+             "achterlopen op hun toezegging.",
+             "Zie de besluiten hieronder.",
+             "Geen vragen; de voorzitter sluit de vergadering."]
+    for item, text in zip(meeting.items.order_by("position"), texts, strict=True):
+        MinutesEntry.objects.create(version=version, item=item, text=text)
+    return meeting
+
+
+def _decisions(meeting, texts, office) -> int:
+    day = meeting.starts_at.astimezone(AMSTERDAM).date()
+    item = meeting.items.get(position=4)
+    start = Decision.objects.filter(centre=meeting.centre, year=day.year).count()
+    for offset, text in enumerate(texts, start=1):
+        sequence = start + offset
+        Decision.objects.create(centre=meeting.centre, meeting=meeting, item=item, year=day.year, sequence=sequence,
+                                number=f"SG-{day.year}-{sequence:02d}", text=text, decided_on=day,
+                                recorded_by=office)
+    return len(texts)
+
+
+def _actions(meeting, agreed, people) -> int:
+    day = meeting.starts_at.astimezone(AMSTERDAM).date()
+    for index, (what, days, done) in enumerate(agreed):
+        due = day + timedelta(days=days)
+        Action.objects.create(centre=meeting.centre, meeting=meeting, what=what, owner=people[index % len(people)],
+                              due_date=due, status=Action.Status.DONE if done else Action.Status.OPEN,
+                              done_on=due - timedelta(days=3) if done else None)
+    return len(agreed)
+
+
+def _upcoming(centre, members) -> Meeting:
+    return _meeting(centre, date(2027, 3, 18), members, Meeting.Status.AGENDA_PUBLISHED)

@@ -1,0 +1,5 @@
+"""The news app's domain error: a rule of news or public texts broken, with a message for people."""
+
+
+class NewsError(Exception):
+    """Raised by news services; views show the message as a form error."""

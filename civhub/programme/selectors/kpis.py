@@ -1,0 +1,180 @@
+"""KPI progress: what a KPI has reached on a reference date, against the target due by then.
+
+The rule (shown on the line page and the KPI page, and used by the dashboard and the progress report):
+
+- **Actual to date.** For a KPI whose values add up (measure `sum`), the sum of every actual
+  dated on or before the reference date. For a level (measure `latest`), the value of the
+  latest actual on or before the reference date (the later recording wins on the same day),
+  or the baseline while none has been recorded.
+- **Target due now.** A KPI has a target per calendar year: what it should show at the end
+  of that year (a count since the grant's start, or a level). In a year with a target, the
+  target due grows in a straight line, by days elapsed in that year (1 January counts as one
+  day, 31 December completes the year), from the start value to that year's target. The
+  start value is the latest target of an earlier year; before the first target year, a level
+  starts from its baseline and a count from zero (its actuals are counted from the grant's
+  start; the baseline is shown for context). In a year without a target, the latest earlier
+  target stays due in full; before any target year, nothing is due yet.
+- **Behind target.** When the actual to date is less than 90% of the target due now (and
+  that target is more than zero).
+
+Worked example: a count with target 100 for 2024 and 250 for 2025, on 2 July 2025 (day 183 of
+365): due = 100 + (250 − 100) × 183 ÷ 365 = 175.21; with 150 counted so far, 150 < 175.21 × 0.9 =
+157.69, so the KPI is behind.
+"""
+
+import calendar
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import DecimalField, OuterRef, Prefetch, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+
+from civhub.programme.models import Kpi, KpiActual, KpiTarget
+
+ZERO = Decimal("0")
+CENT = Decimal("0.01")
+BEHIND_SHARE = Decimal("0.9")  # behind: less than 90% of the target due
+
+
+def _cents(value: Decimal) -> Decimal:
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def start_value(kpi: Kpi) -> Decimal:
+    """Where the line towards the first target starts: the baseline of a level, zero for a count."""
+    return kpi.baseline if kpi.measure == Kpi.Measure.LATEST else ZERO
+
+
+def target_due(targets: dict[int, Decimal], *, as_of: date, start: Decimal) -> Decimal | None:
+    """The target due on `as_of`, pro rata by days within the year (see the module's rule); None: nothing due yet."""
+    year = as_of.year
+    earlier = [target_year for target_year in targets if target_year < year]
+    previous = targets[max(earlier)] if earlier else start
+    if year not in targets:
+        return previous if earlier else None
+    elapsed = (as_of - date(year, 1, 1)).days + 1
+    days = 366 if calendar.isleap(year) else 365
+    return _cents(previous + (targets[year] - previous) * Decimal(elapsed) / Decimal(days))
+
+
+def actual_to_date(kpi: Kpi, *, total: Decimal | None, latest: Decimal | None) -> Decimal:
+    """The sum of the actuals (a count) or the latest one, else the baseline (a level)."""
+    if kpi.measure == Kpi.Measure.SUM:
+        return _cents(total or ZERO)
+    return _cents(latest if latest is not None else kpi.baseline)
+
+
+@dataclass(frozen=True)
+class KpiProgress:
+    """A KPI on a reference date: its actual to date against the target due by then."""
+
+    kpi: Kpi
+    as_of: date
+    actual: Decimal
+    due: Decimal | None
+    year_target: Decimal | None  # the target of the reference date's year, if any
+
+    @property
+    def behind(self) -> bool:
+        return self.due is not None and self.due > 0 and self.actual < self.due * BEHIND_SHARE
+
+    @property
+    def percent(self) -> Decimal | None:
+        """The actual as a percentage of the target due (None while nothing is due)."""
+        if not self.due:
+            return None
+        return (self.actual / self.due * 100).quantize(Decimal("1"), rounding=ROUND_HALF_UP)
+
+
+def _money(expression):
+    return Coalesce(expression, Value(ZERO), output_field=DecimalField(max_digits=18, decimal_places=2))
+
+
+def _latest_value(on_or_before: date) -> Subquery:
+    """The value of the KPI's latest actual on or before a date (ties: the later recording)."""
+    return Subquery(KpiActual.objects.filter(kpi=OuterRef("pk"), date__lte=on_or_before)
+                    .order_by("-date", "-pk").values("value")[:1])
+
+
+def kpis_as_of(kpis, *, as_of: date):
+    """The KPIs annotated with their sum to date and latest value to date, with their targets: two queries."""
+    return (kpis.select_related("programme_line")
+            .annotate(total_to_date=_money(Sum("actuals__value", filter=Q(actuals__date__lte=as_of))),
+                      latest_to_date=_latest_value(as_of))
+            .prefetch_related(Prefetch("targets", queryset=KpiTarget.objects.order_by("year"))))
+
+
+def progress(kpi: Kpi, *, as_of: date) -> KpiProgress:
+    """The progress of a KPI from `kpis_as_of` (annotated, targets prefetched): no further query."""
+    targets = {target.year: target.target for target in kpi.targets.all()}
+    return KpiProgress(
+        kpi=kpi, as_of=as_of,
+        actual=actual_to_date(kpi, total=kpi.total_to_date, latest=kpi.latest_to_date),
+        due=target_due(targets, as_of=as_of, start=start_value(kpi)), year_target=targets.get(as_of.year),
+    )
+
+
+def centre_progress(centre, *, as_of: date, line=None) -> list[KpiProgress]:
+    """Every KPI of the centre (or of one line) with its progress on `as_of`: two queries."""
+    kpis = Kpi.objects.filter(centre=centre)
+    if line is not None:
+        kpis = kpis.filter(programme_line=line)
+    return [progress(kpi, as_of=as_of) for kpi in kpis_as_of(kpis, as_of=as_of)]
+
+
+@dataclass
+class YearFigure:
+    """A KPI in one calendar year: its target for the end of the year and what it showed then (None: not yet)."""
+
+    year: int
+    target: Decimal | None
+    actual: Decimal | None
+
+
+@dataclass
+class KpiYears:
+    """A KPI's targets and actuals year by year: the chart and the table beside it."""
+
+    progress: KpiProgress
+    years: list[YearFigure] = field(default_factory=list)
+
+
+def _year_annotations(years: list[int]) -> dict:
+    annotations = {}
+    for year in years:
+        end = date(year, 12, 31)
+        annotations[f"sum_{year}"] = _money(Sum("actuals__value", filter=Q(actuals__date__lte=end)))
+        annotations[f"latest_{year}"] = _latest_value(end)
+    return annotations
+
+
+def kpi_years(kpis, *, years: list[int], as_of: date) -> list[KpiYears]:
+    """Per KPI, per year: the target and the actual at the year's end (the running year: on `as_of`).
+
+    Years after `as_of`'s year have no actual yet. One annotated query plus the targets: two queries.
+    """
+    rows = []
+    annotated = kpis_as_of(kpis, as_of=as_of).annotate(**_year_annotations(years))
+    for kpi in annotated:
+        kpi_progress = progress(kpi, as_of=as_of)
+        targets = {target.year: target.target for target in kpi.targets.all()}
+        figures = []
+        for year in years:
+            if year > as_of.year:
+                actual = None
+            elif year == as_of.year:
+                actual = kpi_progress.actual
+            else:
+                actual = actual_to_date(kpi, total=getattr(kpi, f"sum_{year}"), latest=getattr(kpi, f"latest_{year}"))
+            figures.append(YearFigure(year, targets.get(year), actual))
+        rows.append(KpiYears(kpi_progress, figures))
+    return rows
+
+
+def grant_years(centre) -> list[int]:
+    """The calendar years of the centre's grants: the years a KPI can have targets in (one query)."""
+    years = set()
+    for start, end in centre.grants.values_list("start", "end"):
+        years.update(range(start.year, end.year + 1))
+    return sorted(years)

@@ -1,0 +1,376 @@
+"""The progress report (voortgangsrapportage): the content half of the funder's report, for a period.
+
+Per programme line: the activities that ran in the period (status and dates); the
+milestones reached in the period or due in it, with where each stands at the period's end
+and the explanation of a late or missed one; and every KPI's target due against its actual
+at the period's end (the rule of civhub.programme.selectors.kpis). The money half is the
+funder pack (reports/funder.py).
+
+One row source per kind of item; the XLSX and the PDF render the same tables, so they
+cannot disagree. The XLSX has one sheet per kind of item, each with the programme line
+as its first column (so a filter shows one line), numbers as numbers and dates as dates:
+
+1. `Overzicht` — `programmalijn`, `naam`, `activiteiten`, `mijlpalen_behaald`,
+   `mijlpalen_gemist`, `kpis`, `kpis_achter` (counts for the period).
+2. `Activiteiten` — `programmalijn`, `activiteit`, `eigenaren`, `trekker`, `start`, `einde`, `status`.
+3. `Mijlpalen` — `programmalijn`, `mijlpaal`, `activiteit`, `deadline`, `behaald_op`, `stand`
+   (`behaald`, `te_laat_behaald`, `gemist`, `open`), `bewijs`, `toelichting`.
+4. `KPIs` — `programmalijn`, `kpi`, `eenheid`, `meting` (`sum`/`latest`), `nulmeting`,
+   `doel_jaar` (the target of the period end's year), `doel_nu` (the target due at the period's
+   end), `realisatie`, `percentage`, `achter` (1 behind, 0 not), `illustratief` (1 or 0).
+
+The PDF (WeasyPrint, Dutch) has a cover page with the centre and the period, then a section
+per line with the same three tables, cut to that line.
+
+A milestone's `stand` is judged at the period's end, or today when the period runs on:
+reached (on or before its due date), reached late, missed (due, not reached), or open
+(not due yet). The period defaults to the latest grant year that has ended (grant years
+count from the grant's start), else the first grant year.
+"""
+
+import tempfile
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django import forms
+from django.db.models import Prefetch, Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from civhub.core.models import Centre, Grant, ProgrammeLine
+from civhub.core.translated import localized
+from civhub.grants.selectors.monitor import current_grant
+from civhub.partners.models import Partnership
+from civhub.programme.models import Activity, Milestone
+from civhub.programme.permissions import report_required
+from civhub.programme.selectors.kpis import centre_progress
+from civhub.programme.templatetags.programme_tags import figure
+from civhub.reports import pdf
+from civhub.reports.funder import Coded, Column, Kind, Table
+from civhub.reports.xlsx import NUMBER_FORMATS, _write_table
+
+FIGURE = "figure"  # a KPI figure: a plain number in the XLSX, shown without needless decimals in the PDF
+FORMATS = ("xlsx", "pdf")
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+# The period -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Period:
+    """The days a progress report covers, both ends included."""
+
+    start: date
+    end: date
+
+    @property
+    def reference(self) -> date:
+        """Where milestones are judged: the period's end, or today while the period runs on."""
+        return min(self.end, timezone.localdate())
+
+
+def _add_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February in a year without one
+        return day.replace(year=day.year + years, day=28)
+
+
+def grant_year_periods(grant: Grant) -> list[Period]:
+    """The grant's years counted from its start (the funder's rhythm), the last one cut at the grant's end."""
+    periods, start = [], grant.start
+    while start <= grant.end:
+        end = min(_add_years(start, 1) - timedelta(days=1), grant.end)
+        periods.append(Period(start, end))
+        start = end + timedelta(days=1)
+    return periods
+
+
+def default_period(grant: Grant, *, today: date) -> Period:
+    """The latest grant year that has ended by today; else the first grant year."""
+    periods = grant_year_periods(grant)
+    ended = [period for period in periods if period.end < today]
+    return ended[-1] if ended else periods[0]
+
+
+class PeriodForm(forms.Form):
+    """The period of a progress report, from ?from=&to= (YYYY-MM-DD); both ends included."""
+
+    start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                            error_messages={"required": _("Fill in the first day."),
+                                            "invalid": _("Fill in a date, for example 01-01-2025.")})
+    end = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                          error_messages={"required": _("Fill in the last day."),
+                                          "invalid": _("Fill in a date, for example 31-12-2025.")})
+
+    def __init__(self, query, *, default: Period):
+        super().__init__({"from": query.get("from", default.start.isoformat()),
+                          "to": query.get("to", default.end.isoformat())})
+
+    def add_prefix(self, field_name):
+        # The report's URL reads ?from=&to= (the issue's names); the form's fields are `start` and `end`.
+        return {"start": "from", "end": "to"}.get(field_name, field_name)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", _("The last day lies before the first day."))
+        return data
+
+    def period(self) -> Period:
+        return Period(self.cleaned_data["start"], self.cleaned_data["end"])
+
+
+# The row sources --------------------------------------------------------------------------------
+
+
+class Stand:
+    """Where a milestone stands at the period's end (the `stand` column's codes)."""
+
+    REACHED = "behaald"
+    LATE = "te_laat_behaald"
+    MISSED = "gemist"
+    OPEN = "open"
+    LABELS = {REACHED: _("reached"), LATE: _("reached late"), MISSED: _("missed"), OPEN: _("open (not due yet)")}
+
+
+def milestone_stand(milestone: Milestone, period: Period) -> str:
+    """Reached (late) by the reference date; else missed once its due date has passed: a milestone due on the
+    last day of a period that has ended is missed, one due today in a running period is still open."""
+    reference = period.reference
+    if milestone.done_date is not None and milestone.done_date <= reference:
+        return Stand.REACHED if milestone.done_date <= milestone.due_date else Stand.LATE
+    ended = period.end < timezone.localdate()
+    missed = milestone.due_date <= reference if ended else milestone.due_date < reference
+    return Stand.MISSED if missed else Stand.OPEN
+
+
+def _line_cell(line: ProgrammeLine) -> Coded:
+    return Coded(line.number, f"{line.number}. {localized(line.name)}")
+
+
+def _lines(centre: Centre) -> list[ProgrammeLine]:
+    return list(ProgrammeLine.objects.filter(centre=centre).order_by("number"))
+
+
+def activities(centre: Centre, period: Period) -> Table:
+    """`Activiteiten`: the activities that ran during the period (started by its end, not ended before its start)."""
+    owners = Partnership.objects.select_related("organisation").order_by("organisation__name")
+    rows = (Activity.objects.filter(centre=centre, start__lte=period.end)
+            .filter(Q(end__isnull=True) | Q(end__gte=period.start)).select_related("programme_line")
+            .prefetch_related(Prefetch("owners", queryset=owners)).order_by("programme_line__number", "start", "pk"))
+    return Table(
+        sheet="Activiteiten", title=_("Activities"),
+        columns=[Column("programmalijn", _("Line")), Column("activiteit", _("Activity")),
+                 Column("eigenaren", _("Owners")), Column("trekker", _("Lead")), Column("start", _("Start"), Kind.DATE),
+                 Column("einde", _("End"), Kind.DATE), Column("status", _("Status"))],
+        rows=[(_line_cell(activity.programme_line), activity.title,
+               ", ".join(owner.organisation.name for owner in activity.owners.all()), activity.lead_person,
+               activity.start, activity.end, Coded(activity.status, activity.get_status_display()))
+              for activity in rows],
+    )
+
+
+def milestones(centre: Centre, period: Period) -> Table:
+    """`Mijlpalen`: those due in the period or reached in it, with where they stand and why when late or missed."""
+    in_period = Q(due_date__range=(period.start, period.end)) | Q(done_date__range=(period.start, period.end))
+    rows = (Milestone.objects.filter(in_period, centre=centre).select_related("programme_line", "activity")
+            .order_by("programme_line__number", "due_date", "pk"))
+    table_rows = []
+    for milestone in rows:
+        stand = milestone_stand(milestone, period)
+        evidence = " ".join(part for part in (milestone.evidence, milestone.evidence_link) if part)
+        table_rows.append((_line_cell(milestone.programme_line), milestone.title,
+                           milestone.activity.title if milestone.activity else "", milestone.due_date,
+                           milestone.done_date, Coded(stand, str(Stand.LABELS[stand])), evidence,
+                           milestone.explanation))
+    return Table(
+        sheet="Mijlpalen", title=_("Milestones"),
+        columns=[Column("programmalijn", _("Line")), Column("mijlpaal", _("Milestone")),
+                 Column("activiteit", _("Activity")), Column("deadline", _("Due"), Kind.DATE),
+                 Column("behaald_op", _("Reached on"), Kind.DATE), Column("stand", _("Status")),
+                 Column("bewijs", _("Evidence")), Column("toelichting", _("Explanation"))],
+        rows=table_rows,
+    )
+
+
+def kpis(centre: Centre, period: Period) -> Table:
+    """`KPIs`: every KPI's target due against its actual at the period's end."""
+    table_rows = []
+    for progress in centre_progress(centre, as_of=period.end):
+        kpi = progress.kpi
+        table_rows.append((
+            _line_cell(kpi.programme_line), kpi.name, kpi.unit, Coded(kpi.measure, kpi.get_measure_display()),
+            kpi.baseline, progress.year_target, progress.due, progress.actual, progress.percent,
+            Coded(int(progress.behind), str(_("behind") if progress.behind else _("on track")))
+            if progress.due else Coded(0, str(_("nothing due yet"))),
+            Coded(int(kpi.illustrative), str(_("yes") if kpi.illustrative else _("no"))),
+        ))
+    return Table(
+        sheet="KPIs", title=_("KPIs at the end of the period"),
+        columns=[Column("programmalijn", _("Line")), Column("kpi", _("KPI")), Column("eenheid", _("Unit")),
+                 Column("meting", _("Measure")), Column("nulmeting", _("Baseline"), FIGURE),
+                 Column("doel_jaar", _("Target for the year"), FIGURE),
+                 Column("doel_nu", _("Target due"), FIGURE), Column("realisatie", _("Actual"), FIGURE),
+                 Column("percentage", _("Share of target due (%)"), Kind.INTEGER), Column("achter", _("Status")),
+                 Column("illustratief", _("Illustrative"))],
+        rows=table_rows,
+    )
+
+
+def overview(lines: list[ProgrammeLine], activity_table: Table, milestone_table: Table, kpi_table: Table) -> Table:
+    """`Overzicht`: per line, the counts of the other three sheets (so the two always agree)."""
+    def count(table, number, test=lambda row: True):
+        return sum(1 for row in table.rows if row[0].code == number and test(row))
+
+    missed = {Stand.MISSED}
+    reached = {Stand.REACHED, Stand.LATE}
+    rows = [(_line_cell(line), localized(line.name), count(activity_table, line.number),
+             count(milestone_table, line.number, lambda row: row[5].code in reached),
+             count(milestone_table, line.number, lambda row: row[5].code in missed),
+             count(kpi_table, line.number), count(kpi_table, line.number, lambda row: row[9].code == 1))
+            for line in lines]
+    return Table(
+        sheet="Overzicht", title=_("Overview per line"),
+        columns=[Column("programmalijn", _("Line")), Column("naam", _("Name")),
+                 Column("activiteiten", _("Activities"), Kind.INTEGER),
+                 Column("mijlpalen_behaald", _("Milestones reached"), Kind.INTEGER),
+                 Column("mijlpalen_gemist", _("Milestones missed"), Kind.INTEGER),
+                 Column("kpis", _("KPIs"), Kind.INTEGER), Column("kpis_achter", _("KPIs behind"), Kind.INTEGER)],
+        rows=rows,
+    )
+
+
+@dataclass
+class ProgressReport:
+    """The report's four tables for a centre and period (lists, so both renderers and the tests can read them)."""
+
+    centre: Centre
+    period: Period
+    grant: Grant | None
+    lines: list[ProgrammeLine]
+    overview: Table
+    activities: Table
+    milestones: Table
+    kpis: Table
+
+    @property
+    def tables(self) -> list[Table]:
+        return [self.overview, self.activities, self.milestones, self.kpis]
+
+
+def build_report(centre: Centre, period: Period) -> ProgressReport:
+    """Build the report's tables (a fixed number of queries, whatever the number of rows)."""
+    lines = _lines(centre)
+    activity_table, milestone_table, kpi_table = activities(centre, period), milestones(centre, period), kpis(
+        centre, period)
+    for table in (activity_table, milestone_table, kpi_table):
+        table.rows = list(table.rows)
+    return ProgressReport(centre, period, current_grant(centre, today=timezone.localdate()), lines,
+                          overview(lines, activity_table, milestone_table, kpi_table),
+                          activity_table, milestone_table, kpi_table)
+
+
+# The files ------------------------------------------------------------------------------------------
+
+
+def write_progress_xlsx(report: ProgressReport, binary_file) -> None:
+    """The report's four sheets, in order, to an open binary file."""
+    import xlsxwriter  # only an XLSX pays for loading it
+
+    workbook = xlsxwriter.Workbook(binary_file, {"constant_memory": True})
+    styles = {kind: workbook.add_format({"num_format": number_format})
+              for kind, number_format in NUMBER_FORMATS.items()}
+    styles["header"] = workbook.add_format({"bold": True, "bottom": 1})
+    for table in report.tables:
+        _write_table(workbook.add_worksheet(table.sheet), table, styles)
+    workbook.close()
+
+
+def _pdf_cell(value, kind: str) -> pdf.Cell:
+    if kind == FIGURE:
+        return pdf.Cell(figure(value) if value is not None else pdf.EMPTY, True)
+    return pdf.Cell(pdf.format_value(value, kind), kind in pdf.NUMERIC and not isinstance(value, Coded))
+
+
+# The KPI sheet is too wide for a portrait page: the PDF leaves out how values combine and the baseline.
+PDF_KPI_COLUMNS = ("kpi", "eenheid", "doel_jaar", "doel_nu", "realisatie", "percentage", "achter", "illustratief")
+
+
+def _pdf_table(table: Table, number: int | None = None, title=None, names=None) -> dict:
+    """A table for the PDF: the line column left out when the table is cut to one line; `names` picks columns."""
+    columns = [index for index, column in enumerate(table.columns)
+               if (number is None or index > 0) and (names is None or column.name in names)]
+    kinds = [column.kind or Kind.TEXT for column in table.columns]
+    rows = [[_pdf_cell(row[index], kinds[index]) for index in columns] for row in table.rows
+            if number is None or row[0].code == number]
+    headings = [pdf.Cell(str(table.columns[index].label), kinds[index] in pdf.NUMERIC or kinds[index] == FIGURE)
+                for index in columns]
+    return {"title": title or table.title, "headings": headings, "rows": rows}
+
+
+def pdf_context(report: ProgressReport) -> dict:
+    sections = [{"line": line, "name": localized(line.name),
+                 "tables": [_pdf_table(report.activities, line.number), _pdf_table(report.milestones, line.number),
+                            _pdf_table(report.kpis, line.number, names=PDF_KPI_COLUMNS)]}
+                for line in report.lines]
+    return {"report": report, "centre": report.centre, "grant": report.grant, "period": report.period,
+            "generated_at": pdf.now(), "overview": _pdf_table(report.overview), "sections": sections}
+
+
+def render_progress_pdf(report: ProgressReport, *, language: str = pdf.PDF_LANGUAGE) -> bytes:
+    """The report as PDF: a cover with the centre and the period, the overview, then a section per line."""
+    with translation.override(language):
+        return pdf.render_pdf("reports/progress_report.html", pdf_context(report))
+
+
+def file_name(centre: Centre, period: Period, fmt: str) -> str:
+    return f"voortgangsrapport-{centre.slug}-{period.start.isoformat()}-{period.end.isoformat()}.{fmt}"
+
+
+# The pages ------------------------------------------------------------------------------------------
+
+
+def _form(request, grant: Grant) -> PeriodForm:
+    return PeriodForm(request.GET, default=default_period(grant, today=timezone.localdate()))
+
+
+@report_required
+def progress(request, centre):
+    """The progress report's page: choose the period (default: the latest grant year that has ended), download."""
+    grant = current_grant(centre, today=timezone.localdate())
+    form = _form(request, grant) if grant else None
+    if form is not None:
+        form.is_valid()
+    context = {"centre": centre, "grant": grant, "form": form,
+               "periods": grant_year_periods(grant) if grant else []}
+    return render(request, "reports/progress.html", context, status=400 if form is not None and form.errors else 200)
+
+
+@report_required
+def progress_report(request, centre, fmt):
+    """The progress report for ?from=&to= as XLSX or PDF; invalid dates give the period page with the errors."""
+    grant = current_grant(centre, today=timezone.localdate())
+    if fmt not in FORMATS or grant is None:
+        raise Http404
+    form = _form(request, grant)
+    if not form.is_valid():
+        return render(request, "reports/progress.html",
+                      {"centre": centre, "grant": grant, "form": form, "periods": grant_year_periods(grant)},
+                      status=400)
+    period = form.period()
+    name = file_name(centre, period, fmt)
+    if fmt == "pdf":
+        with translation.override(pdf.PDF_LANGUAGE):  # line names and labels are texts too
+            content = render_progress_pdf(build_report(centre, period))
+        response = HttpResponse(content, content_type="application/pdf")
+    else:
+        with tempfile.TemporaryFile() as spool:
+            write_progress_xlsx(build_report(centre, period), spool)
+            spool.seek(0)
+            response = HttpResponse(spool.read(), content_type=XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response

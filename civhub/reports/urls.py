@@ -1,0 +1,15 @@
+"""URLs of the reports under /c/<slug>/rapporten/: the funder pack, the partner statements and the progress report."""
+
+from django.urls import path
+
+from civhub.reports import progress, views
+
+app_name = "reports"
+urlpatterns = [
+    path("financiering/<str:fmt>/", views.funder_pack, name="funder_pack"),
+    path("verklaringen/", views.statements, name="statements"),
+    path("verklaringen/<int:year>/", views.partner_statements_zip, name="partner_statements_zip"),
+    path("verklaring/<slug:code>/<int:year>/", views.partner_statement, name="partner_statement"),
+    path("voortgang/", progress.progress, name="progress"),
+    path("voortgang/<str:fmt>/", progress.progress_report, name="progress_report"),
+]

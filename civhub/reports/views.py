@@ -1,0 +1,128 @@
+"""The reports' downloads: the funder pack (XLSX, PDF) and the partner statements (PDF, ZIP), and their list.
+
+The funder pack is for the programme office and the steering group, like the monitor it
+mirrors; `?as_of=YYYY-MM-DD&year=YYYY` choose the reference date and year, and invalid
+values fall back to the defaults (today, the whole grant) as on the monitor page. A
+partner's statement is for that partner's own people and the office (another partner's is
+a 404); the ZIP of all statements of a year is the office's.
+
+Large files are written to a temporary file and streamed from it, never held in memory.
+"""
+
+import tempfile
+import weakref
+
+from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone, translation
+
+from civhub.accounts.permissions import is_office, office_required, partnerships_visible_to, portal_required
+from civhub.grants.forms.monitor import MonitorForm
+from civhub.grants.permissions import monitor_required
+from civhub.grants.selectors.monitor import current_grant, monitor
+from civhub.reports import statements as statement_files
+from civhub.reports.pdf import PDF_LANGUAGE, render_funder_pdf
+from civhub.reports.selectors import grant_years, statement_years_by_partner
+from civhub.reports.xlsx import write_funder_xlsx
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+FORMATS = ("xlsx", "pdf")
+
+
+def _attachment(response, name: str):
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+class Spool:
+    """A finished temporary file, streamed in chunks and closed (so deleted) once sent or dropped.
+
+    The file is closed when streaming ends, when the response is closed, or when the response
+    is dropped unsent (weakref.finalize): a download never leaves a file open or on disk.
+    """
+
+    CHUNK = 256 * 1024
+
+    def __init__(self, spool):
+        self.size = spool.tell()
+        spool.seek(0)
+        self._spool = spool
+        self.close = weakref.finalize(self, spool.close)
+
+    def __iter__(self):
+        while chunk := self._spool.read(self.CHUNK):
+            yield chunk
+        self.close()
+
+
+def _download(spool, *, name: str, content_type: str) -> StreamingHttpResponse:
+    content = Spool(spool)
+    response = StreamingHttpResponse(content, content_type=content_type)
+    response["Content-Length"] = str(content.size)
+    return _attachment(response, name)
+
+
+@monitor_required
+def funder_pack(request, centre, fmt):
+    """The funder pack (formats.md §6) of the centre's grant as XLSX or PDF."""
+    if fmt not in FORMATS:
+        raise Http404
+    today = timezone.localdate()
+    grant = current_grant(centre, today=today)
+    if grant is None:
+        raise Http404
+    # The monitor page's own reading of ?as_of= and ?year=: what it shows is what the pack holds.
+    as_of, year = MonitorForm(request.GET, years=list(grant.years), today=today).reference()
+    name = "-".join(str(part) for part in ("financieringsrapport", centre.slug, year, as_of.isoformat()) if part)
+    if fmt == "pdf":
+        with translation.override(PDF_LANGUAGE):  # the monitor's warnings and line names are texts too
+            content = render_funder_pdf(monitor(grant, as_of=as_of, year=year))
+        return _attachment(HttpResponse(content, content_type="application/pdf"), f"{name}.pdf")
+    spool = tempfile.TemporaryFile()
+    write_funder_xlsx(monitor(grant, as_of=as_of, year=year), spool)
+    return _download(spool, name=f"{name}.xlsx", content_type=XLSX_TYPE)
+
+
+def _statement_year_or_404(centre, year: int) -> int:
+    if year not in grant_years(centre):
+        raise Http404
+    return year
+
+
+@portal_required
+def partner_statement(request, centre, code, year):
+    """A partner's statement of one year as PDF: for its own contacts and signatories, and the office."""
+    visible = partnerships_visible_to(request.user, centre).select_related("organisation", "centre")
+    partnership = get_object_or_404(visible, short_code=code)
+    _statement_year_or_404(centre, year)
+    content = statement_files.render_statement_pdf(partnership, year)
+    return _attachment(HttpResponse(content, content_type="application/pdf"),
+                       statement_files.file_name(partnership, year))
+
+
+@office_required
+def partner_statements_zip(request, centre, year):
+    """Every statement of a year in one ZIP: one PDF per partner with accepted contributions that year."""
+    _statement_year_or_404(centre, year)
+    spool = tempfile.TemporaryFile()
+    statement_files.write_statements_zip(centre, year, spool)
+    return _download(spool, name=f"verklaringen-{centre.slug}-{year}.zip", content_type="application/zip")
+
+
+@portal_required
+def statements(request, centre):
+    """The statements one may download: years × partners (the office all partners and a ZIP per year)."""
+    office = request.user.is_superuser or is_office(request.user, centre)
+    partnerships = partnerships_visible_to(request.user, centre).select_related("organisation").order_by(
+        "organisation__name", "pk")
+    years = [year for year in grant_years(centre) if year <= timezone.localdate().year]
+    with_entries = statement_years_by_partner(centre, partnerships)
+    rows = [{"partnership": partnership, "years": [(year, year in with_entries.get(partnership.pk, ()))
+                                                   for year in years]}
+            for partnership in partnerships]
+    return render(request, "reports/statements.html", {
+        "centre": centre, "office": office, "years": years, "rows": rows,
+        "zip_years": [year for year in years if any(year in found for found in with_entries.values())]
+        if office else [],
+    })
+

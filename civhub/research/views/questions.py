@@ -1,0 +1,176 @@
+"""Research questions: the list, a partner's new question, one question with its conversation, and the triage.
+
+Each triage decision is a GET page with its form and a POST that calls the service; a broken
+rule (ResearchError) comes back as a Dutch message.
+"""
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from civhub.accounts import permissions as access
+from civhub.research.errors import ResearchError
+from civhub.research.forms.projects import ProjectForm
+from civhub.research.forms.questions import (
+    DeclineForm,
+    IntakeForm,
+    MessageForm,
+    ParkForm,
+    QuestionFilterForm,
+    QuestionForm,
+)
+from civhub.research.models import ResearchQuestion
+from civhub.research.permissions import (
+    is_team,
+    partner_required,
+    question_for,
+    research_required,
+    team_required,
+)
+from civhub.research.selectors import questions as selectors
+from civhub.research.services import questions as services
+
+
+@research_required
+def questions(request, centre):
+    """The partner's own questions, or every question for the practor's team, with a count per status."""
+    form = QuestionFilterForm(request.GET or None)
+    status = form.status_value()
+    return render(request, "research/questions/list.html", {
+        "centre": centre, "form": form, "status": status,
+        "questions": list(selectors.question_list(request.user, centre, status=status)),
+        "counts": selectors.status_counts(request.user, centre),
+        "team": is_team(request.user, centre), "may_submit": bool(access.partnership_ids(request.user, centre)),
+    })
+
+
+@partner_required
+def question_new(request, centre):
+    """A partner's contact or signatory submits a question for their own partner."""
+    partnerships = access.partnerships_visible_to(request.user, centre).filter(
+        pk__in=access.partnership_ids(request.user, centre))
+    form = QuestionForm(request.POST or None, partnerships=partnerships)
+    if request.method == "POST" and form.is_valid():
+        try:
+            question = services.submit_question(partnership=form.cleaned_data["partnership"], actor=request.user,
+                                                data=form.cleaned_data)
+        except ResearchError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Thank you. The practor has received your question and will contact you."))
+            return redirect("research:question", centre.slug, question.pk)
+    status = 400 if form.is_bound else 200
+    return render(request, "research/questions/new.html", {"centre": centre, "form": form}, status=status)
+
+
+@research_required
+def question(request, centre, pk):
+    """One question with its details, the intake conversation and (for the team) the triage buttons."""
+    question = question_for(request.user, centre, pk)
+    team = is_team(request.user, centre)
+    return render(request, "research/questions/detail.html", {
+        "centre": centre, "question": question, "team": team,
+        "conversation": list(selectors.conversation(question)),
+        "transitions": services.allowed_transitions(question) if team else frozenset(),
+        "is_open": question.status in services.OPEN_STATUSES,
+        "message_form": MessageForm(),
+        "project": getattr(question, "project", None) if question.status == ResearchQuestion.Status.ACCEPTED else None,
+    })
+
+
+@research_required
+@require_POST
+def question_message(request, centre, pk):
+    """Add a message to the conversation (the practor's team or the question's own partner)."""
+    question = question_for(request.user, centre, pk)
+    form = MessageForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Write a message before sending it."))
+        return redirect("research:question", centre.slug, question.pk)
+    try:
+        services.post_message(question=question, actor=request.user, text=form.cleaned_data["text"])
+    except ResearchError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Your message has been sent."))
+    return redirect("research:question", centre.slug, question.pk)
+
+
+def _decision(request, centre, pk, *, to: str, form_class, act, done: str):
+    """The shared shape of intake, decline and park: a form page on GET, the service on POST."""
+    question = question_for(request.user, centre, pk)
+    if to not in services.allowed_transitions(question):
+        messages.error(request, _("This question is %(status)s and cannot get this decision.")
+                       % {"status": question.get_status_display()})
+        return redirect("research:question", centre.slug, question.pk)
+    form = form_class(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            act(question, form.cleaned_data)
+        except ResearchError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, done)
+            return redirect("research:question", centre.slug, question.pk)
+    return render(request, "research/questions/decide.html", {
+        "centre": centre, "question": question, "form": form, "to": to,
+    }, status=400 if form.is_bound else 200)
+
+
+@team_required
+def question_intake(request, centre, pk):
+    return _decision(
+        request, centre, pk, to=ResearchQuestion.Status.INTAKE, form_class=IntakeForm,
+        act=lambda question, data: services.start_intake(question=question, actor=request.user,
+                                                         message=data["message"]),
+        done=_("The question is in intake. The partner has been e-mailed your question."))
+
+
+@team_required
+def question_decline(request, centre, pk):
+    return _decision(
+        request, centre, pk, to=ResearchQuestion.Status.DECLINED, form_class=DeclineForm,
+        act=lambda question, data: services.decline_question(question=question, actor=request.user,
+                                                             reason=data["reason"]),
+        done=_("The question has been declined. The partner has been e-mailed the reason."))
+
+
+@team_required
+def question_park(request, centre, pk):
+    return _decision(
+        request, centre, pk, to=ResearchQuestion.Status.PARKED, form_class=ParkForm,
+        act=lambda question, data: services.park_question(question=question, actor=request.user, note=data["note"]),
+        done=_("The question has been parked. The partner has been e-mailed your note."))
+
+
+@team_required
+def question_accept(request, centre, pk):
+    """GET: the new project's form, filled in from the question; POST: accept and create the project."""
+    question = question_for(request.user, centre, pk)
+    if ResearchQuestion.Status.ACCEPTED not in services.allowed_transitions(question):
+        messages.error(request, _("This question is %(status)s and cannot be accepted.")
+                       % {"status": question.get_status_display()})
+        return redirect("research:question", centre.slug, question.pk)
+    form = ProjectForm(request.POST or None, centre=centre, initial=_project_initial(request.user, centre, question))
+    if request.method == "POST" and form.is_valid():
+        try:
+            project = services.accept_question(question=question, actor=request.user, project_data=form.cleaned_data)
+        except ResearchError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The question has been accepted and its research project created. "
+                                        "The partner has been e-mailed."))
+            return redirect("research:project", centre.slug, project.pk)
+    return render(request, "research/questions/accept.html", {"centre": centre, "question": question, "form": form},
+                  status=400 if form.is_bound else 200)
+
+
+def _project_initial(user, centre, question) -> dict:
+    """The project as the question suggests it: its title, its partner, its desired outcome as the plan."""
+    initial = {"title": question.title, "partners": [question.partnership_id], "start": timezone.localdate(),
+               "plan": question.desired_outcome}
+    if access.has_role(user, centre, "practor"):
+        initial["practor"] = user.pk
+    return initial

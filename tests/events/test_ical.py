@@ -1,0 +1,64 @@
+"""The agenda feed, a person's own feed, and their times in Europe/Amsterdam across the DST changes."""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.urls import reverse
+from icalendar import Calendar
+
+from civhub.events.models import Event
+from civhub.events.services.feeds import feed_token, renew_feed_token
+from tests.events.factories import EventFactory, RegistrationFactory
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+pytestmark = pytest.mark.django_db
+
+
+def _parse(response) -> Calendar:
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/calendar")
+    return Calendar.from_ical(response.content)
+
+
+def _local(day: datetime.date, hour: int) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time(hour), tzinfo=AMSTERDAM)
+
+
+def test_agenda_feed_keeps_local_times_across_the_dst_changes(client, centre):
+    spring = EventFactory(centre=centre, title="Open labdag", starts_at=_local(datetime.date(2026, 3, 29), 10),
+                          ends_at=_local(datetime.date(2026, 3, 29), 12))
+    autumn = EventFactory(centre=centre, title="Informatiesessie", starts_at=_local(datetime.date(2026, 10, 25), 10),
+                          ends_at=_local(datetime.date(2026, 10, 25), 12))
+    EventFactory(centre=centre, title="Alleen partners", audience=Event.Audience.PARTNERS)
+    calendar = _parse(client.get(reverse("events:agenda_ics", args=[centre.slug])))
+    vevents = {str(vevent["summary"]): vevent for vevent in calendar.walk("VEVENT")}
+    assert set(vevents) == {"Open labdag", "Informatiesessie"}
+    for event, offset in ((spring, 2), (autumn, 1)):  # summer time (+02:00) begins 29 March, ends 25 October
+        start = vevents[event.title].decoded("dtstart")
+        assert (start.hour, start.minute) == (10, 0) and start.utcoffset() == datetime.timedelta(hours=offset)
+        assert vevents[event.title]["dtstart"].params["TZID"] == "Europe/Amsterdam"
+        assert start == event.starts_at
+    assert calendar.walk("VTIMEZONE")  # calendars need the zone's rules to show the right local time
+    assert vevents["Open labdag"]["uid"] == f"event-{spring.pk}@{centre.slug}.civhub"
+
+
+def test_personal_feed_has_partner_events_and_works_with_its_token_only(client, centre, partner_a_contact):
+    EventFactory(centre=centre, title="Werkconferentie partners", audience=Event.Audience.PARTNERS)
+    public = EventFactory(centre=centre, title="Open labdag")
+    RegistrationFactory(event=public, user=partner_a_contact, email=partner_a_contact.email)
+    EventFactory(centre=centre, title="Informatiesessie")  # public and not registered: not in the own feed
+    token = feed_token(user=partner_a_contact).token
+    url = reverse("events:personal_ics", args=[centre.slug, token])
+    titles = {str(vevent["summary"]) for vevent in _parse(client.get(url)).walk("VEVENT")}
+    assert titles == {"Werkconferentie partners", "Open labdag"}
+    renew_feed_token(user=partner_a_contact)
+    assert client.get(url).status_code == 404
+
+
+def test_feed_page_shows_the_url_and_post_replaces_it(persona_client, centre, partner_a_contact):
+    client = persona_client("partner_a_contact")
+    old = feed_token(user=partner_a_contact).token
+    page = client.get(reverse("events:feed", args=[centre.slug]))
+    assert old in page.content.decode()
+    client.post(reverse("events:feed", args=[centre.slug]))
+    assert feed_token(user=partner_a_contact).token != old

@@ -1,0 +1,136 @@
+"""The screen and the exports show the same figures (style.md §10, issue 5).
+
+The monitor page (in Dutch, whole euros) and the funder pack's XLSX (numbers to the cent)
+are fetched for the same data and reference date; every total on the page is compared with
+the XLSX number formatted the way the page formats it.
+"""
+
+from decimal import ROUND_HALF_UP, Decimal
+from html.parser import HTMLParser
+
+import pytest
+from django.urls import reverse
+
+from civhub.core.formatting import format_eur, group_number
+from tests.partners.factories import client_for
+from tests.reports.support import rows_of, small_centre, summary_of, workbook
+
+pytestmark = pytest.mark.django_db
+QUERY = "as_of=2025-03-31"
+
+
+class MonitorPage(HTMLParser):
+    """The page's headline figures (<dd>s in order) and each section's table rows (cell texts), by section id."""
+
+    def __init__(self):
+        super().__init__()
+        self.headline, self.tables, self._section, self._row, self._text = [], {}, None, None, None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "section":
+            self._section = attrs.get("aria-labelledby")
+        elif tag == "tr" and self._section:
+            self._row = []
+        elif tag in ("td", "th", "dd"):
+            self._text = []
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th") and self._row is not None and self._text is not None:
+            self._row.append(" ".join("".join(self._text).split()))
+            self._text = None
+        elif tag == "dd" and self._text is not None:
+            self.headline.append(" ".join("".join(self._text).split()))
+            self._text = None
+        elif tag == "tr" and self._row is not None:
+            self.tables.setdefault(self._section, []).append(self._row)
+            self._row = None
+
+    def handle_data(self, data):
+        if self._text is not None:
+            self._text.append(data)
+
+
+def eur0(value) -> str:
+    """An XLSX number as the page shows money: whole euros, the Dutch way."""
+    return format_eur(Decimal(str(value)), places=0, language="nl")
+
+
+def number(value, places: int) -> str:
+    exponent = Decimal(1).scaleb(-places)
+    return group_number(Decimal(str(value)).quantize(exponent, rounding=ROUND_HALF_UP), places, "nl")
+
+
+def body(rows):
+    """Table rows without the header row (the first, of <th>s only)."""
+    return rows[1:]
+
+
+@pytest.fixture
+def both(centre, partner_a, partner_b, finance_controller):
+    small_centre(centre, partner_a, partner_b)
+    client = client_for(finance_controller, "nl")
+    page = client.get(f"{reverse('grants:monitor', args=[centre.slug])}?{QUERY}")
+    assert page.status_code == 200
+    parsed = MonitorPage()
+    parsed.feed(page.content.decode())
+    pack = client.get(f"{reverse('reports:funder_pack', args=[centre.slug, 'xlsx'])}?{QUERY}")
+    return parsed, workbook(b"".join(pack.streaming_content))
+
+
+def test_headline_totals_match(both):
+    page, book = both
+    values = summary_of(book)
+    granted, spent, required, realised, ratio, forecast = page.headline[:6]
+    assert granted == eur0(values["subsidie_toegekend"])
+    assert spent == eur0(values["subsidie_besteed"])
+    assert required == eur0(values["cofinanciering_vereist"])
+    assert realised == eur0(values["cofinanciering_gerealiseerd"])
+    assert ratio.startswith(number(values["cofinancieringsratio"], 2))
+    assert forecast.startswith(eur0(values["prognose_cofinanciering_einde"]))
+    assert number(values["prognose_ratio"], 2) in forecast
+
+
+def test_per_year_matches(both):
+    page, book = both
+    shown = {row[0]: row[1:6] for row in body(page.tables["per-year"])}
+    for year, budget_subsidy, spent, budget_cofinancing, realised, ratio in rows_of(book, "Per jaar")[1:]:
+        assert shown[str(year)] == [eur0(budget_subsidy), eur0(spent), eur0(budget_cofinancing), eur0(realised),
+                                    number(ratio, 2)]
+
+
+def test_per_partner_matches(both):
+    page, book = both
+    shown = body(page.tables["per-partner"])
+    sheet = rows_of(book, "Per partner")
+    assert len(shown) == len(sheet) - 1
+    for on_page, (_code, _cluster, _group, pledged, realised, percent, *years) in zip(shown, sheet[1:], strict=True):
+        assert on_page[3] == eur0(pledged)
+        assert on_page[5] == eur0(realised)
+        assert on_page[6] == ("—" if percent is None else f"{number(percent, 1)}%")
+        assert on_page[7:7 + len(years)] == [eur0(amount) for amount in years]
+
+
+def test_per_line_matches(both):
+    page, book = both
+    shown = body(page.tables["per-line"])
+    for on_page, (_number, budget, realised, spent) in zip(shown, rows_of(book, "Per programmalijn")[1:], strict=True):
+        assert [on_page[1], on_page[4], on_page[5]] == [eur0(budget), eur0(spent), eur0(realised)]
+
+
+def test_per_kind_matches(both):
+    page, book = both
+    shown = body(page.tables["per-kind"])
+    for on_page, (_kind, hours, amount) in zip(shown, rows_of(book, "Per soort")[1:], strict=True):
+        assert on_page[3] == eur0(amount)
+        assert Decimal(on_page[2].replace(".", "").replace(",", ".")) == Decimal(str(hours))
+
+
+def test_composition_matches(both):
+    page, book = both
+    values = summary_of(book)
+    employers, others, not_counted = body(page.tables["composition"])
+    assert employers[1] == eur0(values["werkgevers_gerealiseerd"])
+    assert others[1] == eur0(values["overig_gerealiseerd"])
+    assert not_counted[1] == eur0(values["niet_meegeteld"])
+    assert employers[2] == eur0(values["werkgevers_prognose"])
