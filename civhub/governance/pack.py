@@ -1,7 +1,7 @@
 """The meeting pack: one PDF with what a steering-group member reads the night before the meeting.
 
-The agenda, the documents' list, the open actions, the decisions since the previous meeting of the
-same kind, and the monitor's summary and the KPIs behind target — all as of the meeting's date.
+The agenda, the documents' list, the open actions, the decisions taken at the previous meeting of the
+same kind and since, and the monitor's summary and the KPIs behind target — all as of the meeting's date.
 Rendered in Dutch with the reports' print stylesheet (civhub/reports/pdf.py).
 """
 
@@ -22,7 +22,8 @@ def pack_context(meeting: Meeting) -> dict:
     previous = previous_meeting(meeting)
     decisions = Decision.objects.filter(centre=meeting.centre, decided_on__lte=as_of).select_related("meeting")
     if previous is not None:
-        decisions = decisions.filter(decided_on__gt=timezone.localtime(previous.starts_at).date())
+        # From the previous meeting on: what was decided last time is what members check before this one.
+        decisions = decisions.filter(decided_on__gte=timezone.localtime(previous.starts_at).date())
     grant = current_grant(meeting.centre, today=as_of)
     figures = monitor(grant, as_of=as_of) if grant is not None else None
     return {

@@ -76,10 +76,11 @@ DEMO_EVENTS = [
               "Kijk mee in de labs van het park: rondleidingen, proefjes voor jong en oud, en gesprekken met "
               "analisten over hun werk en opleiding.", capacity=80, confirmed=9, pending=2,
               questions=(("Met hoeveel personen komt u?", "1\n2\n3\n4 of meer"),)),
-    DemoEvent("Werkconferentie 2027 voor alle partners", Kind.WORK_CONFERENCE, Audience.PARTNERS,
+    DemoEvent("Werkconferentie 2027", Kind.WORK_CONFERENCE, Audience.PUBLIC,
               datetime.date(2027, 5, 26), (13, 17), "Naturalis, Leiden",
               "De jaarlijkse werkconferentie: resultaten van de programmalijnen, de cofinanciering en de "
-              "plannen voor het volgende jaar.", capacity=120, confirmed=7,
+              "plannen voor het volgende jaar. Voor alle partners, en open voor iedereen op het park die wil "
+              "meedenken.", capacity=120, confirmed=7,
               questions=(("Dieetwensen", ""), ("Welke workshop kiest u?", "Robotica in het lab\nData en "
                                                                            "kwaliteit\nLeven Lang Ontwikkelen"))),
 ]

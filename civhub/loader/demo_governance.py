@@ -7,7 +7,8 @@ steering group, which meets twice a year; it names neither the people nor the de
   and an advisor from the Leiden Bio Science Park foundation who stepped down at the end of 2024;
 - two steering-group meetings a year, March and October 2022–2026, each with published minutes,
   decisions numbered SG-YYYY-NN and actions, all done except one that is overdue;
-- one upcoming meeting in March 2027 with a published agenda.
+- one upcoming meeting in March 2027 with a published agenda, and an open partner consultation in
+  February 2027 that the public agenda shows.
 Once the demo's meetings exist they are left alone, so what demo users change survives a reload.
 """
 
@@ -98,12 +99,13 @@ def add_demo_governance(*, centre: Centre) -> str:
         members = [seat.user for seat in seats if seat.user and seat.end is None]
         decisions = actions = 0
         for year, month, day, decided, agreed in PAST:
-            meeting = _past_meeting(centre, date(year, month, day), members)
+            meeting = _past_meeting(centre, date(year, month, day), members, office)
             decisions += _decisions(meeting, decided, office)
             actions += _actions(meeting, agreed, [office, *members])
         _upcoming(centre, members)
+        _partner_consultation(centre, members)
     return _("demo governance: %(seats)d steering-group seats, %(meetings)d meetings, %(decisions)d decisions and "
-             "%(actions)d actions added") % {"seats": len(seats), "meetings": len(PAST) + 1,
+             "%(actions)d actions added") % {"seats": len(seats), "meetings": len(PAST) + 2,
                                              "decisions": decisions, "actions": actions}
 
 
@@ -129,9 +131,10 @@ def _meeting(centre, day: date, members, status) -> Meeting:
     return meeting
 
 
-def _past_meeting(centre, day: date, members) -> Meeting:
+def _past_meeting(centre, day: date, members, office) -> Meeting:
     meeting = _meeting(centre, day, members, Meeting.Status.MINUTES_PUBLISHED)
-    version = MinutesVersion.objects.create(meeting=meeting, number=1, published_at=_at(day + timedelta(days=10), 10))
+    version = MinutesVersion.objects.create(meeting=meeting, number=1, published_at=_at(day + timedelta(days=10), 10),
+                                            published_by=office)
     texts = ["De voorzitter opent de vergadering en heet iedereen welkom.",
              "Het verslag wordt ongewijzigd vastgesteld; de acties zijn afgerond of staan op de actielijst.",
              "De programmamanager licht de voortgang en de monitor toe. De stuurgroep bespreekt de partners die "
@@ -167,3 +170,20 @@ def _actions(meeting, agreed, people) -> int:
 
 def _upcoming(centre, members) -> Meeting:
     return _meeting(centre, date(2027, 3, 18), members, Meeting.Status.AGENDA_PUBLISHED)
+
+
+def _partner_consultation(centre, members) -> Meeting:
+    """An open partner consultation with a published agenda: the public part of the meetings on the agenda page."""
+    day = date(2027, 2, 11)
+    meeting = Meeting.objects.create(
+        centre=centre, kind=Meeting.Kind.PARTNER_CONSULTATION, title="Partneroverleg: stageplaatsen 2027-2028",
+        starts_at=_at(day, 16), ends_at=_at(day, 18), place=PLACE, is_public=True,
+        status=Meeting.Status.AGENDA_PUBLISHED, agenda_published_at=_at(day - timedelta(days=21), 9))
+    meeting.participants.set(members)
+    for position, (title, purpose, minutes) in enumerate([
+            ("Welkom en doel van het overleg", AgendaItem.Purpose.INFORMATION, 10),
+            ("Behoefte aan stageplaatsen per bedrijf", AgendaItem.Purpose.DISCUSSION, 50),
+            ("Afspraken over begeleiding in het lab", AgendaItem.Purpose.DISCUSSION, 40)], start=1):
+        AgendaItem.objects.create(meeting=meeting, position=position, title=title, presenter="Programmamanager",
+                                  purpose=purpose, duration_minutes=minutes)
+    return meeting

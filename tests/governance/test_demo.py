@@ -24,6 +24,8 @@ def test_the_demo_governance_is_added_once():
     assert SteeringMember.objects.filter(user__email="steering@example.org", end__isnull=True).exists()
     assert Meeting.objects.filter(status="minutes_published").count() == 10
     assert Decision.objects.filter(number="SG-2024-01").exists()
-    upcoming = Meeting.objects.get(starts_at__gt=timezone.now())
+    upcoming = Meeting.objects.get(starts_at__gt=timezone.now(), kind=Meeting.Kind.STEERING_GROUP)
     assert upcoming.status == Meeting.Status.AGENDA_PUBLISHED and upcoming.items.count() == 5
     assert Action.objects.filter(status="open", due_date__lt=timezone.localdate()).count() == 1
+    assert MinutesVersion.objects.filter(published_by__isnull=True).count() == 0
+    assert Meeting.objects.get(is_public=True).kind == Meeting.Kind.PARTNER_CONSULTATION

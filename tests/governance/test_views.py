@@ -162,8 +162,10 @@ def test_the_public_page_shows_the_current_composition(client, centre, partner_a
 
 def test_the_meeting_pack_holds_the_agenda_decisions_and_ratio(centre, partner_a, partner_b, steering_member):
     small = small_centre(centre, partner_a, partner_b)
+    older = meeting(centre, title="Stuurgroep voorjaar 2024", starts=at(2024, 3, 14))
+    decision(older, text="Oud besluit uit het voorjaar")
     previous = meeting(centre, title="Stuurgroep najaar 2024", starts=at(2024, 10, 10))
-    decision(previous, text="Oud besluit uit 2024")
+    decision(previous, sequence=2, text="Besluit van de vorige vergadering")
     held = meeting(centre, title="Stuurgroep voorjaar 2025", starts=at(2025, 3, 31))
     decision(held, text="De stuurgroep stelt het jaarplan vast.")
     document(held, title="Jaarplan 2025")
@@ -172,7 +174,8 @@ def test_the_meeting_pack_holds_the_agenda_decisions_and_ratio(centre, partner_a
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
     text = " ".join(text.split())
     assert "SG-2025-01" in text and "De stuurgroep stelt het jaarplan vast." in text
-    assert "Oud besluit uit 2024" not in text  # decided before the previous meeting
+    assert "Besluit van de vorige vergadering" in text  # what was decided last time is checked now
+    assert "Oud besluit uit het voorjaar" not in text  # decided before the previous meeting
     assert "Jaarplan 2025" in text
     with translation.override("nl"):  # the pack is Dutch: 0,52
         ratio = format_value(monitor(small.grant, as_of=date(2025, 3, 31)).ratio, Kind.RATIO)

@@ -1,6 +1,6 @@
 """What the agenda pages, the feeds and the office's lists read: events with their counts, computed in SQL."""
 
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from civhub.events.models import Event, Registration
@@ -10,14 +10,15 @@ PAST_SHOWN = 30  # the agenda's past events: the most recent ones, enough for a 
 
 
 def with_counts(events: QuerySet[Event]) -> QuerySet[Event]:
-    """Events annotated with `confirmed`, `waiting`, `pending` and `checked_in` counts (one query)."""
+    """Events annotated with `confirmed`, `waiting`, `pending` and `checked_in` counts and `free` places (None
+    for no limit), in one query."""
     return events.annotate(
         confirmed=Count("registrations", filter=Q(registrations__status=Status.CONFIRMED)),
         waiting=Count("registrations", filter=Q(registrations__status=Status.WAITING)),
         pending=Count("registrations", filter=Q(registrations__status=Status.PENDING)),
         checked_in=Count("registrations", filter=Q(registrations__checked_in_at__isnull=False,
                                                    registrations__status=Status.CONFIRMED)),
-    )
+    ).annotate(free=F("capacity") - F("confirmed"))
 
 
 def places_left(event: Event) -> int | None:
