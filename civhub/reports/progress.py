@@ -40,6 +40,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from civhub.core.models import Centre, Grant, ProgrammeLine
+from civhub.core.tables import XLSX_TYPE
 from civhub.core.translated import localized
 from civhub.grants.selectors.monitor import current_grant
 from civhub.partners.models import Partnership
@@ -53,7 +54,6 @@ from civhub.reports.xlsx import NUMBER_FORMATS, _write_table
 
 FIGURE = "figure"  # a KPI figure: a plain number in the XLSX, shown without needless decimals in the PDF
 FORMATS = ("xlsx", "pdf")
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 # The period -------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone, translation
 
 from civhub.accounts.permissions import is_office, office_required, partnerships_visible_to, portal_required
+from civhub.core.tables import XLSX_TYPE
 from civhub.grants.forms.monitor import MonitorForm
 from civhub.grants.permissions import monitor_required
 from civhub.grants.selectors.monitor import current_grant, monitor
@@ -25,7 +26,6 @@ from civhub.reports.pdf import PDF_LANGUAGE, render_funder_pdf
 from civhub.reports.selectors import grant_years, statement_years_by_partner
 from civhub.reports.xlsx import write_funder_xlsx
 
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMATS = ("xlsx", "pdf")
 
 

@@ -79,8 +79,8 @@ def export_rows(event: Event) -> list[list]:
         rows.append([
             registration.name, registration.email,
             registration.partnership.organisation.name if registration.partnership else "",
-            registration.get_status_display(), timezone.localtime(registration.created_at).replace(tzinfo=None),
-            timezone.localtime(registration.checked_in_at).replace(tzinfo=None) if registration.checked_in_at else "",
+            registration.get_status_display(), registration.created_at,  # shown on the Dutch clock by the export
+            registration.checked_in_at or "",
             *(str(registration.answers.get(label, "")) for label in questions),
         ])
     return rows

@@ -4,15 +4,15 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.db import transaction
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from civhub.accounts.permissions import office_required
 from civhub.core.audit import record_event
+from civhub.core.tables import FORMATS, table_download
 from civhub.events.errors import EventError
-from civhub.events.export import EXPORTERS
 from civhub.events.forms import EventForm, QuestionForm
 from civhub.events.models import Event, EventQuestion, Registration
 from civhub.events.selectors import agenda as selectors
@@ -108,13 +108,11 @@ def registrations(request, centre, pk):
 @office_required
 def export(request, centre, pk, fmt):
     """`events:export`: the attendee list as CSV or XLSX (the same rows)."""
-    if fmt not in EXPORTERS:
+    if fmt not in FORMATS:
         raise Http404
     event = _event(centre, pk)
-    content, content_type = EXPORTERS[fmt](selectors.export_rows(event))
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="deelnemers-{event.pk}-{event.starts_at:%Y-%m-%d}.{fmt}"'
-    return response
+    return table_download(selectors.export_rows(event), fmt, sheet_name=_("Attendees"),
+                          filename=f"deelnemers-{event.pk}-{event.starts_at:%Y-%m-%d}")
 
 
 @office_required

@@ -11,13 +11,12 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from civhub.accounts.models import User
+from civhub.core.tables import XLSX_TYPE
 from civhub.governance.forms import ActionFilter, DecisionFilter
 from civhub.governance.models import Action
 from civhub.governance.permissions import may_edit, reader_required
 from civhub.governance.selectors import registers
 from civhub.governance.xlsx import write_actions, write_decisions
-
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _xlsx(write, rows, name: str) -> HttpResponse:

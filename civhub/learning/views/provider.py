@@ -4,15 +4,14 @@ Partners' contacts and signatories work on their own partnership's courses; anot
 course or offering is a 404. The programme office works on every course of the centre.
 """
 
-import csv
-import io
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from civhub.accounts.permissions import partnership_ids
+from civhub.core.tables import FORMATS, table_download
 from civhub.learning import permissions as access
 from civhub.learning.errors import LearningError
 from civhub.learning.forms.provider import CourseForm, OfferingForm
@@ -23,9 +22,7 @@ from civhub.learning.selectors.catalogue import with_places
 from civhub.learning.services.courses import save_course, save_offering
 from civhub.learning.views import today
 
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # A cell starting with one of these is run as a formula by spreadsheet programs; names come from a public form.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _page(request, centre, template, context, status=200):
@@ -122,51 +119,11 @@ def offering_enrolments(request, centre, pk):
 @provider_required
 def offering_export(request, centre, pk, fmt):
     """`learning:offering_export`: the same rows as the page, as CSV or XLSX."""
-    if fmt not in EXPORTERS:
+    if fmt not in FORMATS:
         raise Http404
     offering = _managed_offering(request, centre, pk)
-    content, content_type = EXPORTERS[fmt](selectors.enrolment_rows(offering))
-    response = HttpResponse(content, content_type=content_type)
-    filename = f"inschrijvingen-{offering.pk}-{offering.start_date:%Y-%m-%d}.{fmt}"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-def _csv_cell(value) -> str:
-    if hasattr(value, "isoformat"):
-        return value.isoformat(sep=" ") if hasattr(value, "hour") else value.isoformat()
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
-def export_csv(rows) -> tuple[bytes, str]:
-    """`;`-separated UTF-8 with a byte-order mark, so that Excel opens it with the accents intact."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    for row in rows:
-        writer.writerow([_csv_cell(cell) for cell in row])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8"), "text/csv; charset=utf-8"
-
-
-def export_xlsx(rows) -> tuple[bytes, str]:
-    """One sheet, the header bold and frozen; texts stay texts, the registration time a real date-time."""
-    import xlsxwriter  # only an XLSX export pays for loading it
-
-    output = io.BytesIO()
-    workbook = xlsxwriter.Workbook(output, {"in_memory": True, "strings_to_formulas": False,
-                                            "strings_to_urls": False, "default_date_format": "yyyy-mm-dd hh:mm"})
-    sheet = workbook.add_worksheet(_("Enrolments")[:31])
-    bold = workbook.add_format({"bold": True})
-    for number, row in enumerate(rows):
-        sheet.write_row(number, 0, row, bold if number == 0 else None)
-    sheet.set_column(0, 2, 28)
-    sheet.set_column(3, 4, 20)
-    sheet.freeze_panes(1, 0)
-    workbook.close()
-    return output.getvalue(), XLSX_TYPE
-
-
-EXPORTERS = {"csv": export_csv, "xlsx": export_xlsx}
+    return table_download(selectors.enrolment_rows(offering), fmt, sheet_name=_("Enrolments"),
+                          filename=f"inschrijvingen-{offering.pk}-{offering.start_date:%Y-%m-%d}")
 
 
 @provider_required

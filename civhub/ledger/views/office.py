@@ -21,6 +21,7 @@ from civhub.accounts.permissions import (
     partnerships_visible_to,
     portal_required,
 )
+from civhub.core.tables import XLSX_TYPE
 from civhub.ledger import charts
 from civhub.ledger.errors import LedgerError
 from civhub.ledger.exports import export_rows, iter_csv, write_xlsx
@@ -219,7 +220,6 @@ def summary_chart(request, centre, code):
 
 # The export ---------------------------------------------------------------------------------
 
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @portal_required

@@ -1,24 +1,20 @@
 """The programme office: applications to decide on, and the list of partners with its exports."""
 
-import csv
-import io
 
-import xlsxwriter
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civhub.accounts.permissions import office_required
 from civhub.core.dashboard import panels as dashboard_panels
+from civhub.core.tables import FORMATS, table_download
 from civhub.partners.errors import PartnerError
 from civhub.partners.forms.office import ApplicationFilterForm, ApproveForm, DeclineForm, PartnerFilterForm
 from civhub.partners.models import PartnerApplication
 from civhub.partners.selectors import office as selectors
 from civhub.partners.services.onboarding import approve_application, decline_application
-
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @office_required
@@ -111,53 +107,10 @@ def partners(request, centre):
 @office_required
 def partners_export(request, centre, fmt):
     """The partner list as CSV or XLSX, with the filters of the page it was asked from."""
-    if fmt not in EXPORTERS:
+    if fmt not in FORMATS:
         raise Http404
     filters = PartnerFilterForm(request.GET or None).filters()
-    content, content_type = EXPORTERS[fmt](selectors.partner_export_rows(centre, filters))
-    response = HttpResponse(content, content_type=content_type)
-    filename = f"partners-{centre.slug}-{timezone.localdate():%Y-%m-%d}.{fmt}"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return table_download(selectors.partner_export_rows(centre, filters), fmt, sheet_name=_("Partners"),
+                          filename=f"partners-{centre.slug}-{timezone.localdate():%Y-%m-%d}")
 
 
-# A cell starting with one of these is run as a formula by spreadsheet programs; partners type these texts.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell_for_csv(value) -> str:
-    if value is None:
-        return ""
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    text = str(value)
-    return "'" + text if isinstance(value, str) and text.startswith(FORMULA_STARTS) else text
-
-
-def export_csv(rows) -> tuple[bytes, str]:
-    """`;`-separated UTF-8 with a byte-order mark, so that Excel opens it with the accents intact."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    for row in rows:
-        writer.writerow([_cell_for_csv(cell) for cell in row])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8"), "text/csv; charset=utf-8"
-
-
-def export_xlsx(rows) -> tuple[bytes, str]:
-    """One sheet, header in row 1, written row by row (constant memory) into memory."""
-    output = io.BytesIO()
-    workbook = xlsxwriter.Workbook(output, {
-        "constant_memory": True, "in_memory": True, "default_date_format": "yyyy-mm-dd",
-        # Text stays text: a name starting with "=" is not a formula, a website not a hyperlink.
-        "strings_to_formulas": False, "strings_to_urls": False,
-    })
-    sheet = workbook.add_worksheet(_("Partners")[:31])
-    bold = workbook.add_format({"bold": True})
-    for number, row in enumerate(rows):
-        cells = [str(cell) for cell in row] if number == 0 else row
-        sheet.write_row(number, 0, ["" if cell is None else cell for cell in cells], bold if number == 0 else None)
-    workbook.close()
-    return output.getvalue(), XLSX_TYPE
-
-
-EXPORTERS = {"csv": export_csv, "xlsx": export_xlsx}
