@@ -29,6 +29,11 @@ def _ensure_agenda_published(meeting, message) -> None:
         raise GovernanceError(message)
 
 
+def _lock(meeting) -> None:
+    """Lock the meeting's row and bring the caller's copy up to date, so checks read what is stored now."""
+    meeting.status = Meeting.objects.select_for_update().values_list("status", flat=True).get(pk=meeting.pk)
+
+
 def _mark_held(meeting) -> None:
     if meeting.status == Meeting.Status.AGENDA_PUBLISHED:
         meeting.status = Meeting.Status.HELD
@@ -49,11 +54,12 @@ def draft_minutes(meeting) -> MinutesVersion | None:
 def record_minutes(*, meeting, actor, texts: dict) -> MinutesVersion:
     """Save the draft minutes per agenda item (refused once published: a change is then a correction)."""
     ensure_editor(actor, meeting.centre)
-    _ensure_agenda_published(meeting, _("Minutes can only be recorded for a published agenda."))
-    if meeting.minutes_are_published:
-        raise GovernanceError(_("The minutes are published and can no longer change. Record a correction with a "
-                                "reason instead."))
     with transaction.atomic():
+        _lock(meeting)  # a publication in between would otherwise let this change published minutes
+        _ensure_agenda_published(meeting, _("Minutes can only be recorded for a published agenda."))
+        if meeting.minutes_are_published:
+            raise GovernanceError(_("The minutes are published and can no longer change. Record a correction "
+                                    "with a reason instead."))
         version, _created = MinutesVersion.objects.get_or_create(meeting=meeting, number=1)
         _write_entries(version, meeting, texts)
         _mark_held(meeting)
@@ -64,12 +70,13 @@ def record_minutes(*, meeting, actor, texts: dict) -> MinutesVersion:
 def publish_minutes(*, meeting, actor) -> MinutesVersion:
     """Publish the draft minutes: from now on they never change."""
     ensure_editor(actor, meeting.centre)
-    if meeting.minutes_are_published:
-        raise GovernanceError(_("The minutes of this meeting have already been published."))
-    version = draft_minutes(meeting)
-    if version is None or not version.entries.exclude(text="").exists():
-        raise GovernanceError(_("Record the minutes of at least one agenda item before publishing them."))
     with transaction.atomic():
+        _lock(meeting)
+        if meeting.minutes_are_published:
+            raise GovernanceError(_("The minutes of this meeting have already been published."))
+        version = draft_minutes(meeting)
+        if version is None or not version.entries.exclude(text="").exists():
+            raise GovernanceError(_("Record the minutes of at least one agenda item before publishing them."))
         version.published_at, version.published_by = timezone.now(), actor
         version.save(update_fields=["published_at", "published_by"])
         meeting.status = Meeting.Status.MINUTES_PUBLISHED
@@ -86,7 +93,7 @@ def correct_minutes(*, meeting, actor, texts: dict, reason: str) -> MinutesVersi
     if not reason.strip():
         raise GovernanceError(_("Say why the minutes are corrected."), field="reason")
     with transaction.atomic():
-        Meeting.objects.select_for_update().filter(pk=meeting.pk).first()  # one correction at a time
+        _lock(meeting)  # one correction at a time
         last = meeting.minutes_versions.aggregate(last=Max("number"))["last"] or 0
         version = MinutesVersion.objects.create(meeting=meeting, number=last + 1, published_at=timezone.now(),
                                                 published_by=actor, correction_reason=reason.strip())
