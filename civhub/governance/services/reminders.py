@@ -1,8 +1,13 @@
-"""The one reminder e-mail to the owner of an action that has become overdue (run daily by `send_reminders`)."""
+"""The one reminder e-mail to the owner of an action that has become overdue.
+
+`manage.py send_reminders` (daily, from cron or a scheduler) enqueues `remind_overdue_owners` as a
+django.tasks task: with the default immediate backend it runs at once, with a queue in a worker.
+"""
 
 from datetime import date
 
 from django.db import transaction
+from django.tasks import task
 from django.utils import timezone
 
 from civhub.core.audit import record_event
@@ -31,3 +36,9 @@ def send_overdue_reminders(*, today: date) -> int:
                               language=action.owner.preferred_language)
             sent += 1
     return sent
+
+
+@task
+def remind_overdue_owners(today: str) -> int:
+    """The background task: `today` as an ISO date (task arguments travel as JSON); returns how many were sent."""
+    return send_overdue_reminders(today=date.fromisoformat(today))
