@@ -151,6 +151,23 @@ def test_the_exports_hold_the_filtered_rows(centre, programme_manager, steering_
     assert [row[0] for row in actions_sheet.iter_rows(min_row=2, values_only=True)] == ["Offerte laboratorium"]
 
 
+def test_the_registers_show_fifty_a_page_open_actions_first_and_export_everything(centre, programme_manager,
+                                                                                steering_member):
+    held = meeting(centre, starts=at(2026, 3, 12))
+    for sequence in range(1, 56):
+        decision(held, sequence=sequence, text=f"Besluit {sequence}")
+    action(held, steering_member, what="Al gedaan", due=date(2026, 4, 1), status=Action.Status.DONE)
+    action(held, steering_member, what="Nog te doen", due=date(2026, 5, 1))
+    client = client_for(programme_manager)
+    first, second = (client.get(url("decisions", centre) + f"?page={number}").content.decode() for number in (1, 2))
+    assert "SG-2026-55" in first and "SG-2026-05" not in first and "SG-2026-05" in second
+    assert "?page=2" in first  # the pager's next link
+    export = openpyxl.load_workbook(io.BytesIO(client.get(url("decisions_export", centre) + "?page=2").content))
+    assert export.active.max_row == 56  # the header and all 55
+    actions_page = client.get(url("actions", centre)).content.decode()
+    assert actions_page.index("Nog te doen") < actions_page.index("Al gedaan")
+
+
 def test_the_public_page_shows_the_current_composition(client, centre, partner_a):
     SteeringMember.objects.create(centre=centre, name="Anna Bakker", partnership=partner_a, role="chair",
                                   start=date(2024, 1, 1))

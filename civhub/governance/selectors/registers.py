@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Q
+from django.db.models import Case, F, Q, When
 
 from civhub.governance.models import Action, AgendaItem, Decision, Meeting, MinutesVersion
 from civhub.governance.permissions import visible_meetings
@@ -24,7 +24,8 @@ def decision_years(centre) -> list[int]:
 
 
 def actions(user, centre, *, state: str = "", owner=None, today: date):
-    """The actions of the meetings the user may open, with their owner and meeting, by due date."""
+    """The actions of the meetings the user may open, with their owner and meeting: the open ones first by due
+    date (the most urgent on top), then the others, the most recent first."""
     rows = Action.objects.filter(centre=centre, meeting__in=visible_meetings(user, centre))
     if state == "open":
         rows = rows.filter(status=Action.Status.OPEN)
@@ -34,7 +35,8 @@ def actions(user, centre, *, state: str = "", owner=None, today: date):
         rows = rows.filter(status=Action.Status.DONE)
     if owner is not None:
         rows = rows.filter(owner=owner)
-    return rows.select_related("owner", "meeting").order_by("due_date", "pk")
+    open_due = Case(When(status=Action.Status.OPEN, then=F("due_date")))
+    return rows.select_related("owner", "meeting").order_by(open_due.asc(nulls_last=True), "-due_date", "-pk")
 
 
 @dataclass

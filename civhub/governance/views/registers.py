@@ -6,6 +6,7 @@ members, office, signatories). The exports take the same filters as the pages.
 
 import io
 
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -17,6 +18,8 @@ from civhub.governance.models import Action
 from civhub.governance.permissions import may_edit, reader_required
 from civhub.governance.selectors import registers
 from civhub.governance.xlsx import write_actions, write_decisions
+
+PAGE_SIZE = 50  # the exports hold every filtered row
 
 
 def _xlsx(write, rows, name: str) -> HttpResponse:
@@ -38,7 +41,8 @@ def _decisions(request, centre):
 def decisions(request, centre):
     form, rows = _decisions(request, centre)
     return render(request, "governance/decisions.html",
-                  {"centre": centre, "form": form, "decisions": rows, "tab": "decisions",
+                  {"centre": centre, "form": form, "tab": "decisions",
+                   "page_obj": Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page")),
                    "query": request.GET.urlencode()})
 
 
@@ -69,7 +73,8 @@ def actions(request, centre):
     today = timezone.localdate()
     form, rows = _actions(request, centre, today)
     return render(request, "governance/actions.html",
-                  {"centre": centre, "form": form, "actions": rows, "today": today, "tab": "actions",
+                  {"centre": centre, "form": form, "today": today, "tab": "actions",
+                   "page_obj": Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page")),
                    "may_edit": may_edit(request.user, centre), "open": Action.Status.OPEN,
                    "query": request.GET.urlencode()})
 
