@@ -68,6 +68,7 @@ bench: $(VENV)/.installed
 	$(PY) -m bench.imports --rows 100000
 	$(PY) -m bench.monitor --rows 1000000
 	$(PY) -m bench.feed
+	$(PY) -m bench.governance
 
 lock:
 	$(PY) -m pip freeze --exclude-editable | grep -v '^pip==' > requirements.lock

@@ -56,9 +56,10 @@ def _event(centre: Centre, event: Event, stamp):
                    event.location, link, event.description)
 
 
-def _meeting(centre, meeting, stamp):
-    link = meeting.online_link or settings.SITE_URL + reverse("events:agenda", args=[meeting.centre.slug])
-    return _vevent(f"meeting-{meeting.pk}@{meeting.centre.slug}.civhub", stamp, meeting.starts_at, meeting.ends_at,
+def _meeting(centre: Centre, meeting, stamp):
+    # `centre`, not meeting.centre: the meetings come without their centre, and one query each would add up.
+    link = meeting.online_link or settings.SITE_URL + reverse("events:agenda", args=[centre.slug])
+    return _vevent(f"meeting-{meeting.pk}@{centre.slug}.civhub", stamp, meeting.starts_at, meeting.ends_at,
                    meeting.title, meeting.place, link, "")
 
 

@@ -10,6 +10,8 @@ from icalendar import Calendar
 from civhub.events.models import Event
 from civhub.events.services.feeds import feed_token, renew_feed_token
 from tests.events.factories import EventFactory, RegistrationFactory
+from tests.governance.support import meeting
+from tests.partners.factories import count_queries
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 pytestmark = pytest.mark.django_db
@@ -62,3 +64,18 @@ def test_feed_page_shows_the_url_and_post_replaces_it(persona_client, centre, pa
     assert old in page.content.decode()
     client.post(reverse("events:feed", args=[centre.slug]))
     assert feed_token(user=partner_a_contact).token != old
+
+
+def test_the_agenda_feed_reads_a_fixed_number_of_queries_whatever_it_holds(client, centre):
+    url = reverse("events:agenda_ics", args=[centre.slug])
+
+    def add(count):
+        for number in range(count):
+            EventFactory(centre=centre)
+            meeting(centre, title=f"Partneroverleg {number}", is_public=True, kind="partner_consultation",
+                    starts=_local(datetime.date(2027, 1, 1 + number), 16))
+
+    add(2)
+    few = count_queries(client, url)
+    add(6)
+    assert count_queries(client, url) == few

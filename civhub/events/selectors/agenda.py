@@ -35,10 +35,11 @@ def visible_events(centre, *, partner: bool) -> QuerySet[Event]:
 
 
 def upcoming_and_past(centre, *, partner: bool) -> tuple[list[Event], list[Event]]:
-    """(upcoming soonest first, past most recent first) for the agenda page, with their counts."""
+    """(upcoming soonest first with their counts, the most recent past ones) for the agenda page."""
     now = timezone.now()
-    events = with_counts(visible_events(centre, partner=partner))
-    upcoming = list(events.filter(ends_at__gte=now).order_by("starts_at", "pk"))
+    events = visible_events(centre, partner=partner)
+    upcoming = list(with_counts(events.filter(ends_at__gte=now)).order_by("starts_at", "pk"))
+    # The past list shows no places, so it skips the counts: they would group every past registration.
     past = list(events.filter(ends_at__lt=now).order_by("-starts_at", "-pk")[:PAST_SHOWN])
     return upcoming, past
 

@@ -77,11 +77,11 @@ def meeting_page(meeting: Meeting) -> MeetingPage:
 
 
 def meetings_split(user, centre, *, now):
-    """The meetings the user may open: upcoming (soonest first) and past (latest first)."""
+    """The meetings the user may open: upcoming (a list, soonest first) and past (a queryset, latest first,
+    for the page to paginate)."""
     meetings = visible_meetings(user, centre).distinct().select_related("programme_line")
     upcoming = list(meetings.filter(ends_at__gte=now).order_by("starts_at", "pk"))
-    past = list(meetings.filter(ends_at__lt=now).order_by("-starts_at", "-pk"))
-    return upcoming, past
+    return upcoming, meetings.filter(ends_at__lt=now).order_by("-starts_at", "-pk")
 
 
 def previous_meeting(meeting: Meeting) -> Meeting | None:

@@ -9,6 +9,7 @@ import io
 from pathlib import Path
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -24,13 +25,15 @@ from civhub.governance.selectors.registers import meeting_page, meetings_split
 from civhub.governance.services import meetings as services
 from civhub.governance.views._common import attempt, confirm_or_run, form_page, meeting_for, meeting_url, posted
 
+PAST_PAGE_SIZE = 50
+
 
 @reader_required
 def meetings(request, centre):
     upcoming, past = meetings_split(request.user, centre, now=timezone.now())
     return render(request, "governance/meetings.html", {
-        "centre": centre, "upcoming": upcoming, "past": past, "may_edit": may_edit(request.user, centre),
-        "tab": "meetings"})
+        "centre": centre, "upcoming": upcoming, "may_edit": may_edit(request.user, centre), "tab": "meetings",
+        "page_obj": Paginator(past, PAST_PAGE_SIZE).get_page(request.GET.get("page"))})
 
 
 @member_required
