@@ -35,6 +35,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def make_governance(slug: str, size: int):
     """A centre with 10 × size past meetings and events, one upcoming meeting and four upcoming events."""
+    from django.db import connection
+
     from bench.data import make_centre
     from civhub.accounts.models import Membership, Role, User
     from civhub.events.models import Event, Registration
@@ -115,6 +117,8 @@ def make_governance(slug: str, size: int):
         for event in events
         for person in range(20)
     )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # planner statistics, as a database in use has them after bulk inserts
     return centre, manager, meetings[-2], events[-1]
 
 
