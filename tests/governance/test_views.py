@@ -82,6 +82,13 @@ def test_a_renamed_file_is_refused_and_a_pdf_is_served_to_members_only(centre, p
     assert client_for(partner_a_contact).get(url("document_file", centre, made.pk)).status_code == 403
 
 
+def test_the_agenda_gives_each_item_its_clock_time(centre, programme_manager):
+    held = meeting(centre, starts=at(2027, 3, 18, 14))
+    held.items.filter(position=1).update(duration_minutes=25)
+    page = client_for(programme_manager).get(url("meeting", centre, held.pk)).content.decode()
+    assert '>14:00</time> · ' in page and '>14:25</time> · ' in page  # item 2 starts after item 1's 25 minutes
+
+
 def test_a_signatory_reads_but_sees_no_buttons_to_change(centre, partner_a_signatory):
     held = meeting(centre)
     page = client_for(partner_a_signatory).get(url("meeting", centre, held.pk)).content.decode()

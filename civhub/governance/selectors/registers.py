@@ -1,7 +1,7 @@
 """The decisions register, the actions list, a meeting's page data and the dashboard card (constant queries)."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.db.models import Case, F, Q, When
 
@@ -66,6 +66,7 @@ class MeetingPage:
 
 def meeting_page(meeting: Meeting) -> MeetingPage:
     items = list(meeting.items.prefetch_related("documents").order_by("position", "pk"))
+    _set_clock_times(meeting, items)
     versions = list(meeting.minutes_versions.select_related("published_by").prefetch_related("entries")
                     .order_by("number"))
     return MeetingPage(
@@ -74,6 +75,14 @@ def meeting_page(meeting: Meeting) -> MeetingPage:
         actions=list(meeting.actions.select_related("owner").order_by("due_date", "pk")),
         participant_ids=set(meeting.participants.values_list("pk", flat=True)),
     )
+
+
+def _set_clock_times(meeting: Meeting, items: list[AgendaItem]) -> None:
+    """Give each item `starts_at`: the meeting's start plus the durations of the items before it."""
+    clock = meeting.starts_at
+    for item in items:
+        item.starts_at = clock
+        clock += timedelta(minutes=item.duration_minutes)
 
 
 def meetings_split(user, centre, *, now):
