@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 
@@ -64,7 +65,7 @@ class Milestone(models.Model):
     title = models.CharField(_("title"), max_length=200)
     due_date = models.DateField(_("due date"))
     done_date = models.DateField(_("done on"), null=True, blank=True)
-    evidence = models.TextField(_("evidence"), blank=True)
+    evidence = models.TextField(pgettext_lazy("milestone", "evidence"), blank=True)
     evidence_link = models.URLField(_("link to the evidence"), blank=True)
     explanation = models.TextField(_("explanation (missed or late)"), blank=True)
     history = HistoricalRecords()

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 
@@ -22,7 +23,7 @@ class ResearchQuestion(models.Model):
     class Status(models.TextChoices):
         NEW = "new", _("new")
         INTAKE = "intake", _("in intake")
-        ACCEPTED = "accepted", _("accepted")
+        ACCEPTED = "accepted", pgettext_lazy("research question", "accepted")
         DECLINED = "declined", _("declined")
         PARKED = "parked", _("parked")
 
