@@ -36,9 +36,11 @@ def calendar(name: str, centre: Centre, *, events: Iterable[Event] = (), meeting
     return cal.to_ical()
 
 
-def _vevent(uid: str, stamp, starts_at, ends_at, summary: str, location: str, link: str, description: str):
+def _vevent(uid: str, stamp, starts_at, ends_at, summary: str, location: str, link: str, description: str,
+            sequence: int = 0):
     vevent = VEvent()
     vevent.add("uid", uid)
+    vevent.add("sequence", sequence)
     vevent.add("dtstamp", stamp)
     vevent.add("dtstart", starts_at.astimezone(AMSTERDAM))
     vevent.add("dtend", ends_at.astimezone(AMSTERDAM))
@@ -53,7 +55,7 @@ def _vevent(uid: str, stamp, starts_at, ends_at, summary: str, location: str, li
 def _event(centre: Centre, event: Event, stamp):
     link = settings.SITE_URL + reverse("events:event", args=[centre.slug, event.pk])
     return _vevent(f"event-{event.pk}@{centre.slug}.civhub", stamp, event.starts_at, event.ends_at, event.title,
-                   event.location, link, event.description)
+                   event.location, link, event.description, sequence=event.revision)
 
 
 def _meeting(centre: Centre, meeting, stamp):

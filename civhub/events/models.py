@@ -47,6 +47,8 @@ class Event(models.Model):
     registration_deadline = models.DateTimeField(_("registration deadline"), null=True, blank=True,
                                                  help_text=_("Leave empty to allow registration until the start."))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    # Counts the changes of time or place: the calendar file's SEQUENCE, so calendars replace the old entry.
+    revision = models.PositiveIntegerField(_("revision"), default=0, editable=False)
 
     class Meta:
         verbose_name = _("event")

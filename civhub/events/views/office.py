@@ -17,6 +17,7 @@ from civhub.events.forms import EventForm, QuestionForm
 from civhub.events.models import Event, EventQuestion, Registration
 from civhub.events.selectors import agenda as selectors
 from civhub.events.services import registration as services
+from civhub.events.services.events import save_event
 
 
 def _event(centre, pk) -> Event:
@@ -37,9 +38,7 @@ def event_new(request, centre):
     """`events:event_new`: a new event; the questions are added on the next page."""
     form = EventForm(request.POST or None, instance=Event(centre=centre))
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            event = form.save()
-            record_event(event, actor=request.user, action="event_created", centre=centre, summary=event.title)
+        event = save_event(event=form.save(commit=False), actor=request.user)
         messages.success(request, _("The event is saved. Add questions for the registration form if needed."))
         return redirect("events:event_edit", centre.slug, event.pk)
     return render(request, "events/office/event_form.html", {"centre": centre, "form": form, "tab": "manage"},
@@ -51,12 +50,16 @@ def event_edit(request, centre, pk):
     """`events:event_edit`: change an event; its registration questions are listed and added here too."""
     event = _event(centre, pk)
     form = EventForm(request.POST or None, instance=event)
+    revision = event.revision
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            form.save()
-            record_event(event, actor=request.user, action="event_changed", centre=centre, summary=event.title)
-        messages.success(request, _("The event is saved."))
-        return redirect("events:event_edit", centre.slug, event.pk)
+        try:
+            save_event(event=form.save(commit=False), actor=request.user)
+        except EventError as error:
+            form.add_error("capacity", str(error))
+        else:
+            messages.success(request, _("The event is saved.") if event.revision == revision else
+                             _("The event is saved. Everyone registered gets an e-mail with the new time or place."))
+            return redirect("events:event_edit", centre.slug, event.pk)
     return render(request, "events/office/event_form.html", {
         "centre": centre, "form": form, "event": event, "questions": event.questions.all(),
         "question_form": QuestionForm(), "tab": "manage",
