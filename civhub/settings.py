@@ -131,6 +131,14 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # E-mails are plain text: nothing in them is HTML-escaped ("R&D" stays "R&D"); core/mail.py renders with it.
+        "NAME": "mail",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "civhub" / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 # Database: SQLite under var/ unless DATABASE_URL names another (postgres://..., sqlite:///...).

@@ -8,10 +8,10 @@ from django.utils import translation
 
 
 def render_mail(template: str, context: dict, language: str) -> tuple[str, str]:
-    """Render `<template>_subject.txt` and `<template>.txt` in `language`."""
+    """Render `<template>_subject.txt` and `<template>.txt` in `language`, as plain text (the "mail" engine)."""
     with translation.override(language):
-        subject = render_to_string(f"{template}_subject.txt", context).strip()
-        body = render_to_string(f"{template}.txt", context)
+        subject = render_to_string(f"{template}_subject.txt", context, using="mail").strip()
+        body = render_to_string(f"{template}.txt", context, using="mail")
     return " ".join(subject.split()), body
 
 

@@ -1,5 +1,6 @@
 """The governance services: numbering, refusals, frozen minutes and corrections, reminders sent once."""
 
+import dataclasses
 import io
 from datetime import date
 
@@ -88,6 +89,24 @@ def test_publishing_the_agenda_mails_the_members_after_commit(centre, programme_
     assert [message.to for message in mail.outbox] == [[steering_member.email]]
     with pytest.raises(GovernanceError, match="already been published"):
         meeting_services.publish_agenda(meeting=draft, actor=programme_manager)
+
+
+def test_moving_a_published_meeting_tells_whoever_received_the_agenda(centre, programme_manager, steering_member,
+                                                                     django_capture_on_commit_callbacks):
+    held = meeting(centre, starts=at(2027, 3, 18, 14))
+
+    def update(**changes):
+        data = meeting_services.MeetingData(title=held.title, kind=held.kind, starts_at=held.starts_at,
+                                            ends_at=held.ends_at, place=held.place)
+        with django_capture_on_commit_callbacks(execute=True):
+            meeting_services.update_meeting(meeting=held, actor=programme_manager,
+                                            data=dataclasses.replace(data, **changes))
+
+    update(title="Stuurgroep voorjaar 2027 (met begroting)")
+    assert not mail.outbox  # a new title is no reason to write
+    update(starts_at=at(2027, 3, 25, 14), ends_at=at(2027, 3, 25, 16))
+    assert [message.to for message in mail.outbox] == [[steering_member.email]]
+    assert "25 maart 2027, 14:00" in mail.outbox[0].body
 
 
 def test_an_empty_agenda_is_not_published(centre, programme_manager):

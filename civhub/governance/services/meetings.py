@@ -81,16 +81,25 @@ def create_meeting(*, centre, actor, data: MeetingData) -> Meeting:
     return meeting
 
 
+# What the people who received the agenda are told about when it changes: when and where.
+NOTIFIED_FIELDS = ("starts_at", "ends_at", "place", "online_link")
+
+
 def update_meeting(*, meeting, actor, data: MeetingData) -> Meeting:
-    """Change a meeting's details (also after the agenda was published: a meeting can move)."""
+    """Change a meeting's details (also after the agenda was published: a meeting can move, and then everyone
+    who received the agenda gets an e-mail with the new time and place)."""
     ensure_editor(actor, meeting.centre)
     _check_meeting(meeting.centre, data)
     with transaction.atomic():
-        for name, value in _fields(data).items():
+        fields = _fields(data)
+        moved = meeting.agenda_is_published and any(getattr(meeting, name) != fields[name] for name in NOTIFIED_FIELDS)
+        for name, value in fields.items():
             setattr(meeting, name, value)
         meeting.save()
         meeting.participants.set(data.participants)
         record_event(meeting, actor=actor, action="meeting_updated", centre=meeting.centre, summary=meeting.title)
+        if moved:
+            _send_to_recipients(meeting, "governance/email/meeting_moved")
     return meeting
 
 
@@ -201,7 +210,12 @@ def publish_agenda(*, meeting, actor) -> Meeting:
         meeting.agenda_published_at = timezone.now()
         meeting.save(update_fields=["status", "agenda_published_at"])
         record_event(meeting, actor=actor, action="agenda_published", centre=meeting.centre, summary=meeting.title)
-        for person in agenda_recipients(meeting):
-            send_after_commit(to=[person.email], template="governance/email/agenda_published",
-                              context={"meeting": meeting, "person": person}, language=person.preferred_language)
+        _send_to_recipients(meeting, "governance/email/agenda_published")
     return meeting
+
+
+def _send_to_recipients(meeting, template: str) -> None:
+    """One e-mail per person who receives the agenda, in their language, once the transaction commits."""
+    for person in agenda_recipients(meeting):
+        send_after_commit(to=[person.email], template=template, context={"meeting": meeting, "person": person},
+                          language=person.preferred_language)
