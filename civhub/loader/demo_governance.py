@@ -7,15 +7,18 @@ steering group, which meets twice a year; it names neither the people nor the de
   and an advisor from the Leiden Bio Science Park foundation who stepped down at the end of 2024;
 - two steering-group meetings a year, March and October 2022–2026, each with published minutes,
   decisions numbered SG-YYYY-NN and actions, all done except one that is overdue;
-- one upcoming meeting in March 2027 with a published agenda, and an open partner consultation in
-  February 2027 that the public agenda shows.
+- one upcoming meeting in March 2027 with a published agenda (its documents link to the monitor and the
+  grant's deadlines in civhub), and an open partner consultation in February 2027 that the public
+  agenda shows.
 Once the demo's meetings exist they are left alone, so what demo users change survives a reload.
 """
 
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from civhub.accounts.models import OFFICE_ROLES, Membership, User
@@ -25,6 +28,7 @@ from civhub.governance.models import (
     AgendaItem,
     Decision,
     Meeting,
+    MeetingDocument,
     MinutesEntry,
     MinutesVersion,
     SteeringMember,
@@ -169,7 +173,14 @@ def _actions(meeting, agreed, people) -> int:
 
 
 def _upcoming(centre, members) -> Meeting:
-    return _meeting(centre, date(2027, 3, 18), members, Meeting.Status.AGENDA_PUBLISHED)
+    """The spring 2027 meeting, its agenda published with links to the figures it discusses."""
+    meeting = _meeting(centre, date(2027, 3, 18), members, Meeting.Status.AGENDA_PUBLISHED)
+    progress = meeting.items.get(position=3)
+    for title, name in (("Monitor cofinanciering (in civhub)", "grants:monitor"),
+                        ("Rapportages en deadlines van de subsidie (in civhub)", "grants:deadlines")):
+        MeetingDocument.objects.create(item=progress, title=title,
+                                       link=settings.SITE_URL + reverse(name, args=[centre.slug]))
+    return meeting
 
 
 def _partner_consultation(centre, members) -> Meeting:
