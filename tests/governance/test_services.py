@@ -2,11 +2,13 @@
 
 import dataclasses
 import io
+import threading
 from datetime import date
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.db import connection, connections
 
 from civhub.governance.errors import GovernanceError
 from civhub.governance.models import Action, Decision, Meeting
@@ -167,3 +169,28 @@ def test_seats_end_but_stay(centre, programme_manager, partner_a):
         end_seat(seat=seat, actor=programme_manager, end=date(2026, 1, 1))
     with pytest.raises(GovernanceError, match="person with a login or give a name"):
         add_seat(centre=centre, actor=programme_manager, data=SeatData(role="member", start=date(2024, 1, 1)))
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql",
+                    reason="needs row locks between connections; SQLite's test database is one shared memory file")
+def test_decisions_recorded_at_once_get_distinct_numbers(centre, programme_manager):
+    held = meeting(centre, starts=at(2027, 3, 18))
+    barrier, errors = threading.Barrier(5), []
+
+    def record(number):
+        try:
+            barrier.wait(timeout=10)
+            outcomes.record_decision(meeting=held, actor=programme_manager, text=f"Besluit {number}")
+        except Exception as error:  # noqa: BLE001 - reported by the assertion below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=record, args=[number]) for number in range(5)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert errors == []
+    assert sorted(Decision.objects.values_list("number", flat=True)) == [f"SG-2027-0{n}" for n in range(1, 6)]
