@@ -29,6 +29,8 @@ def test_the_activity_gives_the_entry_its_line(centre, lines, partner_a, partner
                                        form_data(activity=work.pk))
     entry = Contribution.objects.get()
     assert (entry.activity, entry.programme_line) == (work, lines[1])
+    detail = client_for(partner_a_contact).get(reverse("ledger:contribution", args=[centre.slug, entry.pk]))
+    assert work.title in detail.content.decode()  # the entry's page names the activity it served
 
 
 def test_an_activity_of_another_line_is_refused(centre, lines, partner_a, partner_a_contact):
