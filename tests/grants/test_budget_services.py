@@ -1,8 +1,10 @@
 """Budget revisions and the current version (services.budget): what is saved, what is refused and why."""
 
+import threading
 from decimal import Decimal
 
 import pytest
+from django.db import connection, connections
 from django.utils import translation
 
 from civhub.core.models import AuditEvent
@@ -137,6 +139,34 @@ def test_a_stale_click_on_make_current_is_refused(grant, finance_controller):
     with pytest.raises(GrantError, match="already the current budget"):
         make_current(version=stale, actor=finance_controller)
     assert grant.budget_versions.filter(is_current=True).count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql",
+                    reason="needs row locks between connections; SQLite's test database is one shared memory file")
+def test_two_versions_made_current_at_once_leave_exactly_one_current(grant, finance_controller):
+    """Two finance people press "make current" on two different versions at the same moment."""
+    versions = [add_version(grant, number, []) for number in (2, 3)]
+    barrier, errors = threading.Barrier(2), []
+
+    def press(version):
+        try:
+            with translation.override("en"):
+                barrier.wait(timeout=10)
+                make_current(version=version, actor=finance_controller)
+        except Exception as error:  # noqa: BLE001 - reported by the assertions below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=press, args=[version]) for version in versions]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert errors == []  # both switches ran, one after the other
+    assert grant.budget_versions.filter(is_current=True).count() == 1
+    assert AuditEvent.objects.filter(action="budget_made_current").count() == 2
 
 
 def test_only_the_finance_controller_makes_a_version_current(grant, steering_member):
