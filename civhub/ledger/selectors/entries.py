@@ -21,8 +21,8 @@ from civhub.partners.models import CofinancingGroup
 Status = Contribution.Status
 ZERO = Decimal("0")
 LIST_RELATED = ("partnership__organisation", "programme_line", "entered_by")
-DETAIL_RELATED = (*LIST_RELATED, "centre", "activity", "partnership__centre", "approved_by", "accepted_by", "reversal_of",
-                  "reversal")
+DETAIL_RELATED = (*LIST_RELATED, "centre", "activity", "partnership__centre", "approved_by", "accepted_by",
+                  "reversal_of", "reversal")
 COUNTED = ~Q(partnership__cofinancing_group=CofinancingGroup.NOT_COUNTED)
 
 # What each StatusEvent.action means, for the history table.

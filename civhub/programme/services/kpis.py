@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from civhub.accounts.permissions import partnership_ids
 from civhub.core.audit import field_changes, record_event
@@ -167,3 +168,19 @@ def delete_actual(*, actual: KpiActual, actor) -> None:
         record_event(actual, actor=actor, action="kpi_actual_deleted", centre=actual.kpi.centre,
                      summary=f"{actual.kpi.name} {actual.date}: {actual.value}")
         actual.delete()
+
+
+def delete_kpi(*, kpi: Kpi, actor) -> None:
+    """Remove a KPI set up by mistake, with its targets; one with recorded figures stays (remove those first)."""
+    ensure_editor(actor, kpi.centre)
+    with transaction.atomic():
+        kpi = Kpi.objects.select_for_update().get(pk=kpi.pk)
+        recorded = kpi.actuals.count()
+        if recorded:
+            raise ProgrammeError(ngettext(
+                "%(count)d figure has been recorded for this KPI, so it stays. Remove the figure first.",
+                "%(count)d figures have been recorded for this KPI, so it stays. Remove the figures first.",
+                recorded) % {"count": recorded})
+        record_event(kpi, actor=actor, action="kpi_deleted", centre=kpi.centre,
+                     summary=f"{kpi.programme_line.number}: {kpi.name}")
+        kpi.delete()

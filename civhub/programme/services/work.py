@@ -9,9 +9,11 @@ message for people (and the field it is about).
 from dataclasses import dataclass, field, fields
 from datetime import date
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from civhub.core.audit import field_changes, record_event
 from civhub.programme.errors import ProgrammeError
@@ -134,3 +136,39 @@ def update_milestone(*, milestone: Milestone, actor, data: MilestoneData) -> Mil
         record_event(milestone, actor=actor, action="milestone_edited", centre=milestone.centre,
                      summary=milestone.title, changes=changes)
     return milestone
+
+
+def _is_research_project(activity: Activity) -> bool:
+    try:
+        return activity.research_project is not None
+    except ObjectDoesNotExist:
+        return False
+
+
+def delete_activity(*, activity: Activity, actor) -> None:
+    """Remove an activity planned by mistake; its history keeps it. One that contributions were booked to, or
+    that a research project runs as, stays: the ledger and the project need it (stop it instead)."""
+    ensure_editor(actor, activity.centre)
+    with transaction.atomic():
+        activity = Activity.objects.select_for_update().get(pk=activity.pk)
+        booked = activity.contributions.count()
+        if booked:
+            raise ProgrammeError(ngettext(
+                "%(count)d contribution is booked to this activity, so it stays. Set its status to stopped instead.",
+                "%(count)d contributions are booked to this activity, so it stays. Set its status to stopped instead.",
+                booked) % {"count": booked})
+        if _is_research_project(activity):
+            raise ProgrammeError(_("This activity is a research project's; it stays as long as the project does."))
+        record_event(activity, actor=actor, action="activity_deleted", centre=activity.centre,
+                     summary=f"{activity.programme_line.number}: {activity.title}")
+        activity.delete()
+
+
+def delete_milestone(*, milestone: Milestone, actor) -> None:
+    """Remove a milestone planned by mistake; its history keeps it."""
+    ensure_editor(actor, milestone.centre)
+    with transaction.atomic():
+        milestone = Milestone.objects.select_for_update().get(pk=milestone.pk)
+        record_event(milestone, actor=actor, action="milestone_deleted", centre=milestone.centre,
+                     summary=f"{milestone.programme_line.number}: {milestone.title} ({milestone.due_date})")
+        milestone.delete()

@@ -60,6 +60,21 @@ def _posted(request):
     return request.POST if request.method == "POST" else None
 
 
+def _confirm_delete(request, centre, *, delete, heading: str, question: str, back_url: str, done: str,
+                    done_url: str):
+    """GET asks (naming what goes); POST removes through the service, or flashes why it stays."""
+    if request.method != "POST":
+        return render(request, "programme/delete.html",
+                      {"centre": centre, "heading": heading, "question": question, "back_url": back_url})
+    try:
+        delete(actor=request.user)
+    except ProgrammeError as error:
+        messages.error(request, str(error))
+        return redirect(back_url)
+    messages.success(request, done)
+    return redirect(done_url)
+
+
 # Activities -------------------------------------------------------------------------------------
 
 
@@ -87,6 +102,18 @@ def activity_edit(request, centre, pk):
     return _activity_page(request, centre, activity.programme_line, activity)
 
 
+@editor_required
+def activity_delete(request, centre, pk):
+    activity = get_object_or_404(Activity.objects.select_related("programme_line__centre"), centre=centre, pk=pk)
+    return _confirm_delete(
+        request, centre, delete=partial(work.delete_activity, activity=activity),
+        heading=_("Remove the activity"),
+        question=_("Remove the activity “%(title)s”? Its milestones stay, without an activity. The change is "
+                   "recorded with your name.") % {"title": activity.title},
+        back_url=reverse("programme:activity_edit", args=[centre.slug, activity.pk]),
+        done=_("The activity has been removed."), done_url=_line_url(activity.programme_line, "#activities"))
+
+
 # Milestones -------------------------------------------------------------------------------------
 
 
@@ -112,6 +139,18 @@ def milestone_new(request, centre, number):
 def milestone_edit(request, centre, pk):
     milestone = get_object_or_404(Milestone.objects.select_related("programme_line__centre"), centre=centre, pk=pk)
     return _milestone_page(request, centre, milestone.programme_line, milestone)
+
+
+@editor_required
+def milestone_delete(request, centre, pk):
+    milestone = get_object_or_404(Milestone.objects.select_related("programme_line__centre"), centre=centre, pk=pk)
+    return _confirm_delete(
+        request, centre, delete=partial(work.delete_milestone, milestone=milestone),
+        heading=_("Remove the milestone"),
+        question=_("Remove the milestone “%(title)s”? The change is recorded with your name.")
+        % {"title": milestone.title},
+        back_url=reverse("programme:milestone_edit", args=[centre.slug, milestone.pk]),
+        done=_("The milestone has been removed."), done_url=_line_url(milestone.programme_line, "#milestones"))
 
 
 # KPIs and targets -------------------------------------------------------------------------------
@@ -171,3 +210,15 @@ def kpi_targets(request, centre, pk):
             return redirect(_kpi_url(kpi))
     return form_page(request, "programme/kpi_targets.html",
                      {"centre": centre, "line": kpi.programme_line, "kpi": kpi, "form": form, "years": years})
+
+
+@editor_required
+def kpi_delete(request, centre, pk):
+    kpi = _kpi(centre, pk)
+    return _confirm_delete(
+        request, centre, delete=partial(kpi_services.delete_kpi, kpi=kpi),
+        heading=_("Remove the KPI"),
+        question=_("Remove the KPI “%(name)s” and its yearly targets? The change is recorded with your name.")
+        % {"name": kpi.name},
+        back_url=_kpi_url(kpi), done=_("The KPI has been removed."),
+        done_url=_line_url(kpi.programme_line, "#kpis"))
