@@ -2,13 +2,11 @@
 
 import dataclasses
 import io
-import threading
 from datetime import date
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
-from django.db import connection, connections
 
 from civhub.governance.errors import GovernanceError
 from civhub.governance.models import Action, Decision, Meeting
@@ -16,6 +14,7 @@ from civhub.governance.services import meetings as meeting_services
 from civhub.governance.services import outcomes
 from civhub.governance.services.reminders import send_overdue_reminders
 from civhub.governance.services.steering import SeatData, add_seat, end_seat
+from tests.concurrency import POSTGRES_ONLY, at_once
 from tests.governance.support import action, at, meeting
 
 pytestmark = pytest.mark.django_db
@@ -172,25 +171,12 @@ def test_seats_end_but_stay(centre, programme_manager, partner_a):
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.skipif(connection.vendor != "postgresql",
-                    reason="needs row locks between connections; SQLite's test database is one shared memory file")
+@POSTGRES_ONLY
 def test_decisions_recorded_at_once_get_distinct_numbers(centre, programme_manager):
     held = meeting(centre, starts=at(2027, 3, 18))
-    barrier, errors = threading.Barrier(5), []
 
     def record(number):
-        try:
-            barrier.wait(timeout=10)
-            outcomes.record_decision(meeting=held, actor=programme_manager, text=f"Besluit {number}")
-        except Exception as error:  # noqa: BLE001 - reported by the assertion below
-            errors.append(error)
-        finally:
-            connections.close_all()
+        outcomes.record_decision(meeting=held, actor=programme_manager, text=f"Besluit {number}")
 
-    threads = [threading.Thread(target=record, args=[number]) for number in range(5)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    assert errors == []
+    assert at_once(record, list(range(5))) == []
     assert sorted(Decision.objects.values_list("number", flat=True)) == [f"SG-2027-0{n}" for n in range(1, 6)]

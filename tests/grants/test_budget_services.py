@@ -1,16 +1,15 @@
 """Budget revisions and the current version (services.budget): what is saved, what is refused and why."""
 
-import threading
 from decimal import Decimal
 
 import pytest
-from django.db import connection, connections
 from django.utils import translation
 
 from civhub.core.models import AuditEvent
 from civhub.grants.errors import GrantError
 from civhub.grants.models import BudgetVersion
 from civhub.grants.services.budget import Cell, RevisionRefused, make_current, revise_budget
+from tests.concurrency import POSTGRES_ONLY, at_once
 from tests.grants.support import add_version, grant_with_budget
 
 pytestmark = pytest.mark.django_db
@@ -142,29 +141,16 @@ def test_a_stale_click_on_make_current_is_refused(grant, finance_controller):
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.skipif(connection.vendor != "postgresql",
-                    reason="needs row locks between connections; SQLite's test database is one shared memory file")
+@POSTGRES_ONLY
 def test_two_versions_made_current_at_once_leave_exactly_one_current(grant, finance_controller):
     """Two finance people press "make current" on two different versions at the same moment."""
     versions = [add_version(grant, number, []) for number in (2, 3)]
-    barrier, errors = threading.Barrier(2), []
 
     def press(version):
-        try:
-            with translation.override("en"):
-                barrier.wait(timeout=10)
-                make_current(version=version, actor=finance_controller)
-        except Exception as error:  # noqa: BLE001 - reported by the assertions below
-            errors.append(error)
-        finally:
-            connections.close_all()
+        with translation.override("en"):
+            make_current(version=version, actor=finance_controller)
 
-    threads = [threading.Thread(target=press, args=[version]) for version in versions]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    assert errors == []  # both switches ran, one after the other
+    assert at_once(press, versions) == []  # both switches ran, one after the other
     assert grant.budget_versions.filter(is_current=True).count() == 1
     assert AuditEvent.objects.filter(action="budget_made_current").count() == 2
 

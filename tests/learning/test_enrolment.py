@@ -1,11 +1,9 @@
 """Interest and enrolment: places, the waiting list and its order, cancellation by personal link, promotion
 with its e-mail after commit, refusals (twice, past, draft), the honeypot, the rate limit, and concurrency."""
 
-import threading
 
 import pytest
 from django.core import mail
-from django.db import connection, connections
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
@@ -13,6 +11,7 @@ from django.utils import translation
 from civhub.learning.errors import LearningError
 from civhub.learning.models import Enrolment, Interest
 from civhub.learning.services.enrolment import cancel_enrolment, enrol, register_interest, waiting_position
+from tests.concurrency import POSTGRES_ONLY, at_once
 from tests.learning.factories import CourseFactory, EnrolmentFactory, OfferingFactory, in_days
 from tests.partners.factories import client_for
 
@@ -197,31 +196,15 @@ def test_interest_twice_on_the_course_page_shows_a_clear_message(course, client)
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.skipif(connection.vendor != "postgresql",
-                    reason="needs row locks between connections; SQLite's test database is one shared memory file")
+@POSTGRES_ONLY
 def test_concurrent_cancellations_promote_exactly_one_waiting_person_per_freed_place(partner_a):
     offering = OfferingFactory(course=CourseFactory(provider=partner_a), capacity=4)
     enrolled = [EnrolmentFactory(offering=offering) for _ in range(4)]
     for _ in range(6):
         EnrolmentFactory(offering=offering, status=Status.WAITING)
-    leaving = enrolled[:3]
-    barrier, errors = threading.Barrier(len(leaving)), []
 
-    def leave(enrolment):
-        try:
-            barrier.wait(timeout=10)
-            cancel_enrolment(enrolment=enrolment)
-        except Exception as error:  # noqa: BLE001 - reported by the assertion below
-            errors.append(error)
-        finally:
-            connections.close_all()
+    assert at_once(lambda enrolment: cancel_enrolment(enrolment=enrolment), enrolled[:3]) == []
 
-    threads = [threading.Thread(target=leave, args=[enrolment]) for enrolment in leaving]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    assert errors == []
     statuses = list(offering.enrolments.values_list("status", flat=True))
     assert statuses.count(Status.ENROLLED) == 4  # never more than the places
     assert offering.enrolments.filter(promoted_at__isnull=False).count() == 3  # one per freed place
@@ -229,23 +212,11 @@ def test_concurrent_cancellations_promote_exactly_one_waiting_person_per_freed_p
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.skipif(connection.vendor != "postgresql",
-                    reason="needs row locks between connections; SQLite's test database is one shared memory file")
+@POSTGRES_ONLY
 def test_concurrent_enrolments_never_exceed_the_places(partner_a):
     offering = OfferingFactory(course=CourseFactory(provider=partner_a), capacity=3)
-    barrier = threading.Barrier(8)
 
-    def join(n):
-        try:
-            barrier.wait(timeout=10)
-            sign_up(offering, n)
-        finally:
-            connections.close_all()
+    assert at_once(lambda n: sign_up(offering, n), list(range(8))) == []
 
-    threads = [threading.Thread(target=join, args=[n]) for n in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
     assert offering.enrolments.filter(status=Status.ENROLLED).count() == 3
     assert offering.enrolments.filter(status=Status.WAITING).count() == 5

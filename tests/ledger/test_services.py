@@ -1,11 +1,9 @@
 """The ledger's services: entries, the two keys, reversals and closed periods (issue 4's rules)."""
 
-import threading
 from datetime import date
 from decimal import Decimal
 
 import pytest
-from django.db import connection, connections
 
 from civhub.core.models import AuditEvent
 from civhub.ledger.chain import verify_chain
@@ -27,6 +25,7 @@ from civhub.ledger.services.entries import (
     update_contribution,
 )
 from civhub.ledger.services.periods import close_period, period_bounds, reopen_period
+from tests.concurrency import POSTGRES_ONLY, at_once
 from tests.factories import MembershipFactory, UserFactory
 from tests.ledger import builders as b
 
@@ -278,8 +277,7 @@ def test_bulk_applies_each_step_in_its_own_transaction(ledger, partner_a, partne
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.skipif(connection.vendor != "postgresql",
-                    reason="needs row locks between two connections; SQLite's test database is one shared memory file")
+@POSTGRES_ONLY
 def test_two_signatories_approving_one_entry_at_once_one_wins(centre, partner_a, partner_a_contact,
                                                              partner_a_signatory):
     from civhub.accounts.models import Role
@@ -289,24 +287,8 @@ def test_two_signatories_approving_one_entry_at_once_one_wins(centre, partner_a,
     second = UserFactory()
     MembershipFactory(user=second, centre=centre, partnership=partner_a, role=Role.PARTNER_SIGNATORY)
     entry = submitted(partner_a, partner_a_contact)
-    barrier, outcomes = threading.Barrier(2), []
-
-    def approve(actor):
-        try:
-            barrier.wait(timeout=10)
-            approve_contribution(entry=entry, actor=actor)
-            outcomes.append("approved")
-        except LedgerError:
-            outcomes.append("refused")
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=approve, args=[actor]) for actor in (partner_a_signatory, second)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    assert sorted(outcomes) == ["approved", "refused"]
+    errors = at_once(lambda actor: approve_contribution(entry=entry, actor=actor), [partner_a_signatory, second])
+    assert [type(error) for error in errors] == [LedgerError]  # one approved, the other refused
     assert entry.events.filter(action="approved").count() == 1
 
 

@@ -1,10 +1,8 @@
 """Approving and declining applications: partners, logins, invitations, and one winner when two decide."""
 
 import re
-import threading
 
 import pytest
-from django.db import connection, connections
 from django.urls import reverse
 
 from civhub.accounts.models import Membership, Role, User
@@ -12,6 +10,7 @@ from civhub.core.models import AuditEvent
 from civhub.partners.errors import PartnerError
 from civhub.partners.models import Cluster, CofinancingGroup, Contact, Organisation, PartnerApplication, Partnership
 from civhub.partners.services.onboarding import approve_application, decline_application, unique_short_code
+from tests.concurrency import POSTGRES_ONLY, at_once
 from tests.factories import (
     CentreFactory,
     OrganisationFactory,
@@ -242,31 +241,14 @@ def test_office_decline_form_requires_a_reason(mailoutbox):
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.skipif(connection.vendor != "postgresql",
-                    reason="needs row locks between two connections; SQLite's test database is one shared memory file")
+@POSTGRES_ONLY
 def test_two_office_people_deciding_at_once_one_wins(mailoutbox):
     centre = CentreFactory()
     people = [office_person(centre), office_person(centre, Role.FINANCE_CONTROLLER)]
     application = PartnerApplicationFactory(centre=centre)
-    barrier = threading.Barrier(2)
-    outcomes = []
 
-    def decide(actor):
-        try:
-            barrier.wait(timeout=10)
-            approve_application(application=application, actor=actor)
-            outcomes.append("approved")
-        except PartnerError:
-            outcomes.append("refused")
-        finally:
-            connections.close_all()
+    errors = at_once(lambda actor: approve_application(application=application, actor=actor), people)
 
-    threads = [threading.Thread(target=decide, args=[actor]) for actor in people]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-
-    assert sorted(outcomes) == ["approved", "refused"]
+    assert [type(error) for error in errors] == [PartnerError]  # one approved, the other refused
     assert Partnership.objects.count() == 1 and Organisation.objects.count() == 1
     assert len(mailoutbox) == 1
