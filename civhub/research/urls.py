@@ -20,6 +20,7 @@ urlpatterns = [
     path("projecten/<int:pk>/bewerken/", projects.project_edit, name="project_edit"),
     path("projecten/<int:pk>/resultaten/nieuw/", projects.output_new, name="output_new"),
     path("projecten/<int:pk>/resultaten/<int:output_pk>/bestand/", projects.output_file, name="output_file"),
+    path("projecten/<int:pk>/resultaten/<int:output_pk>/verwijderen/", projects.output_delete, name="output_delete"),
     path("projecten/<int:pk>/samenvatting/", projects.summary_edit, name="summary_edit"),
     path("projecten/<int:pk>/samenvatting/beoordelen/", projects.summary_approve, name="summary_approve"),
     path("resultaten/", public.public, name="public"),

@@ -108,6 +108,8 @@ RESEARCH_ROWS = [
     *[row for name in PROJECT_TEAM_PAGES for row in rows(name, project_of_a, TEAM_ONLY)],
     *[row for name in PROJECT_TEAM_PAGES for row in rows(name, project_of_a, refused(TEAM_ONLY), method="POST")],
     *rows("research:output_file", output_file_of_a, A_OBJECT),
+    *rows("research:output_delete", output_file_of_a, TEAM_ONLY),
+    *rows("research:output_delete", output_file_of_a, refused(TEAM_ONLY), method="POST"),
     *rows("research:summary_approve", summarised_project_of_a, A_APPROVERS),
     *rows("research:summary_approve", summarised_project_of_a, refused(A_APPROVERS), method="POST"),
     *rows("research:public", centre_slug, EVERYONE),

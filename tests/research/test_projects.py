@@ -1,6 +1,7 @@
 """Research projects: creation rules, the project page's research hours, outputs and their files, query counts."""
 
 import datetime
+import pathlib
 from decimal import Decimal
 
 import pytest
@@ -10,7 +11,7 @@ from django.urls import reverse
 from civhub.ledger.models import Contribution
 from civhub.research.errors import ResearchError
 from civhub.research.models import ResearchOutput, ResearchProject
-from civhub.research.services.projects import add_output, update_project
+from civhub.research.services.projects import add_output, remove_output, update_project
 from tests.ledger.builders import entry
 from tests.partners.factories import client_for, count_queries
 from tests.research.builders import PDF, output_with_file, pdf_upload, project
@@ -167,3 +168,25 @@ def test_the_list_and_the_project_page_take_constant_queries(centre, practor, pa
         counts = count_queries(client, list_url), count_queries(client, page_url)
         add(4)
         assert (count_queries(client, list_url), count_queries(client, page_url)) == counts
+
+
+def test_the_practor_removes_an_output_and_its_file_goes_after_commit(centre, practor, partner_a,
+                                                                       django_capture_on_commit_callbacks):
+    made = project(centre, practor, [partner_a])
+    output = output_with_file(made, practor)
+    stored = output.file.path
+    client = client_for(practor)
+    url = reverse("research:output_delete", args=[centre.slug, made.pk, output.pk])
+    assert "Eindverslag" in client.get(url).content.decode()  # asks first, naming it
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url)
+    assert response.status_code == 302 and not ResearchOutput.objects.exists()
+    assert not pathlib.Path(stored).exists()
+
+
+def test_a_partner_cannot_remove_an_output(centre, practor, partner_a, partner_a_contact):
+    made = project(centre, practor, [partner_a])
+    output = output_with_file(made, practor)
+    with pytest.raises(ResearchError):
+        remove_output(output=output, actor=partner_a_contact)
+    assert ResearchOutput.objects.filter(pk=output.pk).exists()

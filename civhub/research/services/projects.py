@@ -122,3 +122,18 @@ def add_output(*, project: ResearchProject, actor, kind: str, title: str, file=N
                                                link=link or "", added_by=actor)
         record_event(output, actor=actor, action="research_output_added", centre=project.centre, summary=title)
     return output
+
+
+def remove_output(*, output: ResearchOutput, actor) -> None:
+    """Remove an output added by mistake (the practor's team); audited, and its file goes once the removal
+    commits (a rolled-back removal keeps it)."""
+    _ensure_team(actor, output.project.centre)
+    with transaction.atomic():
+        output = ResearchOutput.objects.select_for_update().select_related("project__centre").get(pk=output.pk)
+        record_event(output, actor=actor, action="research_output_removed", centre=output.project.centre,
+                     summary=output.title)
+        stored = output.file.name
+        storage = output.file.storage
+        output.delete()
+        if stored:
+            transaction.on_commit(lambda: storage.delete(stored))

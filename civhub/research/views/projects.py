@@ -116,6 +116,23 @@ def output_file(request, centre, pk, output_pk):
 
 
 @team_required
+def output_delete(request, centre, pk, output_pk):
+    """Ask, then remove an output (its file too)."""
+    project = project_for(request.user, centre, pk)
+    output = get_object_or_404(project.outputs.all(), pk=output_pk)
+    if request.method == "POST":
+        try:
+            services.remove_output(output=output, actor=request.user)
+        except ResearchError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("The output has been removed."))
+        return redirect("research:project", centre.slug, project.pk)
+    return render(request, "research/projects/output_delete.html",
+                  {"centre": centre, "project": project, "output": output})
+
+
+@team_required
 def summary_edit(request, centre, pk):
     """The practor writes the public summary of a finished project; saving a new text asks the partners to approve."""
     project = project_for(request.user, centre, pk)
