@@ -1,6 +1,6 @@
 """What the agenda pages, the feeds and the office's lists read: events with their counts, computed in SQL."""
 
-from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from civhub.events.models import Event, Registration
@@ -10,15 +10,14 @@ PAST_SHOWN = 30  # the agenda's past events: the most recent ones, enough for a 
 
 
 def with_counts(events: QuerySet[Event]) -> QuerySet[Event]:
-    """Events annotated with `confirmed`, `waiting`, `pending` and `checked_in` counts and `free` places (None
-    for no limit), in one query."""
+    """Events annotated with `confirmed`, `waiting`, `pending` and `checked_in` counts (one query)."""
     return events.annotate(
         confirmed=Count("registrations", filter=Q(registrations__status=Status.CONFIRMED)),
         waiting=Count("registrations", filter=Q(registrations__status=Status.WAITING)),
         pending=Count("registrations", filter=Q(registrations__status=Status.PENDING)),
         checked_in=Count("registrations", filter=Q(registrations__checked_in_at__isnull=False,
                                                    registrations__status=Status.CONFIRMED)),
-    ).annotate(free=F("capacity") - F("confirmed"))
+    )
 
 
 def places_left(event: Event) -> int | None:
@@ -35,10 +34,12 @@ def visible_events(centre, *, partner: bool) -> QuerySet[Event]:
 
 
 def upcoming_and_past(centre, *, partner: bool) -> tuple[list[Event], list[Event]]:
-    """(upcoming soonest first with their counts, the most recent past ones) for the agenda page."""
+    """(upcoming soonest first with their counts and `places_left`, the most recent past ones) for the agenda."""
     now = timezone.now()
     events = visible_events(centre, partner=partner)
     upcoming = list(with_counts(events.filter(ends_at__gte=now)).order_by("starts_at", "pk"))
+    for event in upcoming:
+        event.places_left = places_left(event)
     # The past list shows no places, so it skips the counts: they would group every past registration.
     past = list(events.filter(ends_at__lt=now).order_by("-starts_at", "-pk")[:PAST_SHOWN])
     return upcoming, past

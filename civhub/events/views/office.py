@@ -27,10 +27,8 @@ def _event(centre, pk) -> Event:
 @office_required
 def manage(request, centre):
     """`events:manage`: every event with its places, waiting list and pending confirmations."""
-    events = list(selectors.office_events(centre))
-    for event in events:
-        event.places_left = selectors.places_left(event)
-    return render(request, "events/office/events.html", {"centre": centre, "events": events, "tab": "manage"})
+    return render(request, "events/office/events.html",
+                  {"centre": centre, "events": selectors.office_events(centre), "tab": "manage"})
 
 
 @office_required
