@@ -7,7 +7,14 @@
 - The progress report (reports/progress.py): the office and the steering group.
 - A partner's contact or signatory records KPI actuals for its own partnership, and edits or
   deletes only those: another partner's actual (or one the office recorded for no partner) is a 404.
+- Partners' money and KPI figures (`partner_figures`): the office sees every partner's. Everyone
+  else sees another partner's amount or figure only inside a total of at least MIN_PARTNERS
+  partners, and its own partner's in full; the selectors count the partners behind each figure.
 """
+
+from dataclasses import dataclass
+
+from django.db.models import Q
 
 from civhub.accounts import permissions as access
 from civhub.accounts.models import OFFICE_ROLES, PARTNER_ROLES, Role
@@ -20,6 +27,8 @@ recorder_required = access.centre_role_required(*sorted(OFFICE_ROLES | PARTNER_R
 # The progress report is the funder's: the office writes it, the steering group answers for it.
 REPORT_ROLES = frozenset(OFFICE_ROLES | {Role.STEERING_MEMBER})
 report_required = access.centre_role_required(*sorted(REPORT_ROLES))
+# Outside the office, another partner's money or figures show only in a total of at least this many partners.
+MIN_PARTNERS = 3
 
 
 def may_edit(user, centre) -> bool:
@@ -54,3 +63,44 @@ def owns_actual(user, actual: KpiActual) -> bool:
     if may_edit(user, centre):
         return True
     return actual.partnership_id is not None and actual.partnership_id in access.partnership_ids(user, centre)
+
+
+@dataclass(frozen=True)
+class PartnerFigures:
+    """Which partners' money and KPI figures a viewer sees: every one (`sees_all`), or its own and larger totals.
+
+    `own` holds the viewer's partnerships; a figure made of no partner's entries (the office's) is no partner's.
+    """
+
+    sees_all: bool
+    own: frozenset[int] = frozenset()
+
+    def shows(self, *, partners: int, others: int) -> bool:
+        """Whether a figure of entries of `partners` distinct partners, `others` of them not the viewer's, shows."""
+        return self.sees_all or others == 0 or partners >= MIN_PARTNERS
+
+    def withheld_when(self, *, partners: str, others: str) -> Q:
+        """The opposite of `shows`, for a grouped query (HAVING) whose counts are annotated as `partners`, `others`."""
+        return Q(**{f"{partners}__lt": MIN_PARTNERS, f"{others}__gt": 0})
+
+
+EVERY_FIGURE = PartnerFigures(sees_all=True)  # the office, and the reports written for the office
+
+
+def partner_figures(user, centre) -> PartnerFigures:
+    """What the user sees of partners' money and KPI figures: all for the office, else its own and totals of 3+."""
+    if may_edit(user, centre):
+        return EVERY_FIGURE
+    return PartnerFigures(sees_all=False, own=frozenset(access.partnership_ids(user, centre)))
+
+
+def listed_actuals(user, centre, kpi):
+    """The KPI's actuals listed one by one, and those left out: other partners' ones, outside the office.
+
+    The office lists every actual; anyone else the user's partners' and those recorded for no partner.
+    """
+    figures = partner_figures(user, centre)
+    if figures.sees_all:
+        return kpi.actuals.all(), kpi.actuals.none()
+    listed = Q(partnership__isnull=True) | Q(partnership_id__in=figures.own)
+    return kpi.actuals.filter(listed), kpi.actuals.exclude(listed)

@@ -41,7 +41,7 @@ def test_the_overview_counts_each_lines_work_and_lists_kpis_behind(centre, lines
 
 
 def test_the_line_page_shows_activities_milestones_kpis_and_the_lines_cofinancing(
-        centre, lines, partner_a, partner_b, partner_a_contact):
+        centre, lines, partner_a, partner_b, partner_a_contact, programme_manager):
     work = activity(lines[2], title="Onderzoek monstervoorbereiding", owners=[partner_a], lead_person="De practor")
     milestone(lines[2], title="Vijf vragen in behandeling", due=date(2024, 12, 31), done=date(2024, 11, 1))
     milestone(lines[2], title="Tien vragen afgerond", due=date(2025, 12, 31),
@@ -63,10 +63,12 @@ def test_the_line_page_shows_activities_milestones_kpis_and_the_lines_cofinancin
     assert "Vijf vragen in behandeling" in page and "reached" in page
     assert "Tien vragen afgerond" in page and "overdue" in page and "Twee partners stelden" in page
     assert "illustrative" in page and url("kpi_chart", centre, row.pk) in page
-    cofinancing = {figure.kind: figure.amount for figure in response.context["page"].cofinancing}
-    assert cofinancing == {"research": Decimal("1000.00"), "lab": Decimal("250.00")}
-    assert response.context["page"].not_counted_total == Decimal("300.00")
+    cofinancing = {figure.kind: figure.amount for figure in response.context["page"].cofinancing.kinds}
+    assert cofinancing == {"research": Decimal("1000.00"), "lab": Decimal("250.00")}  # partner A's own
+    assert response.context["page"].cofinancing.not_counted is None  # partner B's alone: not for partner A
     assert response.context["page"].activities[0].cofinanced == Decimal("1000.00")
+    office = client_for(programme_manager).get(url("line", centre, 2)).context["page"]
+    assert office.cofinancing.not_counted == Decimal("300.00")
     assert "Add an activity" not in page  # a partner reads, the office plans
 
 

@@ -20,6 +20,14 @@ The rule (shown on the line page and the KPI page, and used by the dashboard and
 Worked example: a count with target 100 for 2024 and 250 for 2025, on 2 July 2025 (day 183 of
 365): due = 100 + (250 − 100) × 183 ÷ 365 = 175.21; with 150 counted so far, 150 < 175.21 × 0.9 =
 157.69, so the KPI is behind.
+
+Partners' figures (permissions.partner_figures): outside the office, an actual made of partners'
+figures shows only when it is the viewer's own partner's, or a total of at least MIN_PARTNERS
+partners. A level is one figure: it shows when it was recorded for no partner or for the viewer's.
+A count is cumulative, so one year's figures could be worked out from two shown totals: its
+actuals show up to the first calendar year whose partners' figures fail the rule, and not from
+then on. Actuals recorded for no partner (the office's) are no partner's figures. The progress
+badge (behind or on track) stays: it is the programme's, not a figure.
 """
 
 import calendar
@@ -27,10 +35,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import DecimalField, OuterRef, Prefetch, Q, Subquery, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count, DecimalField, IntegerField, OuterRef, Prefetch, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce, ExtractYear
 
 from civhub.programme.models import Kpi, KpiActual, KpiTarget
+from civhub.programme.permissions import EVERY_FIGURE, PartnerFigures
 
 ZERO = Decimal("0")
 CENT = Decimal("0.01")
@@ -65,24 +74,32 @@ def actual_to_date(kpi: Kpi, *, total: Decimal | None, latest: Decimal | None) -
     return _cents(latest if latest is not None else kpi.baseline)
 
 
+def is_behind(actual: Decimal, due: Decimal | None) -> bool:
+    return due is not None and due > 0 and actual < due * BEHIND_SHARE
+
+
 @dataclass(frozen=True)
 class KpiProgress:
-    """A KPI on a reference date: its actual to date against the target due by then."""
+    """A KPI on a reference date: its actual to date against the target due by then.
+
+    `actual` is None when it is withheld from the viewer (partners' figures, see the module's rule).
+    """
 
     kpi: Kpi
     as_of: date
-    actual: Decimal
+    actual: Decimal | None
     due: Decimal | None
     year_target: Decimal | None  # the target of the reference date's year, if any
+    behind: bool
 
     @property
-    def behind(self) -> bool:
-        return self.due is not None and self.due > 0 and self.actual < self.due * BEHIND_SHARE
+    def withheld(self) -> bool:
+        return self.actual is None
 
     @property
     def percent(self) -> Decimal | None:
-        """The actual as a percentage of the target due (None while nothing is due)."""
-        if not self.due:
+        """The actual as a percentage of the target due (None while nothing is due, or the actual is withheld)."""
+        if not self.due or self.actual is None:
             return None
         return (self.actual / self.due * 100).quantize(Decimal("1"), rounding=ROUND_HALF_UP)
 
@@ -91,45 +108,82 @@ def _money(expression):
     return Coalesce(expression, Value(ZERO), output_field=DecimalField(max_digits=18, decimal_places=2))
 
 
-def _latest_value(on_or_before: date) -> Subquery:
-    """The value of the KPI's latest actual on or before a date (ties: the later recording)."""
+def _latest_value(on_or_before: date, field_name: str = "value") -> Subquery:
+    """A field of the KPI's latest actual on or before a date (ties: the later recording)."""
     return Subquery(KpiActual.objects.filter(kpi=OuterRef("pk"), date__lte=on_or_before)
-                    .order_by("-date", "-pk").values("value")[:1])
+                    .order_by("-date", "-pk").values(field_name)[:1])
 
 
-def kpis_as_of(kpis, *, as_of: date):
-    """The KPIs annotated with their sum to date and latest value to date, with their targets: two queries."""
+def _first_withheld_year(figures: PartnerFigures, as_of: date):
+    """The first calendar year up to `as_of` whose partners' figures the viewer may not see (None: every year shows).
+
+    One subquery grouped by year, counting the distinct partners and those not the viewer's.
+    """
+    if figures.sees_all:
+        return Value(None, output_field=IntegerField())
+    others = ~Q(partnership_id__in=figures.own) if figures.own else None
+    years = (KpiActual.objects.filter(kpi=OuterRef("pk"), date__lte=as_of, partnership__isnull=False)
+             .annotate(year=ExtractYear("date")).values("year")
+             .annotate(partners=Count("partnership", distinct=True),
+                       others=Count("partnership", distinct=True, filter=others))
+             .filter(figures.withheld_when(partners="partners", others="others"))
+             .order_by("year").values("year")[:1])
+    return Subquery(years, output_field=IntegerField())
+
+
+def kpis_as_of(kpis, *, as_of: date, figures: PartnerFigures = EVERY_FIGURE):
+    """The KPIs annotated with their sum and latest value to date, what the viewer may see of them, and their targets.
+
+    Two queries.
+    """
     return (kpis.select_related("programme_line")
             .annotate(total_to_date=_money(Sum("actuals__value", filter=Q(actuals__date__lte=as_of))),
-                      latest_to_date=_latest_value(as_of))
+                      latest_to_date=_latest_value(as_of),
+                      latest_partner_to_date=_latest_value(as_of, "partnership"),
+                      first_withheld_year=_first_withheld_year(figures, as_of))
             .prefetch_related(Prefetch("targets", queryset=KpiTarget.objects.order_by("year"))))
 
 
-def progress(kpi: Kpi, *, as_of: date) -> KpiProgress:
+def shows_actual(kpi: Kpi, figures: PartnerFigures, *, year: int, latest_partner: int | None) -> bool:
+    """Whether the viewer sees the KPI's actual at the end of `year` (see the module's rule on partners' figures).
+
+    `latest_partner`: the partner of the level's latest actual then; a count uses the annotated first withheld year.
+    """
+    if kpi.measure == Kpi.Measure.LATEST:
+        partners = int(latest_partner is not None)
+        return figures.shows(partners=partners, others=int(partners > 0 and latest_partner not in figures.own))
+    return kpi.first_withheld_year is None or year < kpi.first_withheld_year
+
+
+def progress(kpi: Kpi, *, as_of: date, figures: PartnerFigures = EVERY_FIGURE) -> KpiProgress:
     """The progress of a KPI from `kpis_as_of` (annotated, targets prefetched): no further query."""
     targets = {target.year: target.target for target in kpi.targets.all()}
-    return KpiProgress(
-        kpi=kpi, as_of=as_of,
-        actual=actual_to_date(kpi, total=kpi.total_to_date, latest=kpi.latest_to_date),
-        due=target_due(targets, as_of=as_of, start=start_value(kpi)), year_target=targets.get(as_of.year),
-    )
+    actual = actual_to_date(kpi, total=kpi.total_to_date, latest=kpi.latest_to_date)
+    due = target_due(targets, as_of=as_of, start=start_value(kpi))
+    shown = shows_actual(kpi, figures, year=as_of.year, latest_partner=kpi.latest_partner_to_date)
+    return KpiProgress(kpi=kpi, as_of=as_of, actual=actual if shown else None, due=due,
+                       year_target=targets.get(as_of.year), behind=is_behind(actual, due))
 
 
-def centre_progress(centre, *, as_of: date, line=None) -> list[KpiProgress]:
+def centre_progress(centre, *, as_of: date, line=None, figures: PartnerFigures = EVERY_FIGURE) -> list[KpiProgress]:
     """Every KPI of the centre (or of one line) with its progress on `as_of`: two queries."""
     kpis = Kpi.objects.filter(centre=centre)
     if line is not None:
         kpis = kpis.filter(programme_line=line)
-    return [progress(kpi, as_of=as_of) for kpi in kpis_as_of(kpis, as_of=as_of)]
+    return [progress(kpi, as_of=as_of, figures=figures) for kpi in kpis_as_of(kpis, as_of=as_of, figures=figures)]
 
 
 @dataclass
 class YearFigure:
-    """A KPI in one calendar year: its target for the end of the year and what it showed then (None: not yet)."""
+    """A KPI in one calendar year: its target for the end of the year and what it showed then (None: not yet).
+
+    `withheld`: the actual is partners' figures the viewer may not see (the actual is then None too).
+    """
 
     year: int
     target: Decimal | None
     actual: Decimal | None
+    withheld: bool = False
 
 
 @dataclass
@@ -139,6 +193,11 @@ class KpiYears:
     progress: KpiProgress
     years: list[YearFigure] = field(default_factory=list)
 
+    @property
+    def withheld(self) -> bool:
+        """Whether any of its actuals is withheld from the viewer."""
+        return self.progress.withheld or any(year.withheld for year in self.years)
+
 
 def _year_annotations(years: list[int]) -> dict:
     annotations = {}
@@ -146,29 +205,38 @@ def _year_annotations(years: list[int]) -> dict:
         end = date(year, 12, 31)
         annotations[f"sum_{year}"] = _money(Sum("actuals__value", filter=Q(actuals__date__lte=end)))
         annotations[f"latest_{year}"] = _latest_value(end)
+        annotations[f"latest_partner_{year}"] = _latest_value(end, "partnership")
     return annotations
 
 
-def kpi_years(kpis, *, years: list[int], as_of: date) -> list[KpiYears]:
+def _year_figure(kpi: Kpi, year: int, target, figures: PartnerFigures) -> YearFigure:
+    """A past year's figure of a KPI annotated by `_year_annotations`, withheld where the viewer may not see it."""
+    if not shows_actual(kpi, figures, year=year, latest_partner=getattr(kpi, f"latest_partner_{year}")):
+        return YearFigure(year, target, None, withheld=True)
+    return YearFigure(year, target, actual_to_date(kpi, total=getattr(kpi, f"sum_{year}"),
+                                                   latest=getattr(kpi, f"latest_{year}")))
+
+
+def kpi_years(kpis, *, years: list[int], as_of: date, figures: PartnerFigures = EVERY_FIGURE) -> list[KpiYears]:
     """Per KPI, per year: the target and the actual at the year's end (the running year: on `as_of`).
 
-    Years after `as_of`'s year have no actual yet. One annotated query plus the targets: two queries.
+    Years after `as_of`'s year have no actual yet; actuals the viewer may not see are withheld.
+    One annotated query plus the targets: two queries.
     """
     rows = []
-    annotated = kpis_as_of(kpis, as_of=as_of).annotate(**_year_annotations(years))
+    annotated = kpis_as_of(kpis, as_of=as_of, figures=figures).annotate(**_year_annotations(years))
     for kpi in annotated:
-        kpi_progress = progress(kpi, as_of=as_of)
+        kpi_progress = progress(kpi, as_of=as_of, figures=figures)
         targets = {target.year: target.target for target in kpi.targets.all()}
-        figures = []
+        year_figures = []
         for year in years:
             if year > as_of.year:
-                actual = None
+                year_figures.append(YearFigure(year, targets.get(year), None))
             elif year == as_of.year:
-                actual = kpi_progress.actual
+                year_figures.append(YearFigure(year, targets.get(year), kpi_progress.actual, kpi_progress.withheld))
             else:
-                actual = actual_to_date(kpi, total=getattr(kpi, f"sum_{year}"), latest=getattr(kpi, f"latest_{year}"))
-            figures.append(YearFigure(year, targets.get(year), actual))
-        rows.append(KpiYears(kpi_progress, figures))
+                year_figures.append(_year_figure(kpi, year, targets.get(year), figures))
+        rows.append(KpiYears(kpi_progress, year_figures))
     return rows
 
 
