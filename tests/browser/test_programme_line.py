@@ -1,6 +1,7 @@
 """A programme line's page in Chromium: the programme manager and a partner's contact read line 2 (activities,
-the milestone timeline, KPI charts beside their tables, the line's co-financing). The KPI charts load under the
-site's Content-Security-Policy, the page passes axe-core and reflows at 320 px; a screenshot is kept."""
+the milestone timeline, KPI charts beside their tables, the line's co-financing; the partner does not see another
+partner's money alone). The KPI charts load under the site's Content-Security-Policy, the page passes axe-core and
+reflows at 320 px; a screenshot is kept."""
 
 from datetime import date
 
@@ -83,5 +84,8 @@ def test_a_partner_contact_reads_line_2_on_a_phone(transactional_db, new_page, l
     page = new_page(PHONE)
     sign_in(page, partner_a_contact.email, PASSWORD)
     check_line_page(page, line_2)
+    main = page.locator("main").inner_text()
+    assert "3.500" not in main and "3,500" not in main  # partner B's lab money alone: not for partner A
+    assert page.locator("main .withheld").count() == 2  # the lab row and the line's total say why not
     screenshot(page, "programme-line-2-phone")
     assert_reflows(page)
