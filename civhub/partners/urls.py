@@ -30,6 +30,8 @@ office_patterns = (
         path("aanmeldingen/<int:pk>/", office.application, name="application"),
         path("aanmeldingen/<int:pk>/goedkeuren/", office.application_approve, name="application_approve"),
         path("aanmeldingen/<int:pk>/afwijzen/", office.application_decline, name="application_decline"),
+        path("wijzigingen-organisaties/", office.organisation_changes, name="organisation_changes"),
+        path("wijzigingen-organisaties/<int:pk>/", office.organisation_change, name="organisation_change"),
         path("partners/", office.partners, name="partners"),
         path("partners/export/<str:fmt>/", office.partners_export, name="partners_export"),
     ],

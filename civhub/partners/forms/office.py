@@ -1,4 +1,4 @@
-"""The programme office's forms: deciding on an application, and filtering the partner list."""
+"""The programme office's forms: deciding on applications and shared-organisation changes, filtering partners."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -47,3 +47,27 @@ class PartnerFilterForm(forms.Form):
         """The valid filters chosen, as selector keywords."""
         self.is_valid()
         return {name: value for name, value in getattr(self, "cleaned_data", {}).items() if value}
+
+
+class OrganisationChangeDecisionForm(forms.Form):
+    """The office's answer to a change of a shared organisation; the page's two buttons send `decision`."""
+
+    APPROVE, DECLINE = "approve", "decline"
+
+    decision = forms.ChoiceField(
+        choices=[(APPROVE, _("Approve")), (DECLINE, _("Decline"))], widget=forms.HiddenInput,
+        error_messages={"required": _("Choose whether to approve or decline the change."),
+                        "invalid_choice": _("Choose whether to approve or decline the change.")},
+    )
+    reason = forms.CharField(
+        label=_("Reason or note"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Required when you decline: the partner who asked for the change sees it."),
+        error_messages={"max_length": _("Keep the reason to at most 2,000 characters.")},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") == self.DECLINE and not cleaned.get("reason", "").strip():
+            self.add_error("reason", _("Give a reason: the partner who asked for the change sees it."))
+        return cleaned
+
