@@ -3,7 +3,7 @@
 from django.db.models import QuerySet
 
 from civhub.accounts import permissions as access
-from civhub.partners.models import OrganisationChange
+from civhub.partners.models import OrganisationChange, Partnership
 
 
 def is_office_of(user, centre) -> bool:
@@ -14,6 +14,11 @@ def is_office_of(user, centre) -> bool:
 def may_decide_organisation_change(user, centre) -> bool:
     """A centre's programme office answers, for that centre, a change to an organisation it shares."""
     return is_office_of(user, centre)
+
+
+def may_change_cofinancing_group(user, partnership: Partnership) -> bool:
+    """Only the office decides in which group a partner's co-financing counts."""
+    return is_office_of(user, partnership.centre)
 
 
 def organisation_changes_for(user, centre) -> QuerySet[OrganisationChange]:

@@ -33,6 +33,8 @@ office_patterns = (
         path("wijzigingen-organisaties/", office.organisation_changes, name="organisation_changes"),
         path("wijzigingen-organisaties/<int:pk>/", office.organisation_change, name="organisation_change"),
         path("partners/", office.partners, name="partners"),
+        # Before the export, so that a partner whose code is "export" still reaches its page.
+        path("partners/<slug:code>/cofinancieringsgroep/", office.partner_cofinancing, name="partner_cofinancing"),
         path("partners/export/<str:fmt>/", office.partners_export, name="partners_export"),
     ],
     "office",

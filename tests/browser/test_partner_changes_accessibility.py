@@ -1,5 +1,5 @@
-"""WCAG 2.1 AA on the pages for changes to shared organisations: axe-core finds no serious or critical violation,
-and each page reflows at 320 px."""
+"""WCAG 2.1 AA on the pages for shared-organisation changes and the co-financing group: axe-core finds no serious or
+critical violation, and each page reflows at 320 px."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -19,7 +19,8 @@ def blocking_violations(page) -> list:
             for v in AXE.run(page).response["violations"] if v["impact"] in {"serious", "critical"}]
 
 
-def test_the_change_and_cofinancing_pages(transactional_db, new_page, centre, other_centre, programme_manager):
+def test_the_change_and_cofinancing_pages(transactional_db, new_page, centre, other_centre, programme_manager,
+                                          partner_a):
     change = shared_change(asked_of=centre, asked_from=other_centre,
                            wanted={"name": "Nieuwe Naam BV", "city": "Wageningen"})
     requester = partner_person(change.partnership, email="vrager@example.org", password=PASSWORD)
@@ -30,6 +31,7 @@ def test_the_change_and_cofinancing_pages(transactional_db, new_page, centre, ot
     visits = [
         (office, reverse("office:organisation_changes", args=[centre.slug])),
         (office, reverse("office:organisation_change", args=[centre.slug, change.pk])),
+        (office, reverse("office:partner_cofinancing", args=[centre.slug, partner_a.short_code])),
         (office, reverse("office:dashboard", args=[centre.slug])),
         (partner, reverse("portal:partner", args=[other_centre.slug, there.short_code])),
         (partner, reverse("portal:partner_edit", args=[other_centre.slug, there.short_code])),

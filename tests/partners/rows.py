@@ -1,6 +1,7 @@
-"""Permission rows for the partners app's shared-organisation changes (same shape as tests/test_permissions.py).
+"""Permission rows for the partners app's shared-organisation changes and co-financing group (same shape as
+tests/test_permissions.py).
 
-They belong to the programme office. A change to a shared organisation is seen and decided only by the
+Both belong to the programme office. A change to a shared organisation is seen and decided only by the
 office of a centre asked to approve it: under any other centre's address it is a 404, whoever asks.
 """
 
@@ -57,6 +58,18 @@ def change_asked_of_other_centre_there(get):
     return {"slug": get("other_centre").slug, "pk": change.pk}
 
 
+def partner_a(get):
+    return {"slug": get("centre").slug, "code": get("partner_a").short_code}
+
+
+def other_centres_partner_here(get):
+    return {"slug": get("centre").slug, "code": get("other_partner").short_code}
+
+
+def unknown_partner(get):
+    return {"slug": get("centre").slug, "code": "no-such-partner"}
+
+
 def rows(url_name, args, who, method="GET"):
     return [(url_name, args, method, persona, status) for persona, status in who.items()]
 
@@ -74,4 +87,11 @@ PARTNER_ROWS = [
     ("office:organisation_change", change_asked_of_other_centre_there, "GET", "partner_a_contact", 404),
     ("office:organisation_change", change_asked_of_other_centre_there, "POST", "partner_a_contact", 404),
     ("office:organisation_change", change_asked_of_other_centre_there, "GET", "other_centre_manager", 200),
+    # Moving a partner to another co-financing group.
+    *rows("office:partner_cofinancing", partner_a, OFFICE_ACCESS),
+    *rows("office:partner_cofinancing", partner_a, DENIED, method="POST"),
+    *rows("office:partner_cofinancing", partner_a, OFFICE_EMPTY_POST, method="POST"),
+    ("office:partner_cofinancing", other_centres_partner_here, "GET", "programme_manager", 404),
+    ("office:partner_cofinancing", other_centres_partner_here, "POST", "programme_manager", 404),
+    ("office:partner_cofinancing", unknown_partner, "GET", "programme_manager", 404),
 ]

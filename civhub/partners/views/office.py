@@ -14,16 +14,18 @@ from civhub.partners.errors import PartnerError
 from civhub.partners.forms.office import (
     ApplicationFilterForm,
     ApproveForm,
+    CofinancingGroupForm,
     DeclineForm,
     OrganisationChangeDecisionForm,
     PartnerFilterForm,
 )
-from civhub.partners.models import OrganisationChange, PartnerApplication
+from civhub.partners.models import CofinancingGroup, OrganisationChange, PartnerApplication, Partnership
 from civhub.partners.permissions import organisation_changes_for
 from civhub.partners.selectors import office as selectors
 from civhub.partners.selectors import organisation_changes as change_selectors
 from civhub.partners.services.onboarding import approve_application, decline_application
 from civhub.partners.services.organisation_changes import approve_organisation_change, decline_organisation_change
+from civhub.partners.services.partnerships import change_cofinancing_group
 
 
 @office_required
@@ -164,3 +166,24 @@ def _decide_change(request, centre, change, data) -> None:
     messages.success(request, _("You declined the change to %(name)s. Its details stay as they were; the partner "
                                 "sees your reason.") % {"name": name})
 
+
+@office_required
+def partner_cofinancing(request, centre, code):
+    """GET: the current co-financing group and a reason field; POST: move the partner to the chosen group."""
+    partnership = get_object_or_404(Partnership.objects.select_related("organisation"), centre=centre,
+                                    short_code=code)
+    form = CofinancingGroupForm(request.POST if request.method == "POST" else None, partnership=partnership)
+    if request.method == "POST" and form.is_valid():
+        try:
+            change_cofinancing_group(partnership=partnership, actor=request.user, group=form.cleaned_data["group"],
+                                     reason=form.cleaned_data["reason"])
+        except PartnerError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The co-financing of %(name)s now counts as: %(group)s. The reason has been "
+                                        "recorded.") % {"name": partnership.organisation.name,
+                                                        "group": CofinancingGroup(form.cleaned_data["group"]).label})
+            return redirect("portal:partner", centre.slug, partnership.short_code)
+    return render(request, "partners/office/partner_cofinancing.html",
+                  {"centre": centre, "partnership": partnership, "form": form},
+                  status=400 if form.is_bound else 200)

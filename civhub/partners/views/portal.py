@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from civhub.accounts.permissions import is_office, partnerships_visible_to, portal_required
 from civhub.partners.errors import PartnerError
 from civhub.partners.forms.portal import ContactFormSet, OrganisationDetailsForm
+from civhub.partners.permissions import may_change_cofinancing_group
 from civhub.partners.selectors.organisation_changes import other_centres_sharing, pending_change_of
 from civhub.partners.selectors.portal import portal_page, portal_partnerships
 from civhub.partners.services.organisations import update_partner
@@ -32,7 +33,10 @@ def home(request, centre):
 @portal_required
 def partner(request, centre, code):
     partnership = _partnership(request, centre, code)
-    return render(request, "partners/portal/partner.html", {"centre": centre, "page": portal_page(partnership)})
+    return render(request, "partners/portal/partner.html", {
+        "centre": centre, "page": portal_page(partnership),
+        "may_change_group": may_change_cofinancing_group(request.user, partnership),
+    })
 
 
 @portal_required
