@@ -20,6 +20,7 @@ from tests.learning.rows import LEARNING_ROWS
 from tests.ledger.rows_entries import LEDGER_ENTRY_ROWS
 from tests.ledger.rows_office import LEDGER_OFFICE_ROWS
 from tests.news.rows import NEWS_ROWS
+from tests.partners.rows import PARTNER_ROWS
 from tests.programme.rows import PROGRAMME_ROWS
 from tests.reports.rows import REPORT_ROWS
 from tests.research.rows import RESEARCH_ROWS
@@ -202,6 +203,7 @@ TABLE = [
     *GOVERNANCE_ROWS,
     *EVENT_ROWS,
     *NEWS_ROWS,
+    *PARTNER_ROWS,
 ]
 
 

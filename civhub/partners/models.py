@@ -1,4 +1,4 @@
-"""Organisations, their partnerships in centres, their contacts, and applications to join."""
+"""Organisations, their partnerships in centres, their contacts, applications to join, and changes to shared details."""
 
 import re
 import unicodedata
@@ -211,3 +211,98 @@ class PartnerApplication(models.Model):
 
     def intended_kind_labels(self) -> list[str]:
         return [ContributionKind(kind).label for kind in self.intended_kinds if kind in ContributionKind.values]
+
+
+# The organisation's own details a partner may change from the portal; kind and cluster stay with the office.
+SHARED_DETAIL_FIELDS = ("name", "city", "website", "kvk_number")
+
+
+class OrganisationChange(models.Model):
+    """OrganisationChange: a partner's request to change the details of an organisation other centres share.
+
+    An organisation is global. When it is a partner of more than one centre, a change to its
+    name, city, website or KvK number asked for through one partnership waits here until the
+    programme office of every other centre that has it as a partner approves; one decline
+    closes the request. `wanted` and `previous` hold only the fields asked to change.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting for approval")
+        APPROVED = "approved", _("approved")
+        DECLINED = "declined", _("declined")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="change_requests",
+                                     verbose_name=_("organisation"))
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="organisation_changes",
+                                    verbose_name=_("requested through"))
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                     related_name="+", verbose_name=_("requested by"))
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True, db_index=True)
+    wanted = models.JSONField(_("new values"), default=dict)
+    previous = models.JSONField(_("old values"), default=dict)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("change to organisation details")
+        verbose_name_plural = _("changes to organisation details")
+        ordering = ["-requested_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation"], condition=models.Q(status="pending"),
+                                    name="one_pending_change_per_organisation"),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} ({self.get_status_display()})"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == self.Status.PENDING
+
+    def decision_of(self, centre) -> "OrganisationChangeDecision | None":
+        """This centre's decision (from the prefetched decisions when the selector loaded them)."""
+        return next((decision for decision in self.decisions.all() if decision.centre_id == centre.pk), None)
+
+    def waiting_centres(self) -> list:
+        """The centres whose office has not answered yet, by name."""
+        return [decision.centre for decision in self.decisions.all() if decision.is_waiting]
+
+    def field_rows(self) -> list[tuple[str, str, str]]:
+        """(label, old value, new value) for every field asked to change, in the form's order."""
+        return [
+            (str(Organisation._meta.get_field(name).verbose_name), self.previous.get(name, ""), self.wanted[name])
+            for name in SHARED_DETAIL_FIELDS if name in self.wanted
+        ]
+
+
+class OrganisationChangeDecision(models.Model):
+    """OrganisationChangeDecision: one other centre's answer to a change request, given by its programme office."""
+
+    class Decision(models.TextChoices):
+        PENDING = "pending", _("waiting")
+        APPROVED = "approved", _("approved")
+        DECLINED = "declined", _("declined")
+
+    change = models.ForeignKey(OrganisationChange, on_delete=models.CASCADE, related_name="decisions",
+                               verbose_name=_("change request"))
+    centre = models.ForeignKey("core.Centre", on_delete=models.CASCADE, related_name="organisation_change_decisions",
+                               verbose_name=_("centre"))
+    decision = models.CharField(_("decision"), max_length=10, choices=Decision.choices, default=Decision.PENDING)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+", verbose_name=_("decided by"))
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+
+    class Meta:
+        verbose_name = _("decision on a change to organisation details")
+        verbose_name_plural = _("decisions on changes to organisation details")
+        ordering = ["change", "centre__name"]
+        constraints = [models.UniqueConstraint(fields=["change", "centre"], name="one_decision_per_centre")]
+
+    def __str__(self):
+        return f"{self.centre}: {self.get_decision_display()}"
+
+    @property
+    def is_waiting(self) -> bool:
+        return self.decision == self.Decision.PENDING

@@ -30,7 +30,11 @@ office_patterns = (
         path("aanmeldingen/<int:pk>/", office.application, name="application"),
         path("aanmeldingen/<int:pk>/goedkeuren/", office.application_approve, name="application_approve"),
         path("aanmeldingen/<int:pk>/afwijzen/", office.application_decline, name="application_decline"),
+        path("wijzigingen-organisaties/", office.organisation_changes, name="organisation_changes"),
+        path("wijzigingen-organisaties/<int:pk>/", office.organisation_change, name="organisation_change"),
         path("partners/", office.partners, name="partners"),
+        # Before the export, so that a partner whose code is "export" still reaches its page.
+        path("partners/<slug:code>/cofinancieringsgroep/", office.partner_cofinancing, name="partner_cofinancing"),
         path("partners/export/<str:fmt>/", office.partners_export, name="partners_export"),
     ],
     "office",

@@ -1,7 +1,8 @@
 """Helpers for the portal, office, onboarding, export and admin tests.
 
 The rows themselves come from the shared factories in `tests.factories`; what is here is
-specific to these tests: people with one role, a signed-in client and a query counter.
+specific to these tests: people with one role, a signed-in client, a query counter and a change to
+an organisation that two centres share.
 """
 
 from django.conf import settings
@@ -10,7 +11,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from civhub.accounts.models import Role, User
-from tests.factories import MembershipFactory, UserFactory
+from civhub.partners.models import OrganisationChange, OrganisationChangeDecision
+from tests.factories import MembershipFactory, OrganisationFactory, PartnershipFactory, UserFactory
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
@@ -47,3 +49,17 @@ def count_queries(client, url) -> int:
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     return len(queries.captured_queries)
+
+
+def shared_change(*, asked_of, asked_from, wanted=None, requested_by=None) -> OrganisationChange:
+    """An organisation that is a partner of both centres, and a change asked from one that waits for the other."""
+    organisation = OrganisationFactory()
+    PartnershipFactory(centre=asked_of, organisation=organisation)
+    through = PartnershipFactory(centre=asked_from, organisation=organisation)
+    wanted = wanted or {"name": f"{organisation.name} Nieuw"}
+    change = OrganisationChange.objects.create(
+        organisation=organisation, partnership=through, requested_by=requested_by, wanted=wanted,
+        previous={name: getattr(organisation, name) for name in wanted},
+    )
+    OrganisationChangeDecision.objects.create(change=change, centre=asked_of)
+    return change

@@ -35,8 +35,10 @@ class OrganisationDetailsForm(forms.Form):
         widget=forms.TextInput(attrs={"inputmode": "numeric"}),
     )
 
-    def __init__(self, *args, organisation: Organisation, **kwargs):
-        kwargs.setdefault("initial", {name: getattr(organisation, name) for name in self.base_fields})
+    def __init__(self, *args, organisation: Organisation, wanted: dict | None = None, **kwargs):
+        """`wanted`: the values of a change still waiting for other centres' approval, shown instead."""
+        current = {name: getattr(organisation, name) for name in self.base_fields}
+        kwargs.setdefault("initial", {**current, **(wanted or {})})
         super().__init__(*args, **kwargs)
         self.organisation = organisation
 

@@ -21,6 +21,7 @@ from civhub.partners.models import (
     PartnerApplication,
     Partnership,
 )
+from civhub.partners.selectors.organisation_changes import waiting_for
 
 NEW = PartnerApplication.Status.NEW
 
@@ -94,6 +95,7 @@ class OfficeDashboard:
     new_applications: int
     active_total: int
     active_by_cluster: list[tuple[str, str, int]]
+    organisation_changes: int = 0  # changes to shared organisations waiting for this centre's decision
 
 
 def dashboard(centre: Centre) -> OfficeDashboard:
@@ -106,6 +108,7 @@ def dashboard(centre: Centre) -> OfficeDashboard:
         new_applications=new,
         active_total=counts["total"],
         active_by_cluster=[(value, str(label), counts[value]) for value, label in Cluster.choices],
+        organisation_changes=waiting_for(centre),
     )
 
 

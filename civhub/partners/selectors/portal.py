@@ -5,7 +5,8 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 
 from civhub.accounts.models import Membership
-from civhub.partners.models import Contact, Partnership
+from civhub.partners.models import Contact, OrganisationChange, Partnership
+from civhub.partners.selectors.organisation_changes import latest_change_of
 
 
 @dataclass
@@ -15,6 +16,7 @@ class PortalPage:
     partnership: Partnership
     contacts: list[Contact]
     people: list[Membership]
+    change: OrganisationChange | None = None  # the latest request to change the shared organisation's details
 
     @property
     def organisation(self):
@@ -27,7 +29,7 @@ def portal_partnerships(visible: QuerySet) -> QuerySet:
 
 
 def portal_page(partnership: Partnership) -> PortalPage:
-    """Everything the portal page needs, in three queries whatever the number of contacts or people."""
+    """Everything the portal page needs, in a fixed number of queries whatever the number of contacts or people."""
     partnership = Partnership.objects.select_related("organisation", "centre").get(pk=partnership.pk)
     contacts = list(partnership.contacts.select_related("user").order_by("-is_primary", "name"))
     people = list(
@@ -35,4 +37,4 @@ def portal_page(partnership: Partnership) -> PortalPage:
         .select_related("user")
         .order_by("user__full_name", "role")
     )
-    return PortalPage(partnership=partnership, contacts=contacts, people=people)
+    return PortalPage(partnership=partnership, contacts=contacts, people=people, change=latest_change_of(partnership))

@@ -1,40 +1,19 @@
-"""Changing a partner's own details from the portal: the organisation and its contacts, every change audited."""
+"""Changing a partner's own details from the portal: the organisation and its contacts, every change audited.
+
+The contacts belong to the partnership and change at once. The organisation's details are
+shared with every centre it is a partner of; services.organisation_changes decides whether
+an edit applies at once or waits for the other centres' approval.
+"""
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from civhub.core.audit import field_changes, record_event
 from civhub.partners.errors import PartnerError
-from civhub.partners.models import Contact, Organisation, Partnership
+from civhub.partners.models import Contact, OrganisationChange, Partnership
+from civhub.partners.services.organisation_changes import change_details
 
-# What a partner may change about its organisation; kind and cluster stay with the office.
-DETAIL_FIELDS = ("name", "city", "website", "kvk_number")
 CONTACT_FIELDS = ("name", "function", "email", "phone")
-
-
-def update_organisation_details(*, partnership: Partnership, actor, data: dict) -> Organisation:
-    """Apply the changed organisation fields in `data`; nothing is written (or audited) when nothing changed."""
-    with transaction.atomic():
-        organisation = Organisation.objects.select_for_update().get(pk=partnership.organisation_id)
-        wanted = {name: data[name] for name in DETAIL_FIELDS if name in data}
-        changes = field_changes(organisation, wanted)
-        if not changes:
-            return organisation
-        if "kvk_number" in changes:
-            _ensure_kvk_free(wanted["kvk_number"], organisation)
-        for name in changes:
-            setattr(organisation, name, wanted[name])
-        organisation._history_user = actor
-        organisation.save(update_fields=list(changes))
-        record_event(organisation, actor=actor, action="details_updated", centre=partnership.centre,
-                     summary=organisation.name, changes=changes)
-    return organisation
-
-
-def _ensure_kvk_free(kvk_number: str, organisation: Organisation) -> None:
-    if kvk_number and Organisation.objects.filter(kvk_number=kvk_number).exclude(pk=organisation.pk).exists():
-        raise PartnerError(_("Another organisation is already registered with this KvK number. "
-                             "Ask the programme office if this is your organisation."))
 
 
 def update_contact(*, contact: Contact, actor, data: dict) -> Contact:
@@ -77,16 +56,19 @@ def _ensure_email_free(partnership: Partnership, email: str, contact: Contact | 
                            % {"email": email})
 
 
-def update_partner(*, partnership: Partnership, actor, details: dict, contacts=(), new_contacts=()) -> None:
+def update_partner(*, partnership: Partnership, actor, details: dict, contacts=(),
+                   new_contacts=()) -> OrganisationChange | None:
     """Save one edit of the portal page in one transaction: details, changed contacts, added contacts.
 
     `contacts` holds (contact, data) pairs; a PartnerError in any part leaves everything unchanged.
+    Returns the request for the other centres' approval that the details still wait on, if any.
     """
     with transaction.atomic():
-        update_organisation_details(partnership=partnership, actor=actor, data=details)
+        pending = change_details(partnership=partnership, actor=actor, data=details)
         for contact, data in contacts:
             if contact.partnership_id != partnership.pk:  # a contact of another partner is never edited here
                 raise PartnerError(_("This contact does not belong to this partner."))
             update_contact(contact=contact, actor=actor, data=data)
         for data in new_contacts:
             add_contact(partnership=partnership, actor=actor, data=data)
+    return pending

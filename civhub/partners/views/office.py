@@ -1,4 +1,4 @@
-"""The programme office: applications to decide on, and the list of partners with its exports."""
+"""The programme office: applications and shared-organisation changes to decide on, and the partners."""
 
 
 from django.contrib import messages
@@ -11,10 +11,21 @@ from civhub.accounts.permissions import office_required
 from civhub.core.dashboard import panels as dashboard_panels
 from civhub.core.tables import FORMATS, table_download
 from civhub.partners.errors import PartnerError
-from civhub.partners.forms.office import ApplicationFilterForm, ApproveForm, DeclineForm, PartnerFilterForm
-from civhub.partners.models import PartnerApplication
+from civhub.partners.forms.office import (
+    ApplicationFilterForm,
+    ApproveForm,
+    CofinancingGroupForm,
+    DeclineForm,
+    OrganisationChangeDecisionForm,
+    PartnerFilterForm,
+)
+from civhub.partners.models import CofinancingGroup, OrganisationChange, PartnerApplication, Partnership
+from civhub.partners.permissions import organisation_changes_for
 from civhub.partners.selectors import office as selectors
+from civhub.partners.selectors import organisation_changes as change_selectors
 from civhub.partners.services.onboarding import approve_application, decline_application
+from civhub.partners.services.organisation_changes import approve_organisation_change, decline_organisation_change
+from civhub.partners.services.partnerships import change_cofinancing_group
 
 
 @office_required
@@ -114,3 +125,65 @@ def partners_export(request, centre, fmt):
                           filename=f"partners-{centre.slug}-{timezone.localdate():%Y-%m-%d}")
 
 
+@office_required
+def organisation_changes(request, centre):
+    """Changes to organisations this centre shares with others, asked for by another centre's partner."""
+    rows = change_selectors.change_list(organisation_changes_for(request.user, centre), centre)
+    return render(request, "partners/office/organisation_changes.html", {"centre": centre, "changes": rows})
+
+
+@office_required
+def organisation_change(request, centre, pk):
+    """GET: the change with old and new values and the decision form; POST: approve or decline for this centre."""
+    change = get_object_or_404(organisation_changes_for(request.user, centre), pk=pk)
+    form = OrganisationChangeDecisionForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            _decide_change(request, centre, change, form.cleaned_data)
+        except PartnerError as error:
+            messages.error(request, str(error))
+        return redirect("office:organisation_change", centre.slug, change.pk)
+    change = change_selectors.change_detail(change)
+    decision_here = change.decision_of(centre)
+    return render(request, "partners/office/organisation_change.html", {
+        "centre": centre, "change": change, "decision_here": decision_here, "form": form,
+        "open_here": change.is_pending and decision_here.is_waiting,
+    }, status=400 if form.is_bound else 200)
+
+
+def _decide_change(request, centre, change, data) -> None:
+    name = change.organisation.name
+    if data["decision"] == OrganisationChangeDecisionForm.APPROVE:
+        change = approve_organisation_change(change=change, centre=centre, actor=request.user, note=data["reason"])
+        if change.status == OrganisationChange.Status.APPROVED:
+            messages.success(request, _("You approved the change. Every centre has now approved it, so the new "
+                                        "details of %(name)s are in use.") % {"name": name})
+        else:
+            messages.success(request, _("You approved the change to %(name)s. It is applied once the other "
+                                        "centres have approved it too.") % {"name": name})
+        return
+    decline_organisation_change(change=change, centre=centre, actor=request.user, reason=data["reason"])
+    messages.success(request, _("You declined the change to %(name)s. Its details stay as they were; the partner "
+                                "sees your reason.") % {"name": name})
+
+
+@office_required
+def partner_cofinancing(request, centre, code):
+    """GET: the current co-financing group and a reason field; POST: move the partner to the chosen group."""
+    partnership = get_object_or_404(Partnership.objects.select_related("organisation"), centre=centre,
+                                    short_code=code)
+    form = CofinancingGroupForm(request.POST if request.method == "POST" else None, partnership=partnership)
+    if request.method == "POST" and form.is_valid():
+        try:
+            change_cofinancing_group(partnership=partnership, actor=request.user, group=form.cleaned_data["group"],
+                                     reason=form.cleaned_data["reason"])
+        except PartnerError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The co-financing of %(name)s now counts as: %(group)s. The reason has been "
+                                        "recorded.") % {"name": partnership.organisation.name,
+                                                        "group": CofinancingGroup(form.cleaned_data["group"]).label})
+            return redirect("portal:partner", centre.slug, partnership.short_code)
+    return render(request, "partners/office/partner_cofinancing.html",
+                  {"centre": centre, "partnership": partnership, "form": form},
+                  status=400 if form.is_bound else 200)

@@ -7,6 +7,8 @@ from django.utils.translation import gettext as _
 from civhub.accounts.permissions import is_office, partnerships_visible_to, portal_required
 from civhub.partners.errors import PartnerError
 from civhub.partners.forms.portal import ContactFormSet, OrganisationDetailsForm
+from civhub.partners.permissions import may_change_cofinancing_group
+from civhub.partners.selectors.organisation_changes import other_centres_sharing, pending_change_of
 from civhub.partners.selectors.portal import portal_page, portal_partnerships
 from civhub.partners.services.organisations import update_partner
 
@@ -31,28 +33,46 @@ def home(request, centre):
 @portal_required
 def partner(request, centre, code):
     partnership = _partnership(request, centre, code)
-    return render(request, "partners/portal/partner.html", {"centre": centre, "page": portal_page(partnership)})
+    return render(request, "partners/portal/partner.html", {
+        "centre": centre, "page": portal_page(partnership),
+        "may_change_group": may_change_cofinancing_group(request.user, partnership),
+    })
 
 
 @portal_required
 def partner_edit(request, centre, code):
-    """Edit the organisation's details and contacts; every change is audited by the service."""
+    """Edit the organisation's details and contacts; every change is audited by the service.
+
+    When other centres share the organisation, its details change only once their offices approved;
+    the form then starts from the change still waiting, so saving the contacts keeps that request.
+    """
     partnership = _partnership(request, centre, code)
+    organisation = partnership.organisation
     data = request.POST if request.method == "POST" else None
-    form = OrganisationDetailsForm(data, organisation=partnership.organisation)
+    pending = pending_change_of(partnership)
+    form = OrganisationDetailsForm(data, organisation=organisation, wanted=pending.wanted if pending else None)
     contacts = ContactFormSet(data, queryset=partnership.contacts.order_by("-is_primary", "name"), prefix="contacts")
     if data is not None and form.is_valid() and contacts.is_valid():
         try:
-            update_partner(partnership=partnership, actor=request.user, details=form.cleaned_data,
-                           contacts=_changed_contacts(contacts), new_contacts=_new_contacts(contacts))
+            pending = update_partner(partnership=partnership, actor=request.user, details=form.cleaned_data,
+                                     contacts=_changed_contacts(contacts), new_contacts=_new_contacts(contacts))
         except PartnerError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, _("The details of your organisation have been saved."))
+            messages.success(request, _saved_message(pending))
             return redirect("portal:partner", centre.slug, partnership.short_code)
     status = 400 if data is not None else 200
-    context = {"centre": centre, "partnership": partnership, "form": form, "contacts": contacts}
+    context = {"centre": centre, "partnership": partnership, "form": form, "contacts": contacts, "pending": pending,
+               "sharing": list(other_centres_sharing(organisation, centre))}
     return render(request, "partners/portal/partner_edit.html", context, status=status)
+
+
+def _saved_message(pending) -> str:
+    if pending is None:
+        return _("The details of your organisation have been saved.")
+    centres = ", ".join(centre.name for centre in pending.waiting_centres())
+    return _("Your changes have been saved. The new organisation details wait for approval by the programme office "
+             "of %(centres)s; until then every centre shows the current details.") % {"centres": centres}
 
 
 def _contact_data(form) -> dict:

@@ -1,0 +1,32 @@
+"""Who may do what with partners' records; the partners app's access rules, on top of accounts.permissions."""
+
+from django.db.models import QuerySet
+
+from civhub.accounts import permissions as access
+from civhub.partners.models import OrganisationChange, Partnership
+
+
+def is_office_of(user, centre) -> bool:
+    """The programme office of the centre: programme manager, finance controller or centre admin."""
+    return bool(getattr(user, "is_superuser", False)) or access.is_office(user, centre)
+
+
+def may_decide_organisation_change(user, centre) -> bool:
+    """A centre's programme office answers, for that centre, a change to an organisation it shares."""
+    return is_office_of(user, centre)
+
+
+def may_change_cofinancing_group(user, partnership: Partnership) -> bool:
+    """Only the office decides in which group a partner's co-financing counts."""
+    return is_office_of(user, partnership.centre)
+
+
+def organisation_changes_for(user, centre) -> QuerySet[OrganisationChange]:
+    """The change requests a centre's office is asked to decide on; nothing for anyone else.
+
+    A request belongs to the centres asked to approve it. The centre it was asked from, or a
+    centre that does not share the organisation, does not see it here (a 404 on its pages).
+    """
+    if not may_decide_organisation_change(user, centre):
+        return OrganisationChange.objects.none()
+    return OrganisationChange.objects.filter(decisions__centre=centre)
