@@ -6,7 +6,11 @@ steering group, which meets twice a year; it names neither the people nor the de
   Gemeente Leiden (the demo login steering@example.org, Pieter van Dijk) and Hogeschool Leiden,
   and an advisor from the Leiden Bio Science Park foundation who stepped down at the end of 2024;
 - two steering-group meetings a year, March and October 2022–2026, each with published minutes,
-  decisions numbered SG-YYYY-NN and actions, all done except one that is overdue;
+  decisions numbered SG-YYYY-NN (the year of the meeting) and actions, all done except one that is
+  overdue. The decisions agree with the rest of the demo: the practorate starts on 1 September 2022
+  (demo_programme and demo_research date nothing of the practor earlier), the second progress report
+  is submitted when demo_grant submits it, the budget revision of 14 March 2024 is the one demo_grant
+  makes, and the news item on the 2026 annual plan names the two decisions of March 2026;
 - one upcoming meeting in March 2027 with a published agenda (its documents link to the monitor and the
   grant's deadlines in civhub), and an open partner consultation in February 2027 that the public
   agenda shows.
@@ -54,16 +58,24 @@ PAST = [
     (2022, 3, 17, ["De stuurgroep stelt het jaarplan 2022 en de begroting vast.",
                    "Het practoraat start per 1 september 2022 met één practor."],
      [("Werving practor starten", 45, True)]),
-    (2022, 10, 13, ["De module Analytische chemie in de praktijk wordt vanaf februari 2023 aangeboden."],
+    (2022, 10, 13, ["Na de pilot in 2022 wordt de module Analytische chemie in de praktijk vanaf "
+                    "februari 2023 aan alle analistenklassen aangeboden."],
      [("Gastdocentenpool uitbreiden met twee bedrijven", 90, True)]),
     (2023, 3, 16, ["De stuurgroep stelt het jaarplan 2023 vast.",
                    "Eurofins en BaseClear leveren elk een praktijkopdracht per semester."],
      [("Convenant praktijkopdrachten opstellen", 60, True)]),
-    (2023, 10, 12, ["De tussenrapportage na jaar 2 wordt ingediend zoals voorgelegd."],
-     [("Tussenrapportage indienen bij de subsidiegever", 30, True)]),
+    # The second progress report is due 25 months after the start (1 February 2024); demo_grant submits it
+    # five days early, on 27 January 2024, the day this action is done.
+    (2023, 10, 12, ["De tweede voortgangsrapportage, over 2022 en 2023, wordt vóór 1 februari 2024 ingediend; "
+                    "de stuurgroep krijgt het concept in december."],
+     [("Tweede voortgangsrapportage indienen bij de subsidiegever", 110, True)]),
     (2024, 3, 14, ["De stuurgroep stelt het jaarplan 2024 vast.",
-                   "De leerlijn data-analyse mbo–hbo wordt met Hogeschool Leiden uitgewerkt."],
-     [("Voorstel leerlijn data-analyse uitwerken", 120, True)]),
+                   # demo_grant's budget revision ("Herziening 2024") cites this decision
+                   "De begroting voor 2024 en 2025 wordt herzien: meer uren voor het practoraat (programmalijn 2), "
+                   "minder voor programmalijn 1; de totalen per jaar blijven gelijk.",
+                   "De leerlijn data-analyse mbo–hbo krijgt een vervolgmodule in het hbo-programma van Hogeschool "
+                   "Leiden."],
+     [("Voorstel vervolgmodule data-analyse uitwerken", 120, True)]),
     (2024, 10, 10, ["De stichting Leiden Bio Science Park blijft betrokken als kennispartner, zonder zetel."],
      [("Afscheid adviseur LBSP voorbereiden", 60, True)]),
     (2025, 3, 13, ["De stuurgroep stelt het jaarplan 2025 vast.",
@@ -139,8 +151,13 @@ def _past_meeting(centre, day: date, members, office) -> Meeting:
     meeting = _meeting(centre, day, members, Meeting.Status.MINUTES_PUBLISHED)
     version = MinutesVersion.objects.create(meeting=meeting, number=1, published_at=_at(day + timedelta(days=10), 10),
                                             published_by=office)
+    first = not Meeting.objects.filter(centre=centre, kind=Meeting.Kind.STEERING_GROUP,
+                                       starts_at__lt=meeting.starts_at).exists()
     texts = ["De voorzitter opent de vergadering en heet iedereen welkom.",
+             "Dit is de eerste vergadering van de stuurgroep; er is nog geen verslag." if first else
              "Het verslag wordt ongewijzigd vastgesteld; de acties zijn afgerond of staan op de actielijst.",
+             "De programmamanager licht de start van het programma op 1 januari 2022 en de opzet van de monitor "
+             "cofinanciering toe." if first else
              "De programmamanager licht de voortgang en de monitor toe. De stuurgroep bespreekt de partners die "
              "achterlopen op hun toezegging.",
              "Zie de besluiten hieronder.",

@@ -11,6 +11,10 @@ the partners, not their activities or figures. Seen from late 2026, after the 20
   yearly targets 2022–2025 and actuals through 2025: line 2's and line 3's partner counts and
   line 2's research questions end behind their targets;
 - five education modules of the schools, for the practorate's projects to link to.
+The dates agree with the rest of the demo: the practor starts on 1 September 2022 (the steering
+group's decision in demo_governance), so nothing the practor leads starts earlier; activities still
+running end after the demo's "today"; line 2's research questions handled include demo_research's DNA
+project (BaseClear, June 2025), and the milestone on public summaries counts that module's projects.
 Once the demo's activities exist the programme is left alone, so what demo users change survives a reload.
 """
 
@@ -42,15 +46,20 @@ ACTIVITIES = {
         ("Data-analyse voor het lab (mbo–hbo)",
          "Doorlopende leerlijn data-analyse voor analisten: van spreadsheet tot Python, met datasets van BaseClear.",
          ("mborijnland", "hsleiden", "baseclear"), "Lector data science, Hogeschool Leiden",
-         date(2023, 9, 1), date(2026, 7, 31), Status.RUNNING),
+         date(2023, 9, 1), date(2027, 7, 31), Status.RUNNING),
         ("Gastdocentenpool en praktijkopdrachten",
          "Medewerkers van het park geven gastlessen en leveren praktijkopdrachten aan voor de opleiding.",
          ("lbsp", "janssen", "lumc"), "Programmamanager CIV", date(2022, 3, 1), None, Status.RUNNING),
     ],
     2: [
+        # The practor starts on 1 September 2022 (steering group, 17 March 2022); the programme manager
+        # prepares the practorate and recruits the practor before that.
         ("Inrichting practoraat en intake van onderzoeksvragen",
-         "Werkwijze voor vragen uit het werkveld: intake, koppeling aan studenten en docenten, afronding.",
-         ("mborijnland", "lbsp"), "Practor", date(2022, 1, 1), date(2022, 12, 31), Status.DONE),
+         "De programmamanager bereidt het practoraat voor en werft de practor. Vanaf 1 september 2022 richt de "
+         "practor de werkwijze in voor vragen uit het werkveld: intake, koppeling aan studenten en docenten, "
+         "afronding.",
+         ("mborijnland", "lbsp"), "Programmamanager CIV; vanaf 1 september 2022 de practor", date(2022, 1, 1),
+         date(2023, 6, 30), Status.DONE),
         ("Automatisering van monstervoorbereiding",
          "Praktijkonderzoek naar pipetteerrobots in kleine labs, met een prototype-protocol voor het onderwijs.",
          ("mimetas", "mborijnland", "hsleiden"), "Practor met R&D-engineer Mimetas",
@@ -61,7 +70,7 @@ ACTIVITIES = {
          Status.RUNNING),
         ("Practoraatsbijeenkomsten op het park",
          "Vier keer per jaar delen studenten en partners de resultaten van lopend onderzoek.",
-         ("lbsp", "biopartner"), "Practor", date(2022, 6, 1), None, Status.RUNNING),
+         ("lbsp", "biopartner"), "Practor", date(2022, 10, 1), None, Status.RUNNING),
     ],
     3: [
         ("LLO-catalogus van het park",
@@ -104,11 +113,12 @@ MILESTONES = {
         ("Tien onderzoeksvragen van partners afgerond", None, YEAR4, None, "",
          "Twee partners stelden hun vraag uit door een reorganisatie. Acht van de tien vragen zijn afgerond; de "
          "laatste twee lopen door in 2026."),
-        ("Publieke samenvattingen van vijf projecten", 3, date(2027, 3, 31), None, "", ""),
+        ("Publieke samenvattingen van drie projecten", 3, date(2027, 3, 31), None, "", ""),
     ],
     3: [
         ("LLO-aanbod van vijf partners in één catalogus", 0, YEAR2, date(2023, 12, 1),
-         "Catalogus online met 34 cursussen.", ""),
+         "Catalogus online met cursussen van mboRijnland, Hogeschool Leiden, de Leidse Instrumentmakers School, "
+         "de Biotech Training Facility en Eurofins.", ""),
         ("Eerste leerroute mbo–hbo analist gepubliceerd", 2, YEAR2, date(2024, 3, 10),
          "Leerroute op de website van het centrum.",
          "De afstemming over vrijstellingen met de hogeschool duurde een kwartaal langer dan gepland."),
@@ -144,9 +154,9 @@ KPIS = {
             (date(2022, 11, 30), 1, "Registratie practoraat", "lbsp"),
             (date(2023, 6, 30), 1, "Registratie practoraat", "mimetas"),
             (date(2023, 12, 15), 2, "Registratie practoraat", ""),
-            (date(2024, 6, 28), 1, "Registratie practoraat", "baseclear"),
+            (date(2024, 6, 28), 1, "Registratie practoraat", ""),
             (date(2024, 12, 13), 2, "Registratie practoraat", ""),
-            (date(2025, 6, 27), 1, "Registratie practoraat", "btf"),
+            (date(2025, 6, 27), 1, "Registratie practoraat", "baseclear"),  # demo_research's DNA project
         ]),
         ("Partners actief in lijn 2", "partners", LATEST, 2, (4, 6, 7, 8), [
             (date(2022, 12, 15), 3, "Telling programmabureau", ""),

@@ -6,6 +6,11 @@ analysts on the Leiden Bio Science Park. Rows are written directly with their hi
 so that loading the demo sends no e-mail; projects go through the service so that each gets its
 activity in line 2. Once the demo has research questions it is left alone.
 
+Everything the practor does here is dated after the practorate started on 1 September 2022 (the
+steering group's decision in demo_governance). A question changes status after its intake
+messages; the new questions are less than two weeks old on the demo's "today" (6 December 2026),
+as the news promises an answer within two weeks; the projects still running end after that day.
+
 Run it after the programme demo (add_demo_programme): that one skips itself when the centre
 already has activities, and the research projects' activities are activities too.
 """
@@ -39,9 +44,11 @@ def _at(day: str, hour: int = 10) -> datetime:
     return datetime.fromisoformat(day).replace(hour=hour, tzinfo=UTC)
 
 
-# (key, partner, submitter, status, submitted, title, context, desired outcome, hosting, lab time, note)
+# (key, partner, submitter, status, submitted, status changed (after the intake messages; None while new), title,
+#  context, desired outcome, hosting, lab time, note). The new questions came in less than two weeks before the
+#  demo's "today" (6 December 2026): the practorate answers within two weeks, as the news says.
 QUESTIONS = [
-    ("hplc", "janssen", "contact.janssen@example.org", Status.ACCEPTED, "2025-05-12",
+    ("hplc", "janssen", "contact.janssen@example.org", Status.ACCEPTED, "2025-05-12", "2025-06-02",
      "Sneller valideren van HPLC-methoden",
      "Elke nieuwe HPLC-methode in onze QC-labs doorloopt een validatie van drie tot vier weken. Analisten voeren "
      "veel herhaalmetingen met de hand uit en verwerken de resultaten in losse spreadsheets.",
@@ -49,38 +56,40 @@ QUESTIONS = [
      "anderhalve week klaar is zonder concessies aan de GMP-eisen.",
      "Twee mbo-4-studenten Laboratoriumtechniek onder begeleiding van een senior analist QC.",
      "Twee middagen per week op een HPLC-systeem in het trainingslab.", ""),
-    ("monsters", "eurofins", "contact.eurofins@example.org", Status.INTAKE, "2025-10-02",
+    ("monsters", "eurofins", "contact.eurofins@example.org", Status.INTAKE, "2026-10-05", "2026-10-12",
      "Automatische monstervoorbereiding",
      "Voor milieumonsters wegen en verdunnen onze analisten dagelijks honderden monsters met de hand. Dat is "
-     "eentonig werk en een bron van fouten.",
-     "Inzicht in welke stappen een pipetteerrobot kan overnemen en wat dat betekent voor het werk van analisten.",
+     "eentonig werk en een bron van fouten. Het project met de pipetteerrobot voor het praktijklokaal liet zien "
+     "dat een robot verdunningsreeksen goed aankan.",
+     "Inzicht in welke stappen van de voorbereiding van milieumonsters een pipetteerrobot kan overnemen en wat dat "
+     "betekent voor het werk van analisten.",
      "Een stagiair per halfjaar, begeleid door de teamleider.", "Nog af te stemmen.", ""),
-    ("dna", "baseclear", BASECLEAR_CONTACT[3], Status.ACCEPTED, "2024-06-17",
+    ("dna", "baseclear", BASECLEAR_CONTACT[3], Status.ACCEPTED, "2024-06-17", "2024-07-04",
      "Kwaliteit van DNA-extractie bij kleine monsters",
      "Klanten sturen steeds vaker zeer kleine monsters in. De opbrengst en zuiverheid van het DNA wisselen sterk "
      "en een deel van de monsters moet opnieuw worden aangevraagd.",
      "Een vergelijking van extractiemethoden voor kleine monsters en een advies welke methode we standaard maken.",
      "Drie studenten (mbo en hbo) in het DNA-lab.", "Een dag per week in het DNA-lab, plus gebruik van de "
      "fluorometer.", ""),
-    ("celbank", "janssen", "signatory.janssen@example.org", Status.NEW, "2026-10-28",
+    ("celbank", "janssen", "signatory.janssen@example.org", Status.NEW, "2026-11-27", None,
      "Stabiliteit van celbanken bij langdurige opslag",
      "We bewaren werkcelbanken jarenlang in vloeibare stikstof. We willen beter onderbouwen hoe we de "
      "levensvatbaarheid na opslag controleren.",
      "Een onderbouwd controleschema dat studenten ook in het onderwijs kunnen oefenen.",
      "Een student celkweek, begeleid door Manager Quality Control.", "", ""),
-    ("lims", "eurofins", "contact.eurofins@example.org", Status.DECLINED, "2025-03-04",
+    ("lims", "eurofins", "contact.eurofins@example.org", Status.DECLINED, "2025-03-04", "2025-03-11",
      "Digitale labjournaals koppelen aan het LIMS",
      "Onze labjournaals staan deels op papier en deels in een elektronisch journaal dat niet met het LIMS praat.",
      "Een koppeling tussen het elektronische labjournaal en het LIMS.", "", "",
      "Dit is vooral een ICT-vraag en past niet bij het practoraat voor labonderwijs. We hebben u in contact "
      "gebracht met de opleiding HBO-ICT van Hogeschool Leiden."),
-    ("gmp", "janssen", "contact.janssen@example.org", Status.PARKED, "2025-11-20",
+    ("gmp", "janssen", "contact.janssen@example.org", Status.PARKED, "2025-11-20", "2025-12-01",
      "Nieuwe analisten sneller wegwijs in GMP-documentatie",
      "Nieuwe analisten hebben maanden nodig om hun weg te vinden in SOP's, logboeken en afwijkingsrapporten.",
      "Oefenmateriaal met echte (geanonimiseerde) documenten voor de eerste weken.",
      "Een hbo-student in het QA-team.", "", "We pakken deze vraag op als het HPLC-project is afgerond, in het "
      "voorjaar van 2027; dan kunnen dezelfde docenten meedoen."),
-    ("ngs", "baseclear", BASECLEAR_CONTACT[3], Status.NEW, "2026-11-03",
+    ("ngs", "baseclear", BASECLEAR_CONTACT[3], Status.INTAKE, "2026-11-16", "2026-11-23",
      "Kosten per monster bij next-generation sequencing verlagen",
      "De voorbereiding van sequencing-bibliotheken kost veel handwerk en dure reagentia.",
      "Inzicht in waar in de bibliotheekvoorbereiding tijd en reagentia te besparen zijn.",
@@ -93,12 +102,14 @@ MESSAGES = [
      "onzuiverhedenbepalingen? En mogen studenten met echte productmonsters werken of alleen met standaarden?"),
     ("hplc", "contact.janssen@example.org", "2025-05-23", "Vooral onzuiverhedenbepalingen. Studenten werken met "
      "standaarden en placebomonsters; echte productmonsters blijven in ons eigen lab."),
-    ("monsters", PRACTOR, "2025-10-09", "Kunt u aangeven om hoeveel monsters per dag het gaat en welke "
+    ("monsters", PRACTOR, "2026-10-12", "Kunt u aangeven om hoeveel monsters per dag het gaat en welke "
      "matrices (water, grond) het meest voorkomen? Dan kunnen we inschatten of een studentproject past."),
     ("dna", PRACTOR, "2024-06-25", "Welke extractiekits gebruikt u nu, en wat is de kleinste hoeveelheid "
      "materiaal die u ontvangt?"),
     ("dna", BASECLEAR_CONTACT[3], "2024-06-28", "Nu vooral kolomkits. De kleinste monsters zijn swabs en "
      "enkele microliters bloed."),
+    ("ngs", PRACTOR, "2026-11-23", "Om welke bibliotheekprotocollen gaat het, en hoeveel monsters per week? "
+     "Dan kijken we of het past in de projecten van het volgende studiejaar."),
 ]
 
 SUMMARY_DNA = (
@@ -119,7 +130,7 @@ SUMMARY_ROBOT = (
     "leren nu in de module Labautomatisering en robotica zelf zulke protocollen te programmeren."
 )
 
-TEACHERS = "Marieke Jansen (mboRijnland)\nHenk Verbeek (Hogeschool Leiden)"
+TEACHERS = "Anja Kok (mboRijnland)\nHenk Verbeek (Hogeschool Leiden)"
 
 
 def add_demo_research(*, centre: Centre) -> str:
@@ -153,11 +164,11 @@ def _baseclear_login(centre, partners) -> None:
 def _questions(centre, partners) -> dict[str, ResearchQuestion]:
     users = {user.email: user for user in User.objects.filter(email__in={row[2] for row in QUESTIONS})}
     made = {}
-    for key, code, email, status, day, title, context, outcome, hosting, lab_time, note in QUESTIONS:
+    for key, code, email, status, day, changed, title, context, outcome, hosting, lab_time, note in QUESTIONS:
         made[key] = ResearchQuestion.objects.create(
             centre=centre, partnership=partners[code], submitted_by=users[email], status=status, title=title,
             context=context, desired_outcome=outcome, student_hosting=hosting, lab_time=lab_time, status_note=note,
-            submitted_at=_at(day), status_changed_at=None if status == Status.NEW else _at(day, 16))
+            submitted_at=_at(day), status_changed_at=_at(changed, 16) if changed else None)
     return made
 
 
@@ -182,9 +193,11 @@ def _projects(centre, practor, partners, questions) -> list[ResearchProject]:
     hplc = _project(
         centre, practor, question=questions["hplc"], partners=[partners["janssen"]],
         modules=_modules(centre, "AC-01", "DA-01"), title="Sneller valideren van HPLC-methoden",
-        students="Sara el Amrani\nTim de Boer", start=date(2025, 9, 1), end=date(2026, 7, 10),
-        plan="Studenten zetten een validatie op volgens een statistische proefopzet (design of experiments) en "
-             "vergelijken die met de huidige aanpak. Ze bouwen een rekensheet die de validatieparameters "
+        students="Sara el Amrani\nTim de Boer\nAylin Demir\nJasper Hoekstra", start=date(2025, 9, 1),
+        end=date(2027, 1, 29),  # still running on the demo's "today"; the parked GMP question waits for it
+        plan="In twee rondes. In het studiejaar 2025–2026 zetten studenten een validatie op volgens een "
+             "statistische proefopzet (design of experiments) en vergelijken die met de huidige aanpak. In de "
+             "tweede ronde, tot eind januari 2027, bouwen studenten een rekensheet die de validatieparameters "
              "automatisch berekent en testen die op drie bestaande methoden.")
     dna = _project(
         centre, practor, question=questions["dna"], partners=[partners["baseclear"]],

@@ -143,3 +143,48 @@ def test_the_demo_grant_ends_a_little_short_with_three_partners_behind():
         date(2023, 2, 1), date(2024, 2, 1), date(2025, 2, 1), date(2026, 2, 28)]
     assert all(submission.submitted_on < submission.due_date for submission in submissions)
     assert "demo grant: 0 contributions, 0 expenditure entries and 0 submitted reports added" in load_demo()
+
+
+def test_the_demo_tells_one_story():
+    """What the demo's texts say agrees with the brochure and with the demo's own data (issue 11)."""
+    from datetime import date
+
+    from civhub.events.models import Event
+    from civhub.governance.models import Decision
+    from civhub.learning.models import Course
+    from civhub.news.models import NewsItem
+    from civhub.programme.models import Activity
+    from civhub.research.models import ResearchProject, ResearchQuestion
+
+    load_demo()
+    centre = Centre.objects.get(slug="civ-bio-sciences")
+    demo_today, practor_start = date(2026, 12, 6), date(2022, 9, 1)
+
+    call = NewsItem.objects.get(centre=centre, title__contains="word partner")
+    for who in ("general manager van Janssen Biologics", "wethouder onderwijs van Leiden",
+                "directeur van de stichting Leiden Bio Science Park", "College van Bestuur van mboRijnland"):
+        assert who in call.body
+    conference = Event.objects.get(centre=centre, title="Werkconferentie van en voor alle partners")
+    present = conference.registrations.filter(checked_in_at__isnull=False)
+    assert (present.count(), present.values("partnership").distinct().count()) == (33, 21)
+    assert "33 deelnemers van alle 21 partners" in NewsItem.objects.get(title__startswith="Werkconferentie 26 mei").body
+    assert centre.partnerships.count() == 21
+
+    assert not Course.objects.filter(centre=centre, stap_eligible=True).exists()
+    assert not Event.objects.filter(centre=centre, description__icontains="STAP-budget aanvragen").exists()
+
+    assert not Activity.objects.filter(centre=centre, lead_person__iexact="practor", start__lt=practor_start).exists()
+    assert not ResearchProject.objects.filter(centre=centre, start__lt=practor_start).exists()
+    assert not Activity.objects.filter(centre=centre, status="running", end__lt=demo_today).exists()
+    assert not ResearchProject.objects.filter(centre=centre, status="running", end__lt=demo_today).exists()
+    assert all(question.status_changed_at.date() >= max([question.submitted_at.date(),
+                                                          *(m.created_at.date() for m in question.messages.all())])
+               for question in ResearchQuestion.objects.filter(centre=centre).exclude(status="new"))
+
+    for decision in Decision.objects.filter(centre=centre).select_related("meeting"):
+        assert decision.year == decision.decided_on.year == decision.meeting.starts_at.year
+        assert decision.number.startswith(f"SG-{decision.year}-")
+    steering_news = NewsItem.objects.get(centre=centre, title__startswith="Stuurgroep stelt jaarplan 2026")
+    assert "twee besluiten" in steering_news.body
+    assert Decision.objects.filter(centre=centre, decided_on=date(2026, 3, 12)).count() == 2
+    assert steering_news.publish_at.date() > date(2026, 3, 12)
