@@ -3,10 +3,11 @@
     python -m bench.generate --rows 100000 --output /tmp/contributions.csv [--format csv|xlsx] [--seed 1]
 
 Rows are spread over the demo centre's 21 partners (companies more than the rest), the
-four grant years 2022–2025, the brochure's five in-kind kinds and the three programme
-lines: about three in four are staff hours (a quarter hour to a working day), the rest
-amounts for lab use and materials. Numbers and dates are written the ways Dutch
-spreadsheets write them (`7,5`, `1.234,56`, `15-03-2024`, now and then `2024-03-15`).
+grant's last year 2025 (the demo closed 2022–2024), the brochure's five in-kind kinds and
+the three programme lines: about three in four are staff hours (a quarter hour to a working
+day), the rest amounts for lab use and, under the other kinds, materials (category
+`materiaal`: under the grant's fixed hourly rate staff time itself is hours). Numbers and
+dates are written the ways Dutch spreadsheets write them (`7,5`, `1.234,56`, `15-03-2024`, now and then `2024-03-15`).
 Every extern_id is unique; the same seed gives the same file.
 """
 
@@ -25,7 +26,8 @@ DEMO = Path(__file__).resolve().parent.parent / "civhub" / "loader" / "demo" / "
 HEADER = ["extern_id", "partner", "datum", "soort", "programmalijn", "categorie", "uren", "bedrag", "omschrijving"]
 KINDS = ["organisation", "research", "lab", "education", "lifelong_learning"]
 CATEGORIES = ["analyst", "senior_analyst", "lab_technician", "lecturer", "researcher", "coordinator"]
-FIRST_DAY, LAST_DAY = date(2022, 1, 1), date(2025, 12, 31)
+FIRST_DAY, LAST_DAY = date(2025, 1, 1), date(2025, 12, 31)
+MATERIAL = "materiaal"
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
           "november", "december"]
 WORK = {
@@ -60,7 +62,7 @@ def contribution_rows(count: int, *, seed: int = 1) -> Iterator[list[str]]:
             day.isoformat() if rng.random() < 0.1 else day.strftime("%d-%m-%Y"),
             kind,
             "" if rng.random() < 0.1 else str(rng.randint(1, 3)),
-            rng.choice(CATEGORIES) if hours_row else "",
+            rng.choice(CATEGORIES) if hours_row else "" if kind == "lab" else MATERIAL,
             _dutch(Decimal(rng.randint(1, 32)) / 4) if hours_row else "",
             "" if hours_row else _dutch(_amount(rng)),
             f"{rng.choice(WORK[kind])} ({MONTHS[day.month - 1]} {day.year})",

@@ -90,23 +90,27 @@ def insert_rows(count: int, *, seed: int = 7) -> None:
     rng, now, span = random.Random(seed), timezone.now(), (grant.end - grant.start).days
     columns = ["centre_id", "partnership_id", "extern_id", "date", "kind", "programme_line_id", "category", "hours",
                "hourly_rate", "amount", "description", "evidence", "status", "entered_by_id", "rejection_reason",
-               "reversal_reason", "previous_hash", "content_hash", "created_at", "updated_at"]
+               "reversal_reason", "previous_hash", "content_hash", "created_at", "updated_at", "accepted_on",
+               "provenance", "migration_reference", "seal_version"]
     assert set(columns) <= {field.column for field in Contribution._meta.concrete_fields}
 
     def row(number: int) -> tuple:
         hours = Decimal(rng.randint(1, 32)) / 4 if rng.random() < 0.75 else None
         amount = hours * 73 if hours is not None else Decimal(rng.randint(2500, 2500000)) / 100
-        return (centre.pk, rng.choice(partners), f"bench-{number:07d}", grant.start + timedelta(rng.randrange(span)),
-                rng.choice(KINDS), rng.choice(lines), "analyst" if hours else "", hours,
-                Decimal("73.00") if hours else None, amount, "bench", "", rng.choice(STATUSES), actor.pk, "", "", "",
-                "", now, now)
+        day, status = grant.start + timedelta(rng.randrange(span)), rng.choice(STATUSES)
+        # An accepted entry counts from the day it was accepted: a few weeks after its own date.
+        accepted_on = day + timedelta(days=rng.randint(5, 40)) if status == "accepted" else None
+        migrated = accepted_on is not None and day.year == grant.start.year
+        return (centre.pk, rng.choice(partners), f"bench-{number:07d}", day, rng.choice(KINDS), rng.choice(lines),
+                "analyst" if hours else "", hours, Decimal("73.00") if hours else None, amount, "bench", "", status,
+                actor.pk, "", "", "", "", now, now, accepted_on, "migrated" if migrated else "two_keys", "", 2)
 
     _executemany("ledger_contribution", columns, (row(number) for number in range(1, count + 1)))
     spent_columns = ["grant_id", "extern_id", "date", "category", "programme_line_id", "amount", "description",
-                     "entered_by_id", "created_at"]
+                     "entered_by_id", "created_at", "previous_hash", "content_hash"]
     _executemany("grants_expenditure", spent_columns, (
         (grant.pk, f"bench-{number:06d}", grant.start + timedelta(rng.randrange(span)), "personnel",
-         rng.choice(lines), Decimal(rng.randint(100, 500000)) / 100, "bench", actor.pk, now)
+         rng.choice(lines), Decimal(rng.randint(100, 500000)) / 100, "bench", actor.pk, now, "", "")
         for number in range(1, 20_001)))
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("ANALYZE")
@@ -140,11 +144,18 @@ def hand_written(grant, as_of: date) -> dict:
     end = min(as_of, grant.end).isoformat()
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT partnership_id, programme_line_id, kind, SUM(hours), {year_sums} "  # noqa: S608 - built above
+            f"SELECT partnership_id, programme_line_id, kind, provenance, SUM(hours), {year_sums} "  # noqa: S608
             "FROM ledger_contribution WHERE centre_id = %s AND status IN ('accepted', 'reversed') "
-            "AND date >= %s AND date <= %s GROUP BY partnership_id, programme_line_id, kind",
-            [grant.centre_id, grant.start.isoformat(), end])
+            "AND date >= %s AND date <= %s AND accepted_on <= %s "
+            "GROUP BY partnership_id, programme_line_id, kind, provenance",
+            [grant.centre_id, grant.start.isoformat(), end, as_of.isoformat()])
         contributions = cursor.fetchall()
+        cursor.execute(
+            "SELECT partnership_id, kind, SUM(amount) FROM ledger_contribution WHERE centre_id = %s "
+            "AND (status IN ('submitted', 'approved') OR (status IN ('accepted', 'reversed') AND accepted_on > %s)) "
+            "AND date >= %s AND date <= %s GROUP BY partnership_id, kind",
+            [grant.centre_id, as_of.isoformat(), grant.start.isoformat(), end])
+        waiting = cursor.fetchall()
         cursor.execute(
             f"SELECT programme_line_id, {year_sums} FROM grants_expenditure "  # noqa: S608 - built above
             "WHERE grant_id = %s AND date >= %s AND date <= %s GROUP BY programme_line_id",
@@ -164,11 +175,11 @@ def hand_written(grant, as_of: date) -> dict:
                        "JOIN partners_organisation o ON o.id = s.organisation_id WHERE s.centre_id = %s",
                        [grant.centre_id])
         partners = {pk: group for pk, group, _ in cursor.fetchall()}
-    realised = sum(sum(Decimal(str(value or 0)) for value in row[4:]) for row in contributions
-                   if partners[row[0]] != "not_counted")
+    realised = sum(sum(Decimal(str(value or 0)) for value in row[5:]) for row in contributions
+                   if partners[row[0]] != "not_counted" and row[2] != "bpv")
     return {"realised": realised.quantize(Decimal("0.01")),
             "spent": sum(Decimal(str(value or 0)) for row in spent for value in row[1:]).quantize(Decimal("0.01")),
-            "groups": (len(contributions), len(spent), len(budget), len(pledges))}
+            "groups": (len(contributions), len(waiting), len(spent), len(budget), len(pledges))}
 
 
 def compare_selector(as_of: date) -> tuple[float, float, int]:

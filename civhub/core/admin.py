@@ -3,8 +3,9 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from civhub.accounts.permissions import admin_centre_ids
 from civhub.core.admin_scoping import CentreScopedAdmin, CentreScopedAdminMixin, ReadOnlyAdminMixin
-from civhub.core.models import AgendaItem, AuditEvent, Centre, Grant, ProgrammeLine, PublicContact
+from civhub.core.models import AgendaItem, AuditEvent, Centre, Grant, ProgrammeLine, PublicContact, Regulation
 
 
 @admin.register(Centre)
@@ -36,6 +37,29 @@ class ProgrammeLineAdmin(CentreScopedAdmin):
 class GrantAdmin(CentreScopedAdminMixin, SimpleHistoryAdmin):
     list_display = ["__str__", "scheme", "amount", "start", "end", "centre"]
     list_filter = ["centre", "scheme"]
+
+
+@admin.register(Regulation)
+class RegulationAdmin(admin.ModelAdmin):
+    """The subsidy regulations and their parameters: shared by every centre, so only a superuser changes them."""
+
+    list_display = ["name", "code", "scheme", "fixed_hourly_rate", "cofinancing_ratio", "retention_years"]
+    search_fields = ["name", "code"]
+
+    def has_module_permission(self, request):
+        return request.user.is_superuser or bool(admin_centre_ids(request.user))
+
+    def has_view_permission(self, request, obj=None):
+        return self.has_module_permission(request)  # centre admins read what their grants are measured by
+
+    def has_add_permission(self, request):
+        return request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # grants name their regulation
 
 
 @admin.register(AgendaItem)

@@ -6,7 +6,11 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ContributionKind(models.TextChoices):
-    """The brochure's five kinds of in-kind contribution, plus financial co-financing."""
+    """The brochure's five kinds of in-kind contribution, financial co-financing, and BPV supervision.
+
+    BPV (supervising students on work placement, and placement allowances) is recorded and
+    shown like any contribution but never counts as co-financing (RIF 2014 art. 10(5)).
+    """
 
     ORGANISATION = "organisation", _("taking part in the organisation (steering group, working groups)")
     RESEARCH = "research", _("contributing to research assignments of the practorate")
@@ -14,12 +18,23 @@ class ContributionKind(models.TextChoices):
     EDUCATION = "education", _("developing demand-driven education")
     LIFELONG_LEARNING = "lifelong_learning", _("building the lifelong-learning ecosystem")
     CASH = "cash", _("financial contribution (cash)")
+    BPV = "bpv", _("supervising students on work placement (BPV) or placement allowances")
 
     @classmethod
     def in_kind(cls) -> list["ContributionKind"]:
-        return [kind for kind in cls if kind != cls.CASH]
+        """The brochure's five kinds: what a partner brings in kind as co-financing."""
+        return [kind for kind in cls if kind not in (cls.CASH, cls.BPV)]
 
     @classmethod
     def form_choices(cls, kinds=None) -> list[tuple[str, str]]:
         """Choices for a form: the labels start with a capital there, unlike inside a sentence."""
         return [(kind.value, capfirst(kind.label)) for kind in (kinds or list(cls))]
+
+
+# Under a fixed hourly rate (RIF 2014 art. 14(3)) these kinds are staff time and recorded in hours.
+STAFF_TIME_KINDS = frozenset({ContributionKind.ORGANISATION, ContributionKind.RESEARCH, ContributionKind.EDUCATION,
+                              ContributionKind.LIFELONG_LEARNING})
+# A staff-time kind may still carry an amount for a material cost, booked under this category.
+MATERIAL_CATEGORY = "materiaal"
+# Recorded and shown, never counted as co-financing (RIF 2014 art. 10(5)).
+NEVER_COUNTED_KINDS = frozenset({ContributionKind.BPV})

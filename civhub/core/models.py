@@ -1,5 +1,6 @@
 """A centre and the facts every other app hangs on it."""
 
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.conf import settings
@@ -8,10 +9,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from civhub.core.retention import RetainedModel
+from civhub.core.shares import ShareField, one_third, two_thirds
 from civhub.core.translated import localized
 
 
-class Centre(models.Model):
+class Centre(RetainedModel):
     """Centre: one CIV, a public-private partnership with its own partners, lines and grant.
 
     One deployment can hold several centres; every centre-owned row reaches its centre
@@ -34,6 +37,7 @@ class Centre(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     history = HistoricalRecords()
+    retention = ("pk", None)
 
     class Meta:
         verbose_name = _("centre")
@@ -80,26 +84,93 @@ class ProgrammeLine(models.Model):
         return localized(self.description)
 
 
-class Grant(models.Model):
+class Regulation(models.Model):
+    """Regulation: the rules of one subsidy round (RIF 2014, RIF 2019–2022, RIF 2024–2027) and its parameters.
+
+    A grant names the regulation it was awarded under and starts from its parameters (the
+    hourly rate, the shares, the reporting months); the grant keeps its own copy, because the
+    award decision may set them otherwise. Regulations are data, kept by the administrator.
+    """
+
+    code = models.SlugField(_("code"), unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    scheme = models.CharField(_("scheme"), max_length=40, default="RIF")
+    description = models.TextField(_("description"), blank=True)
+    fixed_hourly_rate = models.DecimalField(_("fixed hourly rate (EUR)"), max_digits=7, decimal_places=2,
+                                            null=True, blank=True)
+    cofinancing_ratio = models.DecimalField(_("co-financing per euro of subsidy"), max_digits=5, decimal_places=2,
+                                            default=Decimal("2.00"))
+    subsidy_share_max = ShareField(_("subsidy's maximum share of the budget"), default=one_third)
+    employer_share_min = ShareField(_("employers' minimum share"), default=one_third)
+    employer_share_max = ShareField(_("employers' maximum share"), default=two_thirds)
+    other_share_max = ShareField(_("others' maximum share"), default=one_third)
+    subsidy_minimum = models.DecimalField(_("minimum subsidy (EUR)"), max_digits=12, decimal_places=2, null=True,
+                                          blank=True)
+    subsidy_maximum = models.DecimalField(_("maximum subsidy (EUR)"), max_digits=12, decimal_places=2, null=True,
+                                          blank=True)
+    report_due_months = models.JSONField(_("progress reports due (months after start)"), default=list)
+    final_report_months = models.PositiveSmallIntegerField(_("final report due (months after the end)"), default=2)
+    annual_report_month = models.PositiveSmallIntegerField(
+        _("annual report due: month of the next year"), default=7,
+        validators=[MinValueValidator(1), MaxValueValidator(12)])
+    annual_report_day = models.PositiveSmallIntegerField(
+        _("annual report due: day of that month"), default=1, validators=[MinValueValidator(1), MaxValueValidator(28)])
+    settlement_weeks = models.PositiveSmallIntegerField(
+        _("settlement expected within (weeks after the last annual report)"), default=52)
+    retention_years = models.PositiveSmallIntegerField(_("records kept for (years)"), default=7)
+
+    class Meta:
+        verbose_name = _("regulation")
+        verbose_name_plural = _("regulations")
+        ordering = ["code"]
+
+    def __str__(self):
+        return self.name
+
+
+# The parameters a grant takes over from its regulation (RIF art. 10, 14; Regeling OCW-subsidies art. 8).
+REGULATION_PARAMETERS = (
+    "fixed_hourly_rate", "cofinancing_ratio", "subsidy_share_max", "employer_share_min", "employer_share_max",
+    "other_share_max", "report_due_months", "final_report_months", "annual_report_month", "annual_report_day",
+    "settlement_weeks", "retention_years",
+)
+
+
+class Grant(RetainedModel):
     """Grant: the subsidy that pays for a centre (e.g. the RIF), with the rules of its round.
 
-    Every number that differs per application round (ratio, caps, fixed hourly rate,
-    report months) lives here, never in code.
+    Every number that differs per application round (ratio, shares, fixed hourly rate,
+    report months, retention) lives here, never in code; a new grant takes them from its
+    regulation. Shares are exact fractions (1/3, not 0.3333).
     """
 
     centre = models.ForeignKey(Centre, on_delete=models.CASCADE, related_name="grants", verbose_name=_("centre"))
+    regulation = models.ForeignKey(Regulation, on_delete=models.PROTECT, null=True, blank=True,
+                                   related_name="grants", verbose_name=_("regulation"))
     scheme = models.CharField(_("scheme"), max_length=40)
     amount = models.DecimalField(_("subsidy granted (EUR)"), max_digits=12, decimal_places=2,
                                  validators=[MinValueValidator(Decimal("0"))])
+    decision_reference = models.CharField(_("reference of the award decision"), max_length=100, blank=True)
+    decision_date = models.DateField(_("date of the award decision"), null=True, blank=True)
     start = models.DateField(_("start"))
     end = models.DateField(_("end"))
     cofinancing_ratio = models.DecimalField(_("co-financing per euro of subsidy"), max_digits=5, decimal_places=2)
     fixed_hourly_rate = models.DecimalField(_("fixed hourly rate (EUR)"), max_digits=7, decimal_places=2,
                                             null=True, blank=True)
-    employer_share_min = models.DecimalField(_("employers' minimum share"), max_digits=5, decimal_places=4)
-    employer_share_max = models.DecimalField(_("employers' maximum share"), max_digits=5, decimal_places=4)
-    other_share_max = models.DecimalField(_("others' maximum share"), max_digits=5, decimal_places=4)
+    subsidy_share_max = ShareField(_("subsidy's maximum share of the budget"), default=one_third)
+    employer_share_min = ShareField(_("employers' minimum share"), default=one_third)
+    employer_share_max = ShareField(_("employers' maximum share"), default=two_thirds)
+    other_share_max = ShareField(_("others' maximum share"), default=one_third)
     report_due_months = models.JSONField(_("progress reports due (months after start)"), default=list)
+    final_report_months = models.PositiveSmallIntegerField(_("final report due (months after the end)"), default=2)
+    annual_report_month = models.PositiveSmallIntegerField(
+        _("annual report due: month of the next year"), default=7,
+        validators=[MinValueValidator(1), MaxValueValidator(12)])
+    annual_report_day = models.PositiveSmallIntegerField(
+        _("annual report due: day of that month"), default=1, validators=[MinValueValidator(1), MaxValueValidator(28)])
+    settlement_weeks = models.PositiveSmallIntegerField(
+        _("settlement expected within (weeks after the last annual report)"), default=52)
+    retention_years = models.PositiveSmallIntegerField(_("records kept for (years)"), default=7)
     # The funder pays in advances: a first share at the start, then equal quarterly shares until all is paid.
     first_advance_share = models.DecimalField(_("first advance (share of the subsidy)"), max_digits=5,
                                               decimal_places=4, default=Decimal("0.2500"),
@@ -110,6 +181,7 @@ class Grant(models.Model):
                                                               MaxValueValidator(1)])
     application_due = models.DateField(_("application due"), null=True, blank=True)
     history = HistoricalRecords()
+    retention = ("centre_id", None)
 
     class Meta:
         verbose_name = _("grant")
@@ -134,6 +206,23 @@ class Grant(models.Model):
     @property
     def years(self) -> range:
         return range(self.start.year, self.end.year + 1)
+
+    def annual_report_due(self, year: int) -> date:
+        """The lead applicant's annual accounts and report over `year`: on the grant's day of the next year."""
+        return date(year + 1, self.annual_report_month, self.annual_report_day)
+
+    @property
+    def settlement_due(self) -> date:
+        """When the funder is expected to settle the subsidy: within `settlement_weeks` of the last annual report."""
+        return self.annual_report_due(self.end.year) + timedelta(weeks=self.settlement_weeks)
+
+    @property
+    def retained_until(self) -> date:
+        """Until when the grant's records are kept: `retention_years` after the expected settlement
+        (Regeling OCW-subsidies art. 8: seven years). 29 February becomes 28 February."""
+        settled = self.settlement_due
+        year = settled.year + self.retention_years
+        return settled.replace(year=year, day=min(settled.day, 28 if settled.month == 2 else settled.day))
 
 
 class AgendaItem(models.Model):

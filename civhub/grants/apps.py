@@ -13,3 +13,8 @@ class GrantsConfig(AppConfig):
         from civhub.grants.views.monitor import dashboard_panel
 
         dashboard.register(dashboard.Panel(order=10, template="grants/_dashboard_panel.html", context=dashboard_panel))
+        # Every recorded chain head (ledger/heads.py) carries the expenditure chain's head too.
+        from civhub.grants.chain import expenditure_head
+        from civhub.ledger import heads
+
+        heads.register("expenditure", expenditure_head)

@@ -29,6 +29,7 @@ PARTNER_CHART_MIN_HEIGHT = 240
 # charts' labels instead of being scaled up; the PDF's narrower column takes the default WIDTH.
 PAGE_PARTNER_CHART_WIDTH = 1000
 PDF_PARTNER_ROW_HEIGHT = 28
+PDF_PARTNER_CHART_WIDTH = WIDTH
 
 
 GUIDE_COLOUR = "#cfd9d7"
@@ -81,7 +82,7 @@ def _has_values(*series) -> bool:
 
 
 def year_bars(monitor) -> bytes:
-    """Per year, subsidy spent and co-financing realised stacked; a partner's own view: its realised value only."""
+    """Per year, subsidy spent and co-financing counted stacked; a partner's own view: its realised value only."""
     years = monitor.year_list
     if monitor.partnership_ids is not None:
         realised = [float(sum((partner.by_year.get(year, 0) for partner in monitor.partners), 0)) for year in years]
@@ -92,13 +93,13 @@ def year_bars(monitor) -> bytes:
             chart.add(_("Realised"), realised)
         return _without_scripts(chart)
     spent = [float(row.subsidy_spent) for row in monitor.years]
-    realised = [float(row.cofinancing_realised) for row in monitor.years]
+    counted = [float(row.cofinancing_counted) for row in monitor.years]
     chart = pygal.StackedBar(**_common(style=_style(SUBSIDY_COLOUR, BRAND_COLOUR), height=360, value_formatter=_eur,
                                        legend_at_bottom_columns=2, include_x_axis=True))
     chart.x_labels = [str(year) for year in years]
-    if _has_values(spent, realised):
+    if _has_values(spent, counted):
         chart.add(_("Subsidy spent"), spent)
-        chart.add(_("Co-financing realised"), realised)
+        chart.add(_("Co-financing counted"), counted)
     return _without_scripts(chart)
 
 

@@ -25,6 +25,7 @@ from django.utils.translation import override
 
 from civhub.core.audit import record_event
 from civhub.core.models import Grant
+from civhub.grants import chain
 from civhub.grants.errors import GrantError
 from civhub.grants.models import CostCategory, Expenditure
 from civhub.grants.services.budget import ensure_finance
@@ -189,17 +190,17 @@ def import_expenditure(*, grant: Grant, actor, file, file_name: str, dry_run: bo
 
 def _check_and_write(grant, actor, batch, file, file_name, *, max_rows) -> ExpenditureReport:
     """Lock the grant (imports of one grant queue up), check every row, write the new ones when all is well."""
-    Grant.objects.select_for_update().filter(pk=grant.pk).first()
+    chain.lock_grant(grant)
     report, rows = _check(grant, file, file_name, max_rows=max_rows)
     if not report.ok:
         return report
     lines = dict(grant.centre.programme_lines.values_list("number", "pk"))
-    Expenditure.objects.bulk_create([
+    chain.seal_all(Expenditure.objects.bulk_create([
         Expenditure(grant=grant, extern_id=row.extern_id, date=row.date, category=row.category,
                     programme_line_id=lines.get(row.programme_line), amount=row.amount,
                     description=row.description, import_batch=batch, entered_by=actor)
         for row in rows
-    ])
+    ]), grant)
     report.written = True
     close_batch(batch, report, ImportBatch.State.DONE)
     record_event(batch, actor=actor, action="expenditure_imported", centre=grant.centre, summary=report.summary(),

@@ -5,6 +5,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from civhub.core.retention import RetainedModel
+
 
 class CostCategory(models.TextChoices):
     PERSONNEL = "personnel", _("personnel")
@@ -20,7 +22,7 @@ class FundingSource(models.TextChoices):
     IN_KIND = "in_kind", _("in-kind co-financing")
 
 
-class BudgetVersion(models.Model):
+class BudgetVersion(RetainedModel):
     """BudgetVersion: one edition of a grant's multi-year budget (the application's, or a revision)."""
 
     grant = models.ForeignKey("core.Grant", on_delete=models.CASCADE, related_name="budget_versions",
@@ -29,9 +31,13 @@ class BudgetVersion(models.Model):
     name = models.CharField(_("name"), max_length=200)
     reason = models.TextField(_("reason"), blank=True)
     is_current = models.BooleanField(_("current"), default=False)
+    # Why this version was saved although it breaks a rule of the regulation (budget checks); empty when it does not.
+    deviation_reason = models.TextField(_("why it deviates from the rules"), blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                    related_name="+", verbose_name=_("created by"))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    retention = ("grant__centre_id", None)
 
     class Meta:
         verbose_name = _("budget version")
@@ -73,7 +79,7 @@ class BudgetLine(models.Model):
         return f"{self.year} {self.category}/{self.source}: EUR {self.amount}"
 
 
-class Expenditure(models.Model):
+class Expenditure(RetainedModel):
     """Expenditure: what the lead applicant spent of the subsidy on one day, in a budget category.
 
     A negative amount corrects an earlier entry. Entries never change once recorded: a
@@ -94,6 +100,12 @@ class Expenditure(models.Model):
     entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
                                    verbose_name=_("entered by"))
     created_at = models.DateTimeField(_("entered at"), auto_now_add=True)
+    # Tamper evidence, as for accepted contributions: a hash chain per grant (ledger/chain.py).
+    chain_index = models.PositiveIntegerField(_("position in the chain"), null=True, blank=True)
+    previous_hash = models.CharField(_("previous hash"), max_length=64, blank=True)
+    content_hash = models.CharField(_("hash"), max_length=64, blank=True)
+
+    retention = ("grant__centre_id", None)
 
     class Meta:
         verbose_name = _("expenditure")
@@ -103,6 +115,7 @@ class Expenditure(models.Model):
             models.UniqueConstraint(fields=["grant", "extern_id"], condition=~models.Q(extern_id=""),
                                     name="unique_expenditure_extern_id_per_grant"),
             models.CheckConstraint(condition=~models.Q(amount=0), name="expenditure_amount_not_zero"),
+            models.UniqueConstraint(fields=["grant", "chain_index"], name="unique_expenditure_chain_position"),
         ]
         indexes = [models.Index(fields=["grant", "date"], name="expenditure_grant_date_idx")]
 
@@ -113,10 +126,20 @@ class Expenditure(models.Model):
 class ReportKind(models.TextChoices):
     PROGRESS = "progress", _("progress report")
     FINAL = "final", _("final report")
+    ANNUAL = "annual", _("annual accounts and annual report")
 
 
-class ReportSubmission(models.Model):
-    """ReportSubmission: that a report the funder expects (a progress or the final report) was submitted: who, when."""
+def snapshot_path(instance, filename: str) -> str:
+    """Submitted packs live in a per-grant folder outside the static/media URLs (an access-checked view serves them)."""
+    return f"reports/{instance.grant_id}/{filename}"
+
+
+class ReportSubmission(RetainedModel):
+    """ReportSubmission: that a report the funder expects was submitted: who, when, and the pack as it was then.
+
+    The funder pack (XLSX and PDF) as of the submission date is stored with its SHA-256 and
+    never changes, with the Samenvatting's figures and the ledger's chain head at that moment.
+    """
 
     grant = models.ForeignKey("core.Grant", on_delete=models.CASCADE, related_name="report_submissions",
                               verbose_name=_("grant"))
@@ -127,12 +150,22 @@ class ReportSubmission(models.Model):
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
                                      verbose_name=_("recorded by"))
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+    as_of = models.DateField(_("figures as of"), null=True, blank=True)
+    summary = models.JSONField(_("summary figures"), default=dict, blank=True)
+    xlsx = models.FileField(_("funder pack (Excel)"), upload_to=snapshot_path, blank=True)
+    xlsx_sha256 = models.CharField(_("SHA-256 of the Excel file"), max_length=64, blank=True)
+    pdf = models.FileField(_("funder pack (PDF)"), upload_to=snapshot_path, blank=True)
+    pdf_sha256 = models.CharField(_("SHA-256 of the PDF"), max_length=64, blank=True)
+    chain_head = models.ForeignKey("ledger.ChainHead", on_delete=models.PROTECT, null=True, blank=True,
+                                   related_name="+", verbose_name=_("chain head when submitted"))
+
+    retention = ("grant__centre_id", None)
 
     class Meta:
         verbose_name = _("submitted report")
         verbose_name_plural = _("submitted reports")
         ordering = ["grant", "due_date"]
-        constraints = [models.UniqueConstraint(fields=["grant", "due_date"], name="one_submission_per_report")]
+        constraints = [models.UniqueConstraint(fields=["grant", "kind", "due_date"], name="one_submission_per_report")]
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.due_date}"

@@ -12,7 +12,6 @@ from decimal import ROUND_HALF_UP, Decimal
 from civhub.grants.models import ReportKind
 
 CENT = Decimal("0.01")
-FINAL_REPORT_MONTHS_AFTER_END = 2
 QUARTER_MONTHS = 3
 
 
@@ -29,18 +28,23 @@ def cents(value: Decimal) -> Decimal:
 
 @dataclass(frozen=True)
 class ReportDue:
-    """A report the funder expects: progress report 1..n (months after the start) or the final report."""
+    """A report the funder expects: progress report 1..n (months after the start), the final report, or the annual
+    accounts with the annual report over one calendar year of spending (`year`)."""
 
     kind: str
     number: int | None
     due: date
+    year: int | None = None
 
 
 def report_deadlines(grant) -> list[ReportDue]:
-    """Progress reports `report_due_months` after the start; the final report two months after the end."""
+    """Every report of the grant in due order: progress reports `report_due_months` after the start, the final
+    report `final_report_months` after the end, and the annual accounts over each year with spending."""
     progress = [ReportDue(ReportKind.PROGRESS, number, add_months(grant.start, months))
                 for number, months in enumerate(sorted(grant.report_due_months), start=1)]
-    return [*progress, ReportDue(ReportKind.FINAL, None, add_months(grant.end, FINAL_REPORT_MONTHS_AFTER_END))]
+    final = ReportDue(ReportKind.FINAL, None, add_months(grant.end, grant.final_report_months))
+    annual = [ReportDue(ReportKind.ANNUAL, None, grant.annual_report_due(year), year) for year in grant.years]
+    return sorted([*progress, final, *annual], key=lambda report: (report.due, report.kind))
 
 
 @dataclass(frozen=True)

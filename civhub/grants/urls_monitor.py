@@ -8,6 +8,6 @@ urlpatterns = [
     path("", monitor.monitor_page, name="monitor"),
     path("grafiek/<slug:chart>.svg", monitor.monitor_chart, name="monitor_chart"),
     path("rapportages/", deadlines.deadlines, name="deadlines"),
-    # The report is named by its due date, YYYY-MM-DD (a grant has at most one report per day).
-    path("rapportages/<str:due>/ingediend/", deadlines.deadline_submit, name="deadline_submit"),
+    # A report is named by its kind (progress, final, annual) and due date, YYYY-MM-DD.
+    path("rapportages/<slug:kind>/<str:due>/ingediend/", deadlines.deadline_submit, name="deadline_submit"),
 ]

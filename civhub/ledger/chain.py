@@ -2,21 +2,37 @@
 
 Each accepted entry stores sha256(previous entry's hash + its own content). Changing any
 stored field of an accepted entry (or removing one) breaks the chain from that entry on,
-and `verify_ledger` names the first entry that no longer matches.
+and `verify_ledger` names the first entry that no longer matches. Removing the newest
+entries leaves a shorter chain that still verifies; that is caught by comparing the chain
+with the head recorded at the last report submitted or period closed (`ChainHead`).
+
+The same hashing seals the subsidy's expenditure (grants/chain.py), in a chain per grant.
 """
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC
 
 from civhub.core.models import Centre
-from civhub.ledger.models import Contribution
+from civhub.ledger.models import ChainHead, Contribution
 
 GENESIS = "0" * 64
 
 
-def canonical_content(entry: Contribution) -> str:
-    """The fields an auditor relies on, in a fixed order and format."""
+def chained_hash(previous_hash: str, content: dict) -> str:
+    """sha256 of the previous hash followed by the content as canonical JSON (sorted keys, UTF-8)."""
+    text = json.dumps(content, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256((previous_hash + text).encode()).hexdigest()
+
+
+def _optional(value) -> str | None:
+    return str(value) if value is not None else None
+
+
+def canonical_content(entry: Contribution) -> dict:
+    """The fields an auditor relies on, per seal version: version 2 adds the origin and the day of acceptance."""
     content = {
         "id": entry.pk,
         "centre": entry.centre_id,
@@ -26,23 +42,27 @@ def canonical_content(entry: Contribution) -> str:
         "kind": entry.kind,
         "programme_line": entry.programme_line_id,
         "category": entry.category,
-        "hours": str(entry.hours) if entry.hours is not None else None,
-        "hourly_rate": str(entry.hourly_rate) if entry.hourly_rate is not None else None,
+        "hours": _optional(entry.hours),
+        "hourly_rate": _optional(entry.hourly_rate),
         "amount": str(entry.amount),
         "description": entry.description,
         "entered_by": entry.entered_by_id,
         "approved_by": entry.approved_by_id,
         "accepted_by": entry.accepted_by_id,
-        "accepted_at": entry.accepted_at.isoformat() if entry.accepted_at else None,
+        # In UTC, as the database hands it back, whatever time zone the moment was made in.
+        "accepted_at": entry.accepted_at.astimezone(UTC).isoformat() if entry.accepted_at else None,
         "reversal_of": entry.reversal_of_id,
         "reversal_reason": entry.reversal_reason,
         "chain_index": entry.chain_index,
     }
-    return json.dumps(content, sort_keys=True, ensure_ascii=False)
+    if entry.seal_version >= 2:
+        content |= {"provenance": entry.provenance, "migration_reference": entry.migration_reference,
+                    "accepted_on": entry.accepted_on.isoformat() if entry.accepted_on else None}
+    return content
 
 
 def compute_hash(entry: Contribution, previous_hash: str) -> str:
-    return hashlib.sha256((previous_hash + canonical_content(entry)).encode()).hexdigest()
+    return chained_hash(previous_hash, canonical_content(entry))
 
 
 def lock_chain(centre) -> None:
@@ -66,26 +86,69 @@ def seal(entry: Contribution, *, index: int, previous_hash: str) -> None:
     """Give an accepted entry its place in the chain and its hash (the caller saves it)."""
     entry.chain_index = index
     entry.previous_hash = previous_hash
+    entry.seal_version = 2
     entry.content_hash = compute_hash(entry, previous_hash)
 
 
 @dataclass
 class ChainReport:
-    """The outcome of checking a centre's chain: how many entries, and the first broken one."""
+    """The outcome of checking one chain: how many records, the first broken one, and what is wrong."""
 
     checked: int
-    broken: Contribution | None = None
+    broken: object | None = None
     problem: str = ""
+    last_hash: str = GENESIS
+
+    @property
+    def ok(self) -> bool:
+        return not self.problem
+
+
+def verify_records(records, hash_of: Callable[[object, str], str]) -> ChainReport:
+    """Recompute every hash of `records` (in chain order); stop at the first record that does not match."""
+    previous, expected_index, checked = GENESIS, 1, 0
+    for record in records:
+        if record.chain_index != expected_index:
+            return ChainReport(checked, record, f"chain position {expected_index} is missing", previous)
+        if record.previous_hash != previous or record.content_hash != hash_of(record, previous):
+            return ChainReport(checked, record, "stored content does not match its hash", previous)
+        previous, expected_index, checked = record.content_hash, expected_index + 1, checked + 1
+    return ChainReport(checked, last_hash=previous)
+
+
+def compare_with_head(report: ChainReport, head_count: int, head_hash: str, hash_at: Callable[[int], str | None],
+                      *, occasion: str) -> ChainReport:
+    """A chain that verifies but lost records recorded in a head (at `occasion`) is broken all the same.
+
+    `hash_at(n)` gives the stored hash of the record at chain position n (None when there is none).
+    """
+    if not report.ok or head_count == 0:
+        return report
+    if report.checked < head_count:
+        report.problem = (f"the chain ends after {report.checked} records, but {head_count} were recorded "
+                          f"({occasion}): records were removed")
+    else:
+        found = report.last_hash if report.checked == head_count else hash_at(head_count)
+        if found != head_hash:
+            report.problem = f"record {head_count} no longer has the hash recorded ({occasion})"
+    return report
 
 
 def verify_chain(centre) -> ChainReport:
-    """Recompute every hash in chain order; stop at the first entry that does not match."""
-    previous, expected_index, checked = GENESIS, 1, 0
+    """Check the centre's chain of accepted entries, and that it still holds the last recorded head."""
     entries = Contribution.objects.filter(centre=centre, chain_index__isnull=False).order_by("chain_index")
-    for entry in entries.iterator(chunk_size=2000):
-        if entry.chain_index != expected_index:
-            return ChainReport(checked, entry, f"chain position {expected_index} is missing")
-        if entry.previous_hash != previous or entry.content_hash != compute_hash(entry, previous):
-            return ChainReport(checked, entry, "stored content does not match its hash")
-        previous, expected_index, checked = entry.content_hash, expected_index + 1, checked + 1
-    return ChainReport(checked)
+    report = verify_records(entries.iterator(chunk_size=2000), compute_hash)
+    head = ChainHead.objects.filter(centre=centre).order_by("-recorded_at", "-pk").first()
+    if head is None:
+        return report
+
+    def hash_at(index: int) -> str | None:
+        return entries.filter(chain_index=index).values_list("content_hash", flat=True).first()
+
+    return compare_with_head(report, head.contributions, head.contributions_hash, hash_at, occasion=head.occasion)
+
+
+def contributions_head(centre) -> tuple[int, str]:
+    """(number of chained entries, hash of the last one) as the chain stands now."""
+    index, last_hash = chain_tip(centre)
+    return index - 1, last_hash

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from civhub.core.choices import ContributionKind
+from civhub.core.retention import RetainedModel
 
 
 class RateCard(models.Model):
@@ -62,7 +63,7 @@ def evidence_path(instance, filename: str) -> str:
     return f"evidence/{instance.partnership_id}/{filename}"
 
 
-class Contribution(models.Model):
+class Contribution(RetainedModel):
     """Contribution: one in-kind (or cash) contribution of a partner: hours valued at a rate, or an amount.
 
     It moves draft → submitted → approved (by the partner's signatory) → accepted (by the
@@ -79,6 +80,12 @@ class Contribution(models.Model):
         ACCEPTED = "accepted", _("accepted")
         REJECTED = "rejected", _("rejected")
         REVERSED = "reversed", _("reversed")
+
+    class Provenance(models.TextChoices):
+        """How an accepted entry came to count: through the two keys, or migrated from before civhub."""
+
+        TWO_KEYS = "two_keys", _("two keys")
+        MIGRATED = "migrated", _("migration")
 
     centre = models.ForeignKey("core.Centre", on_delete=models.PROTECT, related_name="contributions",
                                verbose_name=_("centre"))
@@ -107,6 +114,12 @@ class Contribution(models.Model):
     accepted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
                                     related_name="+", verbose_name=_("accepted by"))
     accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+    # The day the entry counts from in an "as of" report: the day of acceptance, or for a migrated entry
+    # its own date (or the acceptance date the migration file gives).
+    accepted_on = models.DateField(_("accepted on"), null=True, blank=True)
+    provenance = models.CharField(_("origin"), max_length=10, choices=Provenance.choices,
+                                  default=Provenance.TWO_KEYS)
+    migration_reference = models.CharField(_("evidence of the migration"), max_length=300, blank=True)
     rejection_reason = models.TextField(_("reason for rejection"), blank=True)
     reversal_of = models.OneToOneField("self", on_delete=models.PROTECT, null=True, blank=True,
                                        related_name="reversal", verbose_name=_("reverses"))
@@ -116,6 +129,10 @@ class Contribution(models.Model):
     chain_index = models.PositiveIntegerField(_("position in the chain"), null=True, blank=True)
     previous_hash = models.CharField(_("previous hash"), max_length=64, blank=True)
     content_hash = models.CharField(_("hash"), max_length=64, blank=True)
+    # Which fields the hash covers (chain.py): 1 for entries sealed before provenance and accepted_on existed.
+    seal_version = models.PositiveSmallIntegerField(_("seal version"), default=2)
+    # Accepted entries (and reversed ones) are ledger facts, kept until the grant's retention date.
+    retention = ("centre_id", models.Q(status__in=("accepted", "reversed")))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -131,12 +148,17 @@ class Contribution(models.Model):
                 condition=models.Q(hours__isnull=True) | (models.Q(hours__gt=0) & models.Q(hours__lte=24)),
                 name="contribution_hours_between_0_and_24",
             ),
+            # "As of" reports count an entry from the day it was accepted: every accepted entry has that day.
+            models.CheckConstraint(
+                condition=~models.Q(status__in=("accepted", "reversed")) | models.Q(accepted_on__isnull=False),
+                name="accepted_contribution_has_acceptance_day",
+            ),
         ]
         indexes = [
             # Serves the approval queues (centre, status, date) and, as a covering index, the co-financing
             # monitor's GROUP BY: SQLite then never reads the table (bench/monitor.py: 2.6 s → 0.66 s on 1M rows).
             models.Index(fields=["centre", "status", "date", "partnership", "programme_line", "kind", "amount",
-                                 "hours"], name="contribution_monitor_idx"),
+                                 "hours", "accepted_on", "provenance"], name="contribution_monitor_idx"),
         ]
 
     def __str__(self):
@@ -150,6 +172,10 @@ class Contribution(models.Model):
     @property
     def is_reversal(self) -> bool:
         return self.reversal_of_id is not None
+
+    @property
+    def is_migrated(self) -> bool:
+        return self.provenance == self.Provenance.MIGRATED
 
 
 class StatusEvent(models.Model):
@@ -174,7 +200,7 @@ class StatusEvent(models.Model):
         return f"{self.contribution_id}: {self.from_status} → {self.to_status}"
 
 
-class PeriodLock(models.Model):
+class PeriodLock(RetainedModel):
     """PeriodLock: a quarter or year the finance controller closed; it takes no new entries, edits or imports.
 
     Reopening keeps the row, with who reopened it, when and why; closing again makes a new row.
@@ -196,6 +222,8 @@ class PeriodLock(models.Model):
                                     related_name="+", verbose_name=_("reopened by"))
     reopened_at = models.DateTimeField(_("reopened at"), null=True, blank=True)
     reopen_reason = models.TextField(_("reason for reopening"), blank=True)
+    chain_head = models.ForeignKey("ChainHead", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+                                   verbose_name=_("chain head when closed"))
 
     class Meta:
         verbose_name = _("closed period")
@@ -244,6 +272,7 @@ class ImportBatch(models.Model):
     file_name = models.CharField(_("file"), max_length=255)
     upload = models.FileField(_("uploaded file"), upload_to="imports/", blank=True)
     as_accepted = models.BooleanField(_("imported as accepted"), default=False)
+    reference = models.CharField(_("evidence of the migration"), max_length=300, blank=True)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
                               verbose_name=_("by"))
     total_rows = models.PositiveIntegerField(_("rows"), default=0)
@@ -267,3 +296,33 @@ class ImportBatch(models.Model):
     @property
     def percent_done(self) -> int:
         return round(self.processed_rows * 100 / self.total_rows) if self.total_rows else 0
+
+
+class ChainHead(RetainedModel):
+    """ChainHead: how long a centre's hash chains were, and their last hash, at a moment an auditor relies on.
+
+    Recorded with every report submitted and every period closed. `verify_ledger` compares
+    the chains with the last one recorded, so removing the newest entries (which leaves a
+    shorter chain that still verifies) is noticed. The expenditure chain is per grant.
+    """
+
+    centre = models.ForeignKey("core.Centre", on_delete=models.PROTECT, related_name="chain_heads",
+                               verbose_name=_("centre"))
+    grant = models.ForeignKey("core.Grant", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+                              verbose_name=_("grant"))
+    contributions = models.PositiveIntegerField(_("accepted entries"))
+    contributions_hash = models.CharField(_("hash of the last entry"), max_length=64)
+    expenditure = models.PositiveIntegerField(_("expenditure entries"), default=0)
+    expenditure_hash = models.CharField(_("hash of the last expenditure entry"), max_length=64, blank=True)
+    occasion = models.CharField(_("occasion"), max_length=200)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                    verbose_name=_("recorded by"))
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("recorded chain head")
+        verbose_name_plural = _("recorded chain heads")
+        ordering = ["centre", "-recorded_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.centre} {self.recorded_at:%Y-%m-%d}: {self.contributions} / {self.expenditure}"

@@ -9,13 +9,15 @@ writes what `parse_definition` returns.
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 
 import yaml
 from django.utils.translation import gettext as _
 
 from civhub.accounts.models import PARTNER_ROLES, Role
-from civhub.core.choices import ContributionKind
+from civhub.core.choices import NEVER_COUNTED_KINDS, ContributionKind
+from civhub.core.shares import share_label
 from civhub.grants.models import CostCategory, FundingSource
 from civhub.loader.fields import Entry, Problems, describe
 from civhub.loader.yamlsource import describe_yaml_error, load_yaml
@@ -84,11 +86,14 @@ class GrantSpec:
     end: date
     cofinancing_ratio: Decimal
     fixed_hourly_rate: Decimal | None
-    employer_share_min: Decimal
-    employer_share_max: Decimal
-    other_share_max: Decimal
+    employer_share_min: Fraction
+    employer_share_max: Fraction
+    other_share_max: Fraction
     report_due_months: list
     application_due: date | None
+    regulation: str | None = None  # a Regulation's code; the loader links the grant to it
+    decision_reference: str = ""
+    decision_date: date | None = None
     first_advance_share: Decimal = Decimal("0.2500")
     quarterly_advance_share: Decimal = Decimal("0.0500")
 
@@ -178,7 +183,7 @@ CENTRE_KEYS = frozenset({
 GRANT_KEYS = frozenset({
     "scheme", "amount", "start", "end", "cofinancing_ratio", "fixed_hourly_rate", "employer_share_min",
     "employer_share_max", "other_share_max", "report_due_months", "application_due",
-    "first_advance_share", "quarterly_advance_share",
+    "first_advance_share", "quarterly_advance_share", "regulation", "decision_reference", "decision_date",
 })
 SECTIONS = {
     "programme_lines": _Section(frozenset({"number", "name", "description"}), ("number", "name"), ("number",)),
@@ -202,7 +207,7 @@ REQUIRED_TOP_LEVEL = ("centre", "organisations", "grant")
 
 
 def read_definition(path) -> CentreDefinition:
-    """Read and check the definition file at `path` (UTF-8, with or without BOM)."""
+    """Read and check the definition file at `path` (UTF-8, with or without BOM); see parse_definition."""
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
@@ -214,7 +219,11 @@ def read_definition(path) -> CentreDefinition:
 
 
 def parse_definition(text: str) -> CentreDefinition:
-    """Check a definition file's text; raise DefinitionError listing every problem, or return it typed."""
+    """Check a definition file's text; raise DefinitionError listing every problem, or return it typed.
+
+    A grant's `regulation` is checked to be a code here; whether the deployment knows it is
+    the loader's question (services.load_centre_definition), as it needs the database.
+    """
     try:
         data = load_yaml(text)
     except yaml.YAMLError as error:
@@ -366,18 +375,21 @@ class _Parser:
 
     def grant(self, data) -> GrantSpec | None:
         entry = Entry(data, where="grant", problems=self.problems, allowed=GRANT_KEYS,
-                      required=("scheme", "amount", "start", "end", "cofinancing_ratio", "employer_share_min",
-                                "employer_share_max", "other_share_max"))
+                      required=("scheme", "amount", "start", "end", "cofinancing_ratio"))
         share = {"places": 4, "max_digits": 5, "maximum": ONE}
         spec = GrantSpec(
             scheme=entry.string("scheme", max_length=40), amount=entry.money("amount"),
             start=entry.date("start"), end=entry.date("end"),
             cofinancing_ratio=entry.decimal("cofinancing_ratio", places=2, max_digits=5),
             fixed_hourly_rate=entry.money("fixed_hourly_rate", positive=True, max_digits=7),
-            employer_share_min=entry.decimal("employer_share_min", **share),
-            employer_share_max=entry.decimal("employer_share_max", **share),
-            other_share_max=entry.decimal("other_share_max", **share),
+            # The regulation's thirds, exactly, unless the file says otherwise (RIF 2014 art. 10).
+            employer_share_min=entry.share("employer_share_min", default=Fraction(1, 3)),
+            employer_share_max=entry.share("employer_share_max", default=Fraction(2, 3)),
+            other_share_max=entry.share("other_share_max", default=Fraction(1, 3)),
             report_due_months=self.report_months(entry), application_due=entry.date("application_due"),
+            regulation=entry.slug("regulation", max_length=50) or None,
+            decision_reference=entry.string("decision_reference", max_length=100),
+            decision_date=entry.date("decision_date"),
             **self.advances(entry, share),
         )
         if spec.start and spec.end and spec.end <= spec.start:
@@ -385,7 +397,7 @@ class _Parser:
         if spec.employer_share_min is not None and spec.employer_share_max is not None \
                 and spec.employer_share_min > spec.employer_share_max:
             entry.error(_("employer_share_min (%(min)s) is more than employer_share_max (%(max)s)") % {
-                "min": spec.employer_share_min, "max": spec.employer_share_max})
+                "min": share_label(spec.employer_share_min), "max": share_label(spec.employer_share_max)})
         return None if entry.failed else spec
 
     def report_months(self, entry: Entry) -> list[int] | None:
@@ -419,6 +431,9 @@ class _Parser:
     def pledges(self, entry: Entry) -> PledgeSpec:
         spec = PledgeSpec(organisation=entry.string("organisation", max_length=40), year=entry.integer("year"),
                           kind=entry.choice("kind", ContributionKind), amount=entry.money("amount"))
+        if spec.kind in NEVER_COUNTED_KINDS:
+            entry.error(_("kind %(kind)s is never co-financing (RIF art. 10(5)): a partner does not pledge it")
+                        % {"kind": spec.kind})
         self.check_organisation(entry, spec.organisation)
         self.check_year(entry, spec.year)
         return spec

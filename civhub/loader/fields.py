@@ -7,12 +7,14 @@ a problem when the value is wrong: parsing goes on so that one run reports every
 import re
 from datetime import date, datetime
 from decimal import Decimal
+from fractions import Fraction
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator, validate_slug
 from django.utils.translation import gettext as _
 
+from civhub.core.shares import parse_share
 from civhub.core.translated import as_translated
 
 ZERO = Decimal("0")
@@ -262,6 +264,24 @@ class Entry:
             self.error(_("'%(key)s' is too large: %(value)s") % {"key": key, "value": number})
             return None
         return number.quantize(Decimal(1).scaleb(-places))
+
+    def share(self, key: str, *, default: Fraction) -> Fraction | None:
+        """A share of the budget: a fraction "1/3" or a decimal 0.25, kept exactly; `default` when absent."""
+        value = self.data.get(key)
+        if value is None:
+            return default
+        if isinstance(value, bool) or not isinstance(value, str | int | Decimal):
+            self._invalid(key, _("a fraction like 1/3 or a decimal like 0.25"))
+            return None
+        try:
+            share = parse_share(value)
+        except ValueError:
+            self._invalid(key, _("a fraction like 1/3 or a decimal like 0.25"))
+            return None
+        if not 0 <= share <= 1:
+            self.error(_("'%(key)s' must lie between 0 and 1, not %(value)s") % {"key": key, "value": value})
+            return None
+        return share
 
     def money(self, key: str, *, positive: bool = False, max_digits: int = 12,
               maximum: Decimal | None = None) -> Decimal | None:

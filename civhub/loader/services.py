@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from civhub.accounts.models import Membership, User
 from civhub.core.audit import field_changes, record_event
-from civhub.core.models import AgendaItem, Centre, Grant, ProgrammeLine, PublicContact
+from civhub.core.models import AgendaItem, Centre, Grant, ProgrammeLine, PublicContact, Regulation
 from civhub.grants.models import BudgetLine, BudgetVersion
 from civhub.ledger.models import Pledge, RateCard
 from civhub.loader.definition import CentreDefinition, GrantSpec, OrganisationSpec
@@ -222,9 +222,21 @@ def _organisation_values(spec: OrganisationSpec, organisation: Organisation | No
 
 
 def _sync_grant(writer: _Writer, centre: Centre, spec: GrantSpec) -> Grant:
-    """The grant, matched by centre, scheme and start."""
+    """The grant, matched by centre, scheme and start, linked to the regulation the file names."""
     grant = Grant.objects.filter(centre=centre, scheme=spec.scheme, start=spec.start).first()
-    return writer.save(grant, Grant, {"centre": centre, **vars(spec)})
+    return writer.save(grant, Grant, {"centre": centre, **vars(spec), "regulation": _regulation(spec.regulation)})
+
+
+def _regulation(code: str | None) -> Regulation | None:
+    """The regulation the file names by its code; LoadError for a code this deployment does not know."""
+    if not code:
+        return None
+    found = Regulation.objects.filter(code=code).first()
+    if found is None:
+        known = ", ".join(Regulation.objects.order_by("code").values_list("code", flat=True)) or "-"
+        raise LoadError(_("grant: unknown regulation '%(code)s'; known are %(known)s") % {"code": code,
+                                                                                         "known": known})
+    return found
 
 
 def _sync_budget(writer: _Writer, grant: Grant, lines: dict, definition: CentreDefinition) -> None:

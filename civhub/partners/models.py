@@ -29,6 +29,8 @@ class OrganisationKind(models.TextChoices):
     FOUNDATION = "foundation", _("foundation")
     HOSPITAL = "hospital", _("hospital")
     STAFFING = "staffing", _("staffing agency")
+    INDUSTRY_ASSOCIATION = "industry_association", _("industry association")
+    TRAINING_FUND = "training_fund", _("training fund (O&O fund)")
     MUNICIPALITY = "municipality", _("municipality")
     REGION = "region", _("region")
     PROVINCE = "province", _("province")
@@ -49,11 +51,17 @@ class CofinancingGroup(models.TextChoices):
     NOT_COUNTED = "not_counted", _("not counted")
 
 
+# Employers as RIF 2014 art. 1 and 10(3) define them: every organisation with economic activity (a company, a
+# staffing agency, a hospital), with the organised business sector and training funds counted among them.
+EMPLOYER_KINDS = frozenset({OrganisationKind.COMPANY, OrganisationKind.STAFFING, OrganisationKind.HOSPITAL,
+                            OrganisationKind.INDUSTRY_ASSOCIATION, OrganisationKind.TRAINING_FUND})
+
+
 def default_cofinancing_group(kind: str, *, lead_applicant: bool) -> str:
     """The group a partner's co-financing counts in, by kind, unless the centre says otherwise."""
     if lead_applicant:
         return CofinancingGroup.NOT_COUNTED
-    if kind in {OrganisationKind.COMPANY, OrganisationKind.STAFFING}:
+    if kind in EMPLOYER_KINDS:
         return CofinancingGroup.EMPLOYER
     if kind in {OrganisationKind.MUNICIPALITY, OrganisationKind.REGION, OrganisationKind.PROVINCE}:
         return CofinancingGroup.GOVERNMENT

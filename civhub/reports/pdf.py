@@ -45,14 +45,17 @@ class Cell:
     numeric: bool
 
 
-def format_value(value, kind: str) -> str:
-    """A cell as people read it, in the active language: EUR 1.234,56; 2,05; 87,5%; 24 november 2026."""
+def format_value(value, kind: str, *, currency: bool = True) -> str:
+    """A cell as people read it, in the active language: EUR 1.234,56; 2,05; 87,5%; 24 november 2026.
+
+    `currency=False` leaves "EUR" out of money (a compact table says "(EUR)" in its title instead).
+    """
     if value is None or value == "":
         return EMPTY
     if isinstance(value, Coded):
         return value.label
     if kind == Kind.MONEY:
-        return format_eur(value)
+        return format_eur(value) if currency else format_eur(value).replace("EUR ", "")
     if kind in (Kind.RATIO, Kind.HOURS):
         return group_number(Decimal(value), 2)
     if kind == Kind.PERCENT:
@@ -64,21 +67,30 @@ def format_value(value, kind: str) -> str:
     return str(value)
 
 
-def formatted_rows(table: Table, columns: list[int]) -> list[list[Cell]]:
+def formatted_rows(table: Table, columns: list[int], *, currency: bool = True) -> list[list[Cell]]:
     """The table's rows as formatted cells of the given columns (numbers flagged, to be right-aligned)."""
     rows = []
-    for row in table.rows:
-        kinds = table.kinds_of(row)
-        rows.append([Cell(format_value(row[index], kinds[index]),
-                          kinds[index] in NUMERIC and not isinstance(row[index], Coded)) for index in columns])
+    for index, row in enumerate(table.rows):
+        kinds = table.kinds_of(index)
+        rows.append([Cell(format_value(row[column], kinds[column], currency=currency), kinds[column] in NUMERIC)
+                     for column in columns])
     return rows
 
 
-def shown(table: Table, columns: list[int] | None = None, title: str | None = None) -> dict:
-    """What a template needs of a table (or of some of its columns): title, headings and formatted rows."""
-    columns = list(range(len(table.columns))) if columns is None else columns
+def shown(table: Table, columns: list[int] | None = None, title: str | None = None, *,
+          compact: bool = False) -> dict:
+    """What a template needs of a table (by default its columns meant for people): title, headings, formatted rows.
+
+    A `compact` table (many columns of money) writes amounts without "EUR" and says "(EUR)" in its title.
+    """
+    if columns is None:
+        columns = [index for index, column in enumerate(table.columns) if column.in_pdf]
     headings = [Cell(str(table.columns[index].label), table.columns[index].kind in NUMERIC) for index in columns]
-    return {"title": title or table.title, "headings": headings, "rows": formatted_rows(table, columns)}
+    title = str(title or table.title)
+    if compact:
+        title = _("%(title)s (EUR)") % {"title": title}
+    return {"title": title, "headings": headings, "rows": formatted_rows(table, columns, currency=not compact),
+            "compact": compact}
 
 
 def svg_data_uri(svg: bytes) -> str:
@@ -141,42 +153,48 @@ def funder_context(figures: Monitor, *, generated_at: datetime | None = None) ->
         "figures": figures, "centre": figures.grant.centre, "grant": figures.grant,
         "generated_at": generated_at or now(), "lead": lead, "signatories": signatories(lead),
         "headline": headline(figures), "summary": shown(funder.summary(figures)),
-        "tables": [shown(table) for table in (funder.per_year(figures), funder.composition(figures),
-                                              funder.per_line(figures), funder.per_kind(figures))],
+        "years": shown(funder.per_year(figures), compact=True),
+        "composition": shown(funder.composition(figures), compact=True),
+        "tables": [shown(table, compact=True) for table in (funder.per_line(figures), funder.per_kind(figures))],
         "partners": partner_tables(funder.per_partner(figures)),
         "charts": [
             {"uri": svg_data_uri(charts.year_bars(figures)),
-             "caption": _("Subsidy spent and co-financing realised per year (EUR); the figures are in the table "
+             "caption": _("Subsidy spent and co-financing counted per year (EUR); the figures are in the table "
                           "“Per year”.")},
             {"uri": svg_data_uri(charts.cumulative_ratio(figures)),
              "caption": _("The cumulative co-financing ratio at the end of each year, against the required ratio.")},
-            {"uri": svg_data_uri(charts.partner_bullets(figures, row_height=charts.PDF_PARTNER_ROW_HEIGHT)),
+            {"uri": svg_data_uri(charts.partner_bullets(figures, row_height=charts.PDF_PARTNER_ROW_HEIGHT,
+                                                        width=charts.PDF_PARTNER_CHART_WIDTH)),
              "caption": _("Per partner: pledged, due so far (pro rata) and realised (EUR); the figures are in the "
-                          "table “Per partner”.")},
+                          "table “Per partner”."), "wide": True},
         ],
     }
 
 
 def partner_tables(table: Table) -> list[dict]:
-    """The per-partner sheet as two tables that fit a portrait page: the pledge, then the realised value per year."""
-    fixed = 6  # partner, cluster, group, pledged, realised, percentage; then one column per year
+    """The per-partner sheet as two tables on landscape pages: the pledge and its realisation, then per year."""
+    columns = [column.name for column in table.columns]
+    years = [index for index, name in enumerate(columns) if name.startswith("Gerealiseerd ")]
+    first = [index for index, column in enumerate(table.columns) if column.in_pdf and index not in years]
     table.rows = list(table.rows)
-    return [shown(table, list(range(fixed))),
-            shown(table, [0, *range(fixed, len(table.columns))], title=_("Realised per partner and year"))]
+    return [shown(table, first, compact=True),
+            shown(table, [0, *years], title=_("Realised per partner and year"), compact=True)]
 
 
 def headline(figures: Monitor) -> list[dict]:
-    """The four figures the cover's next page opens with; `alert` when the ratio falls short of the required one."""
-    short = figures.ratio is not None and figures.ratio < figures.required_ratio
-    forecast_short = figures.forecast_ratio is not None and figures.forecast_ratio < figures.required_ratio
+    """The figures the report opens with; `alert` when an amount falls short of what is required."""
     return [
-        {"label": _("Co-financing ratio"), "value": format_value(figures.ratio, Kind.RATIO), "alert": short,
+        {"label": _("Co-financing ratio"), "value": format_value(figures.ratio, Kind.RATIO),
+         "alert": figures.shortfall > 0,
          "note": _("required: %(ratio)s") % {"ratio": format_value(figures.required_ratio, Kind.RATIO)}},
-        {"label": _("Co-financing realised"), "value": format_value(figures.cofinancing_realised, Kind.MONEY)},
+        {"label": _("Co-financing counted"), "value": format_value(figures.cofinancing_counted, Kind.MONEY),
+         "alert": figures.shortfall > 0,
+         "note": _("required: %(amount)s") % {"amount": format_value(figures.cofinancing_required, Kind.MONEY)}},
         {"label": _("Subsidy spent"), "value": format_value(figures.subsidy_spent, Kind.MONEY),
          "note": _("of %(granted)s granted") % {"granted": format_value(figures.subsidy_granted, Kind.MONEY)}},
-        {"label": _("Forecast ratio at the end"), "value": format_value(figures.forecast_ratio, Kind.RATIO),
-         "alert": forecast_short},
+        {"label": _("Forecast at the end"), "value": format_value(figures.forecast_cofinancing, Kind.MONEY),
+         "alert": figures.forecast_shortfall > 0,
+         "note": _("ratio %(ratio)s") % {"ratio": format_value(figures.forecast_ratio, Kind.RATIO)}},
     ]
 
 

@@ -7,6 +7,8 @@ from civhub.reports import progress, views
 app_name = "reports"
 urlpatterns = [
     path("financiering/<str:fmt>/", views.funder_pack, name="funder_pack"),
+    path("ingediend/<int:pk>/<str:fmt>/", views.submitted_pack, name="submitted_pack"),
+    path("ingediend/<int:pk>/", views.changes_since, name="changes_since"),
     path("verklaringen/", views.statements, name="statements"),
     path("verklaringen/<int:year>/", views.partner_statements_zip, name="partner_statements_zip"),
     path("verklaring/<slug:code>/<int:year>/", views.partner_statement, name="partner_statement"),

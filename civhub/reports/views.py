@@ -19,11 +19,13 @@ from django.utils import timezone, translation
 from civhub.accounts.permissions import is_office, office_required, partnerships_visible_to, portal_required
 from civhub.core.tables import XLSX_TYPE
 from civhub.grants.forms.monitor import MonitorForm
+from civhub.grants.models import ReportSubmission
 from civhub.grants.permissions import monitor_required
 from civhub.grants.selectors.monitor import current_grant, monitor
 from civhub.reports import statements as statement_files
 from civhub.reports.pdf import PDF_LANGUAGE, render_funder_pdf
 from civhub.reports.selectors import grant_years, statement_years_by_partner
+from civhub.reports.submissions import changes_since as changes_of
 from civhub.reports.xlsx import write_funder_xlsx
 
 FORMATS = ("xlsx", "pdf")
@@ -81,6 +83,38 @@ def funder_pack(request, centre, fmt):
     spool = tempfile.TemporaryFile()
     write_funder_xlsx(monitor(grant, as_of=as_of, year=year), spool)
     return _download(spool, name=f"{name}.xlsx", content_type=XLSX_TYPE)
+
+
+def _submission(centre, pk: int) -> ReportSubmission:
+    """A submitted report of one of the centre's grants; another centre's is a 404."""
+    return get_object_or_404(ReportSubmission.objects.select_related("grant__centre", "submitted_by"),
+                             grant__centre=centre, pk=pk)
+
+
+@monitor_required
+def submitted_pack(request, centre, pk, fmt):
+    """The funder pack exactly as it was kept when the report was marked submitted (XLSX or PDF)."""
+    submission = _submission(centre, pk)
+    stored = {"xlsx": submission.xlsx, "pdf": submission.pdf}.get(fmt)
+    if not stored:
+        raise Http404
+    handle = stored.storage.open(stored.name, "rb")
+    handle.seek(0, 2)  # the Spool streams from the start and knows the size from the end
+    response = _download(handle, name=stored.name.rsplit("/", 1)[-1],
+                         content_type=XLSX_TYPE if fmt == "xlsx" else "application/pdf")
+    response["X-Content-SHA256"] = submission.xlsx_sha256 if fmt == "xlsx" else submission.pdf_sha256
+    return response
+
+
+@monitor_required
+def changes_since(request, centre, pk):
+    """The figures a submitted report kept, beside the same figures recomputed for its date and as of today."""
+    submission = _submission(centre, pk)
+    rows = changes_of(submission, today=timezone.localdate(), language=translation.get_language())
+    return render(request, "reports/changes_since.html", {
+        "centre": centre, "submission": submission, "rows": rows, "today": timezone.localdate(),
+        "reproduced": all(row.reproduced for row in rows), "changed": [row for row in rows if row.changed],
+    })
 
 
 def _statement_year_or_404(centre, year: int) -> int:

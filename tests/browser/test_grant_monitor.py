@@ -59,7 +59,7 @@ def test_the_finance_controller_reads_the_monitor_and_downloads_the_funder_pack(
     screenshot(page, "grant-monitor-1280")
 
     workbook = load_workbook(io.BytesIO(download(page, "(Excel)")), read_only=True)
-    summary = {name: value for name, value in workbook["Samenvatting"].iter_rows(min_row=2, values_only=True)}
+    summary = {key: value for _label, value, key in workbook["Samenvatting"].iter_rows(min_row=2, values_only=True)}
     assert float(summary["cofinanciering_gerealiseerd"]) == 57300.0
     pdf = PdfReader(io.BytesIO(download(page, "(PDF)")))
     text = "\n".join(page_.extract_text() for page_ in pdf.pages)

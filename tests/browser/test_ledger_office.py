@@ -67,7 +67,7 @@ def test_a_partner_imports_a_file_after_its_preview(transactional_db, page, ledg
     file = Path(tmp_path / "uren.csv")
     file.write_text("extern_id;partner;datum;soort;programmalijn;categorie;uren;bedrag;omschrijving\n"
                     "w-1;partner-a;2025-03-03;lab;;;;250,00;Materiaal\n"
-                    "w-2;partner-a;2025-03-04;education;;;;1.000,00;Lesdag\n")
+                    "w-2;partner-a;2025-03-04;education;;;7,5;;Lesdag\n")  # staff time is hours (fixed rate)
     sign_in(page, partner_a_contact.email, PASSWORD)
     page.goto(reverse("ledger:import", args=[ledger_a.centre.slug]))
     page.set_input_files("input[type=file]", str(file))

@@ -14,7 +14,14 @@ from decimal import Decimal
 from civhub.grants.models import BudgetLine, BudgetVersion, Expenditure
 from civhub.ledger.models import Contribution, Pledge
 from civhub.partners.models import Cluster, CofinancingGroup, OrganisationKind
-from tests.factories import GrantFactory, OrganisationFactory, PartnershipFactory, ProgrammeLineFactory, UserFactory
+from tests.factories import (
+    GrantFactory,
+    OrganisationFactory,
+    PartnershipFactory,
+    ProgrammeLineFactory,
+    UserFactory,
+    accepted_on,
+)
 
 Status = Contribution.Status
 AS_OF = date(2025, 3, 31)
@@ -74,7 +81,7 @@ def entry(partnership, day, kind, amount, *, status=Status.ACCEPTED, hours=None,
     return Contribution.objects.create(
         centre=partnership.centre, partnership=partnership, date=day, kind=kind, amount=Decimal(amount),
         hours=Decimal(hours) if hours else None, programme_line=line, description="Testbijdrage", status=status,
-        entered_by=fields.pop("entered_by", None) or _clerk(), **fields,
+        entered_by=fields.pop("entered_by", None) or _clerk(), **accepted_on(status, day, fields),
     )
 
 

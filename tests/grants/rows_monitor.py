@@ -54,19 +54,25 @@ def unknown_chart(get):
 def first_report(get):
     """The first progress report: 13 months after the start."""
     _grant(get)
-    return {"slug": get("centre").slug, "due": "2025-02-01"}
+    return {"slug": get("centre").slug, "kind": "progress", "due": "2025-02-01"}
 
 
 def no_such_report(get):
     _grant(get)
-    return {"slug": get("centre").slug, "due": "2025-02-02"}
+    return {"slug": get("centre").slug, "kind": "progress", "due": "2025-02-02"}
+
+
+def wrong_kind_of_report(get):
+    """A progress report's day, asked for as the annual report: no such report."""
+    _grant(get)
+    return {"slug": get("centre").slug, "kind": "annual", "due": "2025-02-01"}
 
 
 def other_centres_report_here(get):
     """Another centre's grant has a report on another day; asked for under the test centre's URL it is no report."""
     GrantFactory(centre=get("other_centre"), start=date(2024, 3, 1), end=date(2027, 12, 31), report_due_months=[13])
     _grant(get)
-    return {"slug": get("centre").slug, "due": "2025-04-01"}
+    return {"slug": get("centre").slug, "kind": "progress", "due": "2025-04-01"}
 
 
 def rows(url_name, args, who, method="GET"):
@@ -81,6 +87,7 @@ GRANT_MONITOR_ROWS = [
     *rows("grants:deadline_submit", first_report, RECORDERS),
     *rows("grants:deadline_submit", first_report, NOT_RECORDERS, method="POST"),
     ("grants:deadline_submit", no_such_report, "GET", "finance_controller", 404),
+    ("grants:deadline_submit", wrong_kind_of_report, "GET", "finance_controller", 404),
     ("grants:deadline_submit", other_centres_report_here, "GET", "finance_controller", 404),
     ("grants:deadline_submit", other_centres_report_here, "POST", "finance_controller", 404),
 ]

@@ -30,9 +30,14 @@ def cell(year=2025, line=1, category="personnel", source="subsidy", amount="1000
     return Cell(year, line, category, source, Decimal(amount))
 
 
-def revise(grant, actor, cells, *, name="Herziening 2025", reason="Stuurgroep 12 maart"):
+# These small test budgets break the regulation's rules (grants/rules.py, tested in test_budget_rules.py):
+# the revisions here say why, as a finance controller would.
+DEVIATION = "Testbegroting"
+
+
+def revise(grant, actor, cells, *, name="Herziening 2025", reason="Stuurgroep 12 maart", deviation=DEVIATION):
     return revise_budget(grant=grant, actor=actor, base=grant.budget_versions.get(number=1), name=name,
-                         reason=reason, cells=cells)
+                         reason=reason, cells=cells, deviation_reason=deviation)
 
 
 def test_revision_is_a_new_version_with_every_cell_not_yet_current(grant, finance_controller):
@@ -47,7 +52,9 @@ def test_revision_is_audited_with_its_base_reason_and_total(grant, finance_contr
     version = revise(grant, finance_controller, [cell(amount="1000.00"), cell(source="cash", amount="500.00")])
     event = AuditEvent.objects.get(action="budget_revised")
     assert (event.target_id, event.actor, event.centre) == (str(version.pk), finance_controller, grant.centre)
-    assert event.changes == {"base": 1, "reason": "Stuurgroep 12 maart", "cells": 2, "total": "1500.00"}
+    assert event.changes == {"base": 1, "reason": "Stuurgroep 12 maart", "cells": 2, "total": "1500.00",
+                             "rules_broken": ["subsidy_share", "subsidy_award", "employers"],
+                             "deviation_reason": "Testbegroting"}
     assert "version 2" in event.summary
 
 

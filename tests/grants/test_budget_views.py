@@ -19,9 +19,14 @@ def url(name, centre, *args):
     return reverse(f"grants:{name}", args=[centre.slug, *args])
 
 
-def revision_post(cells, *, base=1, name="Herziening 2025", reason="Besluit stuurgroep") -> dict:
-    """The revision form as a browser posts it: (year, line, category, source, amount) per row."""
-    data = {"base": base, "name": name, "reason": reason, "cells-TOTAL_FORMS": len(cells),
+def revision_post(cells, *, base=1, name="Herziening 2025", reason="Besluit stuurgroep",
+                  deviation="Testbegroting") -> dict:
+    """The revision form as a browser posts it: (year, line, category, source, amount) per row.
+
+    The small test budgets break the regulation's rules, so the post says why (`deviation`).
+    """
+    data = {"base": base, "name": name, "reason": reason, "deviation_reason": deviation,
+            "cells-TOTAL_FORMS": len(cells),
             "cells-INITIAL_FORMS": len(cells), "cells-MIN_NUM_FORMS": 0, "cells-MAX_NUM_FORMS": 2000}
     for index, (year, line, category, source, amount) in enumerate(cells):
         data.update({f"cells-{index}-year": year, f"cells-{index}-line": line or "",

@@ -35,23 +35,29 @@ def english_messages():
         yield
 
 
+def _reports(grant):
+    """The progress reports and the final report (the annual reports are tested on their own below)."""
+    return [row.report for row in deadlines(grant, today=today()) if row.report.kind != "annual"]
+
+
 def _dues(grant):
-    return [row.report.due for row in deadlines(grant, today=today())]
+    return [report.due for report in _reports(grant)]
 
 
-def _submit_url(centre, due):
-    return reverse("grants:deadline_submit", args=[centre.slug, due.isoformat()])
+def _submit_url(centre, report):
+    return reverse("grants:deadline_submit", args=[centre.slug, report.kind, report.due.isoformat()])
 
 
 def test_the_list_counts_down_and_shows_what_is_late(grant, centre, programme_manager):
-    late, coming, final = deadlines(grant, today=today())
+    late, coming, final = (row for row in deadlines(grant, today=today()) if row.report.kind != "annual")
     html = client_for(programme_manager).get(reverse("grants:deadlines", args=[centre.slug])).content.decode()
     assert f"{late.days_late} days late" in html or f"{late.days_late} day late" in html
     assert f"in {coming.days_left} days" in html
     assert "Progress report 1" in html and "Progress report 2" in html and "Final report" in html
     assert "Mark submitted" in html
-    assert _submit_url(centre, late.report.due) in html
-    assert next_open(deadlines(grant, today=today())) == late
+    assert _submit_url(centre, late.report) in html
+    assert "Annual accounts and annual report" in html
+    assert next_open(deadlines(grant, today=today())).report.due <= late.report.due
 
 
 def test_the_steering_group_reads_without_the_action(grant, centre, steering_member):
@@ -60,12 +66,13 @@ def test_the_steering_group_reads_without_the_action(grant, centre, steering_mem
 
 
 def test_the_finance_controller_marks_a_report_submitted(grant, centre, finance_controller):
-    due = _dues(grant)[0]
+    report = _reports(grant)[0]
+    due = report.due
     client = client_for(finance_controller)
-    page = client.get(_submit_url(centre, due))
+    page = client.get(_submit_url(centre, report))
     assert page.status_code == 200 and f'value="{today().isoformat()}"' in page.content.decode()
-    response = client.post(_submit_url(centre, due), {"submitted_on": (due - timedelta(days=3)).isoformat(),
-                                                      "note": "Kenmerk DUS-I 123"})
+    response = client.post(_submit_url(centre, report), {"submitted_on": (due - timedelta(days=3)).isoformat(),
+                                                         "note": "Kenmerk DUS-I 123"})
     assert response.status_code == 302 and response["Location"] == reverse("grants:deadlines", args=[centre.slug])
     submission = ReportSubmission.objects.get(grant=grant, due_date=due)
     assert (submission.kind, submission.submitted_on, submission.note, submission.submitted_by) == (
@@ -76,23 +83,23 @@ def test_the_finance_controller_marks_a_report_submitted(grant, centre, finance_
 
 
 def test_the_programme_manager_may_too(grant, centre, programme_manager):
-    due = _dues(grant)[-1]
-    response = client_for(programme_manager).post(_submit_url(centre, due), {"submitted_on": today().isoformat()})
-    assert response.status_code == 302 and ReportSubmission.objects.get(due_date=due).kind == "final"
+    report = _reports(grant)[-1]
+    response = client_for(programme_manager).post(_submit_url(centre, report), {"submitted_on": today().isoformat()})
+    assert response.status_code == 302 and ReportSubmission.objects.get(due_date=report.due).kind == "final"
 
 
 def test_a_date_in_the_future_is_refused(grant, centre, finance_controller):
-    due = _dues(grant)[0]
-    response = client_for(finance_controller).post(_submit_url(centre, due),
+    response = client_for(finance_controller).post(_submit_url(centre, _reports(grant)[0]),
                                                    {"submitted_on": (today() + timedelta(days=1)).isoformat()})
     assert response.status_code == 400 and "The date of submission lies in the future." in response.content.decode()
     assert not ReportSubmission.objects.exists()
 
 
 def test_a_report_is_submitted_once(grant, centre, finance_controller, programme_manager):
-    due = _dues(grant)[0]
-    mark_report_submitted(grant=grant, due_date=due, actor=programme_manager, submitted_on=today())
-    response = client_for(finance_controller).post(_submit_url(centre, due), {"submitted_on": today().isoformat()})
+    report = _reports(grant)[0]
+    mark_report_submitted(grant=grant, due_date=report.due, kind=report.kind, actor=programme_manager,
+                          submitted_on=today())
+    response = client_for(finance_controller).post(_submit_url(centre, report), {"submitted_on": today().isoformat()})
     html = response.content.decode()
     assert response.status_code == 400
     assert "This report was already marked submitted on" in html and "Programme Manager" in html
@@ -101,7 +108,7 @@ def test_a_report_is_submitted_once(grant, centre, finance_controller, programme
 
 @pytest.mark.parametrize("due", ["2020-01-01", "not-a-date", "2025-02-30"])
 def test_a_date_that_is_no_deadline_is_a_404(grant, centre, finance_controller, due):
-    url = reverse("grants:deadline_submit", args=[centre.slug, due])
+    url = reverse("grants:deadline_submit", args=[centre.slug, "progress", due])
     assert client_for(finance_controller).get(url).status_code == 404
 
 
@@ -122,4 +129,4 @@ def test_the_service_refuses_what_the_page_cannot_send(grant, finance_controller
 def test_a_centre_without_a_grant(centre, finance_controller):
     client = client_for(finance_controller)
     assert client.get(reverse("grants:deadlines", args=[centre.slug])).status_code == 200
-    assert client.get(reverse("grants:deadline_submit", args=[centre.slug, "2025-01-01"])).status_code == 404
+    assert client.get(reverse("grants:deadline_submit", args=[centre.slug, "final", "2025-01-01"])).status_code == 404

@@ -35,7 +35,7 @@ def test_each_chart_is_an_svg_document_without_scripts(small, draw):
 def test_year_bars_stack_subsidy_and_cofinancing_per_year(small):
     with translation.override("en"):
         text = _svg_text(charts.year_bars(monitor(small.grant, as_of=AS_OF)))
-    assert "Subsidy spent" in text and "Co-financing realised" in text
+    assert "Subsidy spent" in text and "Co-financing counted" in text
     assert "2024" in text and "2025" in text
 
 

@@ -36,8 +36,9 @@ def test_the_card_shows_the_final_figures_and_the_overdue_final_report(centre, p
     assert ">Subsidy</h2>" in html
     assert "co-financing ratio to date (required 2.00)" in html and "0.89" in html  # 67,299 ÷ 76,000
     assert "warnings</strong>" in html
-    late = (today() - date(2026, 2, 28)).days
-    assert "Final report" in html and (late <= 0 or f"{late} days late" in html)
+    # The first report still open is the annual report over 2024, due 1 July 2025.
+    late = (today() - date(2025, 7, 1)).days
+    assert "Annual accounts and annual report 2024" in html and f"{late} days late" in html
     assert reverse("grants:monitor", args=[centre.slug]) in html
     assert reverse("grants:deadlines", args=[centre.slug]) in html
 
@@ -48,7 +49,8 @@ def test_the_next_open_report_with_its_countdown(centre, finance_controller):
     html = _dashboard(finance_controller, centre)
     days = (add_months(start, 2) - today()).days
     assert "Progress report 1" in html and f"in {days} days" in html
-    assert "2 warnings</strong>" in html  # nothing realised yet: the forecast and the employers fall short
+    # Nothing realised or pledged yet: both forecasts and the employers fall short.
+    assert "3 warnings</strong>" in html
 
 
 def test_a_centre_without_a_grant_has_no_card(centre, finance_controller):
@@ -60,7 +62,7 @@ def _bulk(partnership, count):
     Contribution.objects.bulk_create(
         Contribution(centre=partnership.centre, partnership=partnership, date=today() - timedelta(days=number % 20),
                      kind="lab", amount=Decimal("5.00"), description="Bulk", status=Contribution.Status.ACCEPTED,
-                     entered_by=clerk)
+                     accepted_on=today() - timedelta(days=number % 20), entered_by=clerk)
         for number in range(count))
 
 

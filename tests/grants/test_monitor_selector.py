@@ -58,7 +58,7 @@ def test_per_year_with_the_reversal_in_the_year_of_its_date(figures):
     # 12,000 (A) − 10,000 (Beta's reversal, dated 2025) + 4,000 (B) = 6,000; 6,000 ÷ 11,000 = 0.545…
     assert (second.year, second.subsidy_spent, second.cofinancing_realised, second.ratio) == (
         2025, D("11000.00"), D("6000.00"), D("0.55"))
-    assert (second.cumulative_spent, second.cumulative_realised, second.cumulative_ratio) == (
+    assert (second.cumulative_spent, second.cumulative_counted, second.cumulative_ratio) == (
         D("56000.00"), D("57300.00"), D("1.02"))
     assert (first.budget_subsidy, first.budget_cofinancing) == (D("50000.00"), D("100000.00"))
 
@@ -116,8 +116,20 @@ def test_per_line_and_per_kind(figures):
 
 def test_warnings(figures, small):
     assert [warning.code for warning in figures.warnings] == [
-        "forecast_ratio", "employers_below_minimum", "partner_behind"]
+        "shortfall", "forecast_shortfall", "commitment_shortfall", "employers_below_minimum", "partner_behind"]
     assert figures.warnings[-1].partnership == small.beta
+
+
+def test_shortfall_and_both_forecasts_in_euros(figures):
+    assert figures.shortfall == D("54700.00")  # 112,000 required − 57,300 counted
+    assert figures.required_at_end == D("200000.00")  # the budgeted 100,000 × 2
+    assert figures.forecast_shortfall == D("108144.08")  # 200,000 − 91,855.92
+    # Commitment: counted + nothing waiting on the date (Beta's submitted entry was entered after it) + the pledges
+    # still to come: A 80,000 − 49,863.01, Beta 60,000 − 37,397.26, B 20,000 − 12,465.75.
+    assert figures.commitment_forecast == D("117573.98")
+    assert figures.commitment_shortfall == D("82426.02")
+    assert figures.subsidy_carried == D("28650.00")  # 57,300 ÷ 2
+    assert figures.subsidy_at_risk == D("27350.00")  # 56,000 spent − 28,650 carried
 
 
 def test_as_of_excludes_later_entries_and_expenditure(small):
@@ -162,4 +174,7 @@ def test_a_partner_only_monitor_contains_only_that_partner(small):
 def test_before_the_start_there_is_no_forecast(small):
     early = monitor(small.grant, as_of=date(2023, 12, 31))
     assert early.elapsed.days == 0 and early.forecast_cofinancing is None and early.forecast_ratio is None
-    assert early.ratio is None and early.warnings == []
+    assert early.ratio is None
+    # Before the start only the pledges speak: 160,000 pledged by the counted partners against 200,000 required.
+    assert [warning.code for warning in early.warnings] == ["commitment_shortfall"]
+    assert early.commitment_forecast == D("160000.00")

@@ -1,11 +1,11 @@
 """The grant's dates and shares: month arithmetic, report deadlines, the advance plan and time elapsed."""
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
-from types import SimpleNamespace
 
 import pytest
 
+from civhub.core.models import Grant
 from civhub.grants.models import ReportKind
 from civhub.grants.schedule import add_months, advances, elapsed, report_deadlines
 
@@ -13,11 +13,11 @@ D = Decimal
 
 
 def _grant(**fields):
-    """The demo's rules (rif-facts.md) unless told otherwise; the schedule reads fields only."""
+    """The demo's rules (rif-facts.md) unless told otherwise; an unsaved grant: the schedule reads fields only."""
     values = {"start": date(2022, 1, 1), "end": date(2025, 12, 31), "amount": D("1000000.00"),
               "report_due_months": [13, 25, 37], "first_advance_share": D("0.2500"),
               "quarterly_advance_share": D("0.0500")}
-    return SimpleNamespace(**{**values, **fields})
+    return Grant(**{**values, **fields})
 
 
 @pytest.mark.parametrize(("day", "months", "expected"), [
@@ -35,19 +35,45 @@ def test_add_months(day, months, expected):
 
 
 def test_report_deadlines_of_the_demo_rules():
+    """Progress reports 13, 25, 37 months after the start, the final report 2 months after the end, and the
+    annual accounts with the annual report over each year on 1 July of the next (rif-facts.md)."""
     reports = report_deadlines(_grant())
-    assert [(report.kind, report.number, report.due) for report in reports] == [
-        (ReportKind.PROGRESS, 1, date(2023, 2, 1)),
-        (ReportKind.PROGRESS, 2, date(2024, 2, 1)),
-        (ReportKind.PROGRESS, 3, date(2025, 2, 1)),
-        (ReportKind.FINAL, None, date(2026, 2, 28)),
+    assert [(report.kind, report.number, report.year, report.due) for report in reports] == [
+        (ReportKind.PROGRESS, 1, None, date(2023, 2, 1)),
+        (ReportKind.ANNUAL, None, 2022, date(2023, 7, 1)),
+        (ReportKind.PROGRESS, 2, None, date(2024, 2, 1)),
+        (ReportKind.ANNUAL, None, 2023, date(2024, 7, 1)),
+        (ReportKind.PROGRESS, 3, None, date(2025, 2, 1)),
+        (ReportKind.ANNUAL, None, 2024, date(2025, 7, 1)),
+        (ReportKind.FINAL, None, None, date(2026, 2, 28)),
+        (ReportKind.ANNUAL, None, 2025, date(2026, 7, 1)),
     ]
 
 
 def test_report_months_are_taken_in_order_and_may_be_none():
-    assert [report.number for report in report_deadlines(_grant(report_due_months=[25, 13]))] == [1, 2, None]
-    assert [report.due for report in report_deadlines(_grant(report_due_months=[25, 13]))][0] == date(2023, 2, 1)
-    assert [report.kind for report in report_deadlines(_grant(report_due_months=[]))] == [ReportKind.FINAL]
+    def progress_and_final(grant):
+        return [report for report in report_deadlines(grant) if report.kind != ReportKind.ANNUAL]
+
+    assert [report.number for report in progress_and_final(_grant(report_due_months=[25, 13]))] == [1, 2, None]
+    assert [report.due for report in progress_and_final(_grant(report_due_months=[25, 13]))][0] == date(2023, 2, 1)
+    assert [report.kind for report in progress_and_final(_grant(report_due_months=[]))] == [ReportKind.FINAL]
+
+
+def test_the_annual_report_day_the_final_report_months_settlement_and_retention_are_the_grants():
+    grant = _grant(annual_report_month=6, annual_report_day=15, final_report_months=3, settlement_weeks=26,
+                   retention_years=10)
+    annual = [report.due for report in report_deadlines(grant) if report.kind == ReportKind.ANNUAL]
+    assert annual == [date(2023, 6, 15), date(2024, 6, 15), date(2025, 6, 15), date(2026, 6, 15)]
+    assert [report.due for report in report_deadlines(grant) if report.kind == ReportKind.FINAL] == [
+        date(2026, 3, 31)]
+    assert grant.settlement_due == date(2026, 6, 15) + timedelta(weeks=26)
+    assert grant.retained_until == date(2036, 12, 14)
+
+
+def test_settlement_within_52_weeks_of_the_last_annual_report_and_records_kept_seven_years():
+    grant = _grant()
+    assert grant.settlement_due == date(2027, 6, 30)  # 1 July 2026 + 52 weeks
+    assert grant.retained_until == date(2034, 6, 30)  # Regeling OCW-subsidies art. 8
 
 
 def test_advances_25_percent_then_fifteen_quarters_of_5_percent():

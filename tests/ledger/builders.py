@@ -14,7 +14,7 @@ import openpyxl
 from django.utils import timezone
 
 from civhub.ledger.models import Contribution, RateCard
-from tests.factories import GrantFactory, ProgrammeLineFactory
+from tests.factories import GrantFactory, ProgrammeLineFactory, accepted_on
 
 GRANT_START = date(2024, 1, 1)
 # The grant runs until after today, whenever the tests run, so that "in the future" is inside it.
@@ -69,5 +69,5 @@ def entry(partnership, actor, *, status=Contribution.Status.SUBMITTED, day=date(
     return Contribution.objects.create(
         centre=partnership.centre, partnership=partnership, extern_id=extern_id, date=day, kind=kind, hours=hours,
         hourly_rate=rate, amount=value, description=fields.pop("description", "Labgebruik"), status=status,
-        entered_by=actor, **fields,
+        entered_by=actor, **accepted_on(status, day, fields),
     )

@@ -8,7 +8,7 @@ import datetime
 from decimal import Decimal
 
 from civhub.ledger.models import Contribution, Pledge, RateCard
-from tests.factories import GrantFactory, UserFactory
+from tests.factories import GrantFactory, UserFactory, accepted_on
 
 Status = Contribution.Status
 
@@ -39,5 +39,6 @@ def contribution(partnership, *, amount="100.00", status=Status.ACCEPTED, day=da
         centre=partnership.centre, partnership=partnership, date=day, kind=kind, amount=Decimal(amount),
         hours=Decimal(hours) if hours is not None else None, category=category,
         hourly_rate=(Decimal(amount) / Decimal(hours)).quantize(Decimal("0.01")) if hours else None,
-        description="Test entry", status=status, entered_by=entered_by or UserFactory(), **fields,
+        description="Test entry", status=status, entered_by=entered_by or UserFactory(),
+        **accepted_on(status, day, fields),
     )

@@ -13,6 +13,8 @@ from civhub.ledger.services.approval import accept_contribution, approve_contrib
 from tests.factories import MembershipFactory, PartnershipFactory, UserFactory
 from tests.ledger import builders as b
 
+REFERENCE = "Getekende partnerverklaringen 2025"  # the evidence a migration names (formats.md §2)
+
 pytestmark = pytest.mark.django_db
 Status = Contribution.Status
 
@@ -108,7 +110,8 @@ def test_entries_that_are_not_accepted_are_not_chained(centre, partner_a, partne
 
 
 def test_imported_and_accepted_entries_share_one_chain(accepted, centre, finance_controller):
-    report = import_contributions(centre=centre, actor=finance_controller, as_accepted=True, file_name="oud.csv",
+    report = import_contributions(centre=centre, actor=finance_controller, as_accepted=True, reference=REFERENCE,
+                                  file_name="oud.csv",
                                   file=b.csv_file([b.row("old-1", categorie=""), b.row("old-2", categorie="")]))
     assert report.ok, report.errors
     chained = list(Contribution.objects.filter(centre=centre).order_by("chain_index")
@@ -123,7 +126,8 @@ def test_each_centre_has_its_own_chain(accepted, centre, other_centre, other_par
     b.grant(other_centre, fixed_rate=Decimal("73.00"), lines=0)
     controller = UserFactory()
     MembershipFactory(user=controller, centre=other_centre, role="finance_controller")
-    report = import_contributions(centre=other_centre, actor=controller, as_accepted=True, file_name="x.csv",
+    report = import_contributions(centre=other_centre, actor=controller, as_accepted=True, reference=REFERENCE,
+                                  file_name="x.csv",
                                   file=b.csv_file([b.row("x-1", partner="other-partner", categorie="",
                                                          programmalijn="")]))
     assert report.ok, report.errors

@@ -68,7 +68,7 @@ def test_import_prints_every_row_error_to_stderr_and_exits_1(ledger, programme_m
         "row 4, partner, “nobody”: Unknown partner: use the short code or the exact name of a partner of this "
         "centre.",
         "row 4, soort, “koffie”: Unknown kind: use one of organisation, research, lab, education, lifelong_learning, "
-        "cash, or its Dutch name.",
+        "cash, bpv, or its Dutch name.",
         "CommandError: bijdragen.csv has 3 errors; nothing was written.",
     ]
     assert not Contribution.objects.exists()
@@ -93,11 +93,12 @@ def test_dry_run_writes_nothing(ledger, programme_manager, tmp_path):
 def test_accepted_for_the_finance_controller(ledger, finance_controller, tmp_path):
     path = write(tmp_path, [b.row("a-1"), b.row("a-2")])
     _out, _err, status = command("import_contributions", str(path), "--centre", SLUG, "--as",
-                                 finance_controller.email, "--accepted")
+                                 finance_controller.email, "--accepted", "--reference",
+                                 "Getekende partnerverklaringen 2025")
     assert status == 0
     assert set(Contribution.objects.values_list("status", "accepted_by")) == {("accepted", finance_controller.pk)}
     assert command("verify_ledger", "--centre", SLUG)[0] == (
-        "ledger of civ-bio-sciences-test: 2 accepted entries, chain intact\n")
+        "ledger of civ-bio-sciences-test: 2 accepted entries, 0 expenditure entries, chains intact\n")
 
 
 @pytest.mark.parametrize(("persona", "message"), [
@@ -108,7 +109,7 @@ def test_accepted_is_refused_to_anyone_else(ledger, request, tmp_path, persona, 
     path = write(tmp_path, [b.row("a-1")])
     user = request.getfixturevalue(persona)
     _out, err, status = command("import_contributions", str(path), "--centre", SLUG, "--as", user.email,
-                                "--accepted")
+                                "--accepted", "--reference", "Getekende partnerverklaringen 2025")
     assert (err, status) == (f"CommandError: {message}\n", 1)
     assert not Contribution.objects.exists()
 
@@ -220,22 +221,23 @@ def test_export_of_an_unknown_centre(tmp_path, db):
 
 def test_verify_ledger_names_the_first_entry_changed_with_raw_sql(ledger, finance_controller, tmp_path):
     path = write(tmp_path, [b.row("a-1"), b.row("a-2"), b.row("a-3")])
-    command("import_contributions", str(path), "--centre", SLUG, "--as", finance_controller.email, "--accepted")
+    command("import_contributions", str(path), "--centre", SLUG, "--as", finance_controller.email, "--accepted",
+            "--reference", "Getekende partnerverklaringen 2025")
     assert command("verify_ledger", "--centre", SLUG) == (
-        "ledger of civ-bio-sciences-test: 3 accepted entries, chain intact\n", "", 0)
+        "ledger of civ-bio-sciences-test: 3 accepted entries, 0 expenditure entries, chains intact\n", "", 0)
     tampered = Contribution.objects.get(extern_id="a-2")
     with connection.cursor() as cursor:
         cursor.execute("UPDATE ledger_contribution SET amount = %s WHERE id = %s", ["9999.00", tampered.pk])
     out, err, status = command("verify_ledger", "--centre", SLUG)
     assert (out, status) == ("", 1)
     assert err.splitlines() == [
-        f"entry {tampered.pk} (extern_id “a-2”, partner partner-a, position 2): stored content does not match its "
-        "hash",
-        f"CommandError: the ledger of civ-bio-sciences-test is broken at entry {tampered.pk}; the 1 entry before it "
-        "is intact.",
+        f"contributions: entry {tampered.pk} (extern_id “a-2”, partner partner-a, position 2): stored content does "
+        "not match its hash",
+        f"CommandError: the ledger of civ-bio-sciences-test is broken in its contributions at record {tampered.pk}; "
+        "the 1 record before it is intact.",
     ]
 
 
 def test_verify_an_empty_ledger(centre):
     assert command("verify_ledger", "--centre", SLUG) == (
-        "ledger of civ-bio-sciences-test: 0 accepted entries, chain intact\n", "", 0)
+        "ledger of civ-bio-sciences-test: 0 accepted entries, 0 expenditure entries, chains intact\n", "", 0)

@@ -19,6 +19,8 @@ from civhub.ledger.models import Contribution, ImportBatch, PeriodLock, StatusEv
 from civhub.ledger.valuation import value_of
 from tests.ledger import builders as b
 
+REFERENCE = "Getekende partnerverklaringen 2025"  # the evidence a migration names (formats.md §2)
+
 pytestmark = pytest.mark.django_db
 Status = Contribution.Status
 
@@ -105,7 +107,7 @@ def test_english_headers_dutch_kind_labels_and_xlsx_cells(fixed, programme_manag
     header = ["External_ID", "Partner", "Date", "Kind", "Programme_Line", "Category", "Hours", "Amount", "Description"]
     rows = [
         [1001, "Partner A BV", date(2025, 3, 3), "Bijdrage aan een actuele labomgeving", 2, None, 7.5, None, "Lab"],
-        ["1002", "partner-a", "03-03-2025", "opbouw van het LLO-ecosysteem", "3", "", "", "99,95", "Cursus"],
+        ["1002", "partner-a", "03-03-2025", "opbouw van het LLO-ecosysteem", "3", "materiaal", "", "99,95", "Cursus"],
     ]
     report = import_contributions(centre=fixed, actor=programme_manager, file=b.xlsx_file(rows, header=header),
                                   file_name="bijdragen.xlsx")
@@ -399,7 +401,8 @@ def test_the_office_imports_for_the_whole_centre(fixed, request, persona):
 
 
 def test_the_finance_controller_imports_entries_as_accepted_and_chained(rated, finance_controller):
-    report = run(rated, finance_controller, [b.row("a-1"), b.row("a-2", datum="01-08-2025")], as_accepted=True)
+    report = run(rated, finance_controller, [b.row("a-1"), b.row("a-2", datum="01-08-2025")], as_accepted=True,
+                 reference=REFERENCE)
     assert report.ok, report.errors
     entries = list(Contribution.objects.order_by("chain_index"))
     assert [entry.status for entry in entries] == [Status.ACCEPTED, Status.ACCEPTED]
@@ -415,8 +418,9 @@ def test_the_finance_controller_imports_entries_as_accepted_and_chained(rated, f
 
 
 def test_accepted_imports_continue_the_existing_chain(fixed, finance_controller):
-    run(fixed, finance_controller, [b.row("a-1", categorie="")], as_accepted=True)
-    run(fixed, finance_controller, [b.row("a-2", categorie=""), b.row("a-3", categorie="")], as_accepted=True)
+    run(fixed, finance_controller, [b.row("a-1", categorie="")], as_accepted=True, reference=REFERENCE)
+    run(fixed, finance_controller, [b.row("a-2", categorie=""), b.row("a-3", categorie="")], as_accepted=True,
+        reference=REFERENCE)
     assert list(Contribution.objects.order_by("chain_index").values_list("extern_id", "chain_index")) == [
         ("a-1", 1), ("a-2", 2), ("a-3", 3)]
     assert verify_chain(fixed).broken is None
@@ -425,12 +429,13 @@ def test_accepted_imports_continue_the_existing_chain(fixed, finance_controller)
 @pytest.mark.parametrize("persona", ["programme_manager", "centre_admin", "partner_a_contact", "partner_a_signatory"])
 def test_only_the_finance_controller_imports_as_accepted(fixed, partner_a, request, persona):
     with pytest.raises(LedgerError, match="Only the finance controller"):
-        run(fixed, request.getfixturevalue(persona), [b.row(categorie="")], as_accepted=True)
+        run(fixed, request.getfixturevalue(persona), [b.row(categorie="")], as_accepted=True, reference=REFERENCE)
     assert not Contribution.objects.exists() and not ImportBatch.objects.exists()
 
 
 def test_a_refused_accepted_import_leaves_the_chain_alone(fixed, finance_controller):
-    report = run(fixed, finance_controller, [b.row("a-1", categorie=""), b.row("a-2", uren="99")], as_accepted=True)
+    report = run(fixed, finance_controller, [b.row("a-1", categorie=""), b.row("a-2", uren="99")], as_accepted=True,
+                 reference=REFERENCE)
     assert_nothing_written(report)
     assert report.batch.as_accepted
 
@@ -502,6 +507,8 @@ def test_the_benchmark_generator_writes_a_file_the_demo_centre_imports(tmp_path)
         report = import_contributions(centre=Centre.objects.get(slug="civ-bio-sciences"), file=file,
                                       actor=User.objects.get(email="finance@example.org"), file_name=path.name)
     assert report.ok, report.errors[:3]
-    assert report.new_rows == 300 and len(set(Contribution.objects.values_list("partnership", flat=True))) > 15
-    assert set(Contribution.objects.values_list("kind", flat=True)) == {
+    assert report.new_rows == 300
+    imported = Contribution.objects.filter(extern_id__startswith="bench-")
+    assert set(imported.values_list("kind", flat=True)) == {
         "organisation", "research", "lab", "education", "lifelong_learning"}
+    assert len(set(imported.values_list("partnership", flat=True))) > 15

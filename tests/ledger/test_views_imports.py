@@ -212,13 +212,19 @@ def test_only_the_finance_controller_imports_as_accepted(ledger, finance_control
         reverse("ledger:import", args=[ledger.slug])).context["form"].fields
     client = client_for(finance_controller)
     assert "Import as accepted" in client.get(reverse("ledger:import", args=[ledger.slug])).content.decode()
-    upload(client, ledger, csv_file(*GOOD), as_accepted="on")
+    refused = upload(client, ledger, csv_file(*GOOD), as_accepted="on")
+    assert refused.status_code == 400 and "a migration is only accepted with a reference" in refused.content.decode()
+    assert not ImportBatch.objects.exists()
+    upload(client, ledger, csv_file(*GOOD), as_accepted="on", reference="Getekende verklaringen 2025")
     preview = ImportBatch.objects.get()
-    assert preview.as_accepted
+    assert preview.as_accepted and preview.reference == "Getekende verklaringen 2025"
     client.post(batch_url(ledger, preview.pk, "import_confirm"))
     entries = Contribution.objects.order_by("chain_index")
     assert [entry.status for entry in entries] == [Status.ACCEPTED] * 3
     assert [entry.chain_index for entry in entries] == [1, 2, 3]
+    assert {(entry.provenance, entry.migration_reference) for entry in entries} == {
+        ("migrated", "Getekende verklaringen 2025")}
+    assert [entry.accepted_on for entry in entries] == [entry.date for entry in entries]
     assert ImportBatch.objects.get().as_accepted
 
 

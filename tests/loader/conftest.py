@@ -30,7 +30,7 @@ MINIMAL = {
          "cluster": "government_education"},
     ],
     "grant": {"scheme": "RIF", "amount": "300000.00", "start": date(2022, 1, 1), "end": date(2023, 12, 31),
-              "cofinancing_ratio": "2.0", "employer_share_min": "0.3333", "employer_share_max": "0.6667",
+              "cofinancing_ratio": "2.0", "employer_share_min": "1/3", "employer_share_max": "2/3",
               "other_share_max": "0.3333", "report_due_months": [13]},
     "budget": [{"year": 2022, "line": 1, "category": "personnel", "source": "subsidy", "amount": "150000.00"}],
     "pledges": [

@@ -1,6 +1,7 @@
 """Checking a centre definition file: exact numbers, and every problem reported with its entry."""
 
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 
@@ -26,8 +27,9 @@ def test_yaml_decimals_become_exact_decimals(as_yaml, minimal):
 
     definition = parse_definition(as_yaml(minimal))
 
+    # A share written as a decimal is kept exactly (3333/10000); written 1/3 it is a third (the default).
     assert definition.grant.employer_share_min == Decimal("0.3333")
-    assert str(definition.grant.employer_share_min) == "0.3333"
+    assert definition.grant.employer_share_max == Fraction(2, 3)
     assert str(definition.pledges[0].amount) == "0.10"
     assert definition.budget[0].amount == Decimal("1000.10")
     assert definition.grant.amount == Decimal("300000.00")
@@ -130,8 +132,11 @@ def test_errors_carry_the_line_of_their_entry(as_yaml, errors_of, minimal):
          "role programme_manager is held for the whole centre"),
         (lambda d: d["grant"].update(end=d["grant"]["start"]), "grant: end (2022-01-01) must be after start"),
         (lambda d: d["grant"].update(employer_share_min="0.7"),
-         "grant: employer_share_min (0.7000) is more than employer_share_max (0.6667)"),
-        (lambda d: d["grant"].update(other_share_max="1.5"), "'other_share_max' must be at most 1"),
+         "grant: employer_share_min (70%) is more than employer_share_max (2/3)"),
+        (lambda d: d["grant"].update(other_share_max="1.5"), "'other_share_max' must lie between 0 and 1, not 1.5"),
+        (lambda d: d["grant"].update(other_share_max="een derde"),
+         "'other_share_max' must be a fraction like 1/3 or a decimal like 0.25"),
+        (lambda d: d["pledges"][0].update(kind="bpv"), "kind bpv is never co-financing"),
         (lambda d: d["grant"].pop("amount"), "grant: missing 'amount'"),
         (lambda d: d.pop("grant"), "top level: missing 'grant'"),
         (lambda d: d["centre"].update(slug="civ mini"), "'slug' must be letters, digits, hyphens and underscores"),

@@ -2,6 +2,7 @@
 
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 from django.db.models import Sum
@@ -74,8 +75,11 @@ def test_demo_grant_is_the_rif_application(demo):
         "RIF", Decimal("1000000.00"), date(2022, 1, 1), date(2025, 12, 31))
     assert grant.cofinancing_ratio == Decimal("2.00")
     assert grant.fixed_hourly_rate == Decimal("73.00")
+    # The regulation's thirds, exactly (RIF art. 10): 1/3 of the EUR 3,000,000 budget is EUR 1,000,000.00.
     assert (grant.employer_share_min, grant.employer_share_max, grant.other_share_max) == (
-        Decimal("0.3333"), Decimal("0.6667"), Decimal("0.3333"))
+        Fraction(1, 3), Fraction(2, 3), Fraction(1, 3))
+    assert (grant.regulation.code, grant.decision_reference, grant.decision_date) == (
+        "rif-2019-2022", "RIF21-0412", date(2021, 11, 25))
     assert grant.report_due_months == [13, 25, 37]
     assert grant.application_due == date(2021, 6, 30)
 

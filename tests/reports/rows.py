@@ -94,6 +94,50 @@ def statement_of_other_centres_partner(get):
     return {"slug": _granted(get).slug, "code": get("other_partner").short_code, "year": 2025}
 
 
+def _submission(centre, grant=None):
+    """A submitted report that kept its pack (files written straight to storage: no PDF is rendered here)."""
+    from django.core.files.base import ContentFile
+
+    from civhub.grants.models import ReportSubmission
+    from tests.factories import UserFactory
+
+    grant = grant or centre.grants.first()
+    submission = ReportSubmission(grant=grant, kind="progress", due_date=grant.start.replace(year=grant.start.year + 1),
+                                  submitted_on=grant.start, as_of=grant.start, submitted_by=UserFactory(),
+                                  summary={"subsidie_besteed": "0.00"}, xlsx_sha256="0" * 64, pdf_sha256="1" * 64)
+    submission.xlsx.save("pack.xlsx", ContentFile(b"PK test"), save=False)
+    submission.pdf.save("pack.pdf", ContentFile(b"%PDF-1.7 test"), save=False)
+    submission.save()
+    return submission
+
+
+def submitted_xlsx(get):
+    centre = _granted(get)
+    return {"slug": centre.slug, "pk": _submission(centre).pk, "fmt": "xlsx"}
+
+
+def submitted_docx(get):
+    centre = _granted(get)
+    return {"slug": centre.slug, "pk": _submission(centre).pk, "fmt": "docx"}
+
+
+def other_centres_submission_here(get):
+    other = get("other_centre")
+    GrantFactory(centre=other)
+    return {"slug": _granted(get).slug, "pk": _submission(other).pk, "fmt": "xlsx"}
+
+
+def changes_of_submission(get):
+    centre = _granted(get)
+    return {"slug": centre.slug, "pk": _submission(centre).pk}
+
+
+def changes_of_other_centres_submission(get):
+    other = get("other_centre")
+    GrantFactory(centre=other)
+    return {"slug": _granted(get).slug, "pk": _submission(other).pk}
+
+
 def rows(url_name, args, who):
     return [(url_name, args, "GET", persona, status) for persona, status in who.items()]
 
@@ -111,4 +155,9 @@ REPORT_ROWS = [
     ("reports:partner_statement", statement_of_a_outside_grant, "GET", "partner_a_contact", 404),
     ("reports:partner_statement", statement_of_unknown_partner, "GET", "programme_manager", 404),
     ("reports:partner_statement", statement_of_other_centres_partner, "GET", "programme_manager", 404),
+    *rows("reports:submitted_pack", submitted_xlsx, MONITOR_ACCESS),
+    ("reports:submitted_pack", submitted_docx, "GET", "finance_controller", 404),
+    ("reports:submitted_pack", other_centres_submission_here, "GET", "finance_controller", 404),
+    *rows("reports:changes_since", changes_of_submission, MONITOR_ACCESS),
+    ("reports:changes_since", changes_of_other_centres_submission, "GET", "finance_controller", 404),
 ]

@@ -11,7 +11,7 @@ Entries (what counts on 2025-03-31):
 - A 2025-02-01 cash 10,000.00 accepted, no line
 - A 2025-02-15 lab 2,000.00 submitted (does not count)
 - A 2025-05-01 lab 3,000.00 accepted, after the reference date (does not count)
-- B 2024-09-01 organisation 2,500.00 accepted, line 2
+- B 2024-09-01 organisation 2,500.00 accepted, line 2, migrated (accepted before civhub)
 - ROC Delta 2024-10-01 research 4,000.00 accepted (not counted)
 Subsidy spent: 30,000.00 (2024-06-30) and 8,000.00 (2025-01-31) on line 1; 5,000.00 on 2025-06-30 (too late).
 """
@@ -35,6 +35,7 @@ from tests.factories import (
     PartnershipFactory,
     ProgrammeLineFactory,
     UserFactory,
+    accepted_on,
 )
 
 Status = Contribution.Status
@@ -54,8 +55,8 @@ def small_centre(centre, partner_a, partner_b) -> Small:
     """Build the hand-computed centre on `centre` with the persona partners A and B."""
     grant = GrantFactory(
         centre=centre, amount=Decimal("100000.00"), start=date(2024, 1, 1), end=date(2025, 12, 31),
-        cofinancing_ratio=Decimal("2.00"), fixed_hourly_rate=Decimal("73.00"), employer_share_min=Decimal("0.3333"),
-        employer_share_max=Decimal("0.6667"), other_share_max=Decimal("0.3333"), report_due_months=[13],
+        cofinancing_ratio=Decimal("2.00"), fixed_hourly_rate=Decimal("73.00"), employer_share_min="1/3",
+        employer_share_max="2/3", other_share_max="1/3", report_due_months=[13],
     )
     line_1, line_2 = ProgrammeLineFactory(centre=centre, number=1), ProgrammeLineFactory(centre=centre, number=2)
     lead = PartnershipFactory(
@@ -82,7 +83,8 @@ def small_centre(centre, partner_a, partner_b) -> Small:
     entry(partner_a, date(2025, 2, 1), "cash", "10000.00", clerk=clerk, extern_id="a-3")
     entry(partner_a, date(2025, 2, 15), "lab", "2000.00", status=Status.SUBMITTED, clerk=clerk, extern_id="a-4")
     entry(partner_a, date(2025, 5, 1), "lab", "3000.00", clerk=clerk, extern_id="a-5")
-    entry(partner_b, date(2024, 9, 1), "organisation", "2500.00", line=line_2, clerk=clerk, extern_id="b-1")
+    entry(partner_b, date(2024, 9, 1), "organisation", "2500.00", line=line_2, clerk=clerk, extern_id="b-1",
+          provenance="migrated", migration_reference="Getekende verklaring 2024")
     entry(lead, date(2024, 10, 1), "research", "4000.00", clerk=clerk, extern_id="d-1")
     spent = ((date(2024, 6, 30), "30000.00"), (date(2025, 1, 31), "8000.00"), (date(2025, 6, 30), "5000.00"))
     for day, amount in spent:
@@ -97,7 +99,7 @@ def entry(partnership, day, kind, amount, *, status=Status.ACCEPTED, hours=None,
     return Contribution.objects.create(
         centre=partnership.centre, partnership=partnership, date=day, kind=kind, amount=Decimal(amount),
         hours=Decimal(hours) if hours else None, hourly_rate=Decimal(rate) if rate else None, programme_line=line,
-        description=description, status=status, entered_by=clerk or UserFactory(), **fields,
+        description=description, status=status, entered_by=clerk or UserFactory(), **accepted_on(status, day, fields),
     )
 
 
@@ -113,7 +115,8 @@ def more_entries(partnership, count: int, *, day=date(2024, 4, 1)) -> None:
     clerk = UserFactory()
     Contribution.objects.bulk_create([
         Contribution(centre=partnership.centre, partnership=partnership, date=day, kind="lab", amount=Decimal("10.00"),
-                     description="Extra", status=Status.ACCEPTED, entered_by=clerk) for _ in range(count)
+                     description="Extra", status=Status.ACCEPTED, accepted_on=day, entered_by=clerk)
+        for _ in range(count)
     ])
 
 
@@ -129,8 +132,14 @@ def rows_of(book, sheet: str) -> list[tuple]:
 
 
 def summary_of(book) -> dict:
-    """The Samenvatting as {onderdeel: waarde}."""
-    return dict(rows_of(book, "Samenvatting")[1:])
+    """The Samenvatting as {sleutel: waarde} (its columns are Onderdeel, Waarde, Sleutel)."""
+    return {key: value for _label, value, key in rows_of(book, "Samenvatting")[1:]}
+
+
+def records(book, sheet: str) -> list[dict]:
+    """A sheet's rows as {heading: value}: tools read the pack by its headings (formats.md §6)."""
+    header, *rows = rows_of(book, sheet)
+    return [dict(zip(header, row, strict=True)) for row in rows]
 
 
 def pdf_text(content: bytes) -> str:

@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from civhub.core.formatting import format_eur, group_number
 from tests.partners.factories import client_for
-from tests.reports.support import rows_of, small_centre, summary_of, workbook
+from tests.reports.support import records, small_centre, summary_of, workbook
 
 pytestmark = pytest.mark.django_db
 QUERY = "as_of=2025-03-31"
@@ -81,49 +81,64 @@ def both(centre, partner_a, partner_b, finance_controller):
 def test_headline_totals_match(both):
     page, book = both
     values = summary_of(book)
-    granted, spent, required, realised, ratio, forecast = page.headline[:6]
+    granted, spent, required, counted, shortfall, ratio, forecast, commitment, carried, migrated = page.headline[:10]
     assert granted == eur0(values["subsidie_toegekend"])
     assert spent == eur0(values["subsidie_besteed"])
     assert required == eur0(values["cofinanciering_vereist"])
-    assert realised == eur0(values["cofinanciering_gerealiseerd"])
+    assert counted.startswith(eur0(values["cofinanciering_meegeteld"]))
+    assert shortfall.startswith(format_eur(Decimal(str(values["tekort_cofinanciering"])), language="nl"))
     assert ratio.startswith(number(values["cofinancieringsratio"], 2))
     assert forecast.startswith(eur0(values["prognose_cofinanciering_einde"]))
     assert number(values["prognose_ratio"], 2) in forecast
+    assert commitment.startswith(eur0(values["prognose_toezeggingen"]))
+    assert carried.startswith(eur0(values["subsidie_gedragen"]))
+    assert migrated.startswith(eur0(values["waarvan_gemigreerd"]))
 
 
 def test_per_year_matches(both):
     page, book = both
-    shown = {row[0]: row[1:6] for row in body(page.tables["per-year"])}
-    for year, budget_subsidy, spent, budget_cofinancing, realised, ratio in rows_of(book, "Per jaar")[1:]:
-        assert shown[str(year)] == [eur0(budget_subsidy), eur0(spent), eur0(budget_cofinancing), eur0(realised),
-                                    number(ratio, 2)]
+    shown = {row[0]: row[1:8] for row in body(page.tables["per-year"])}
+    for row in records(book, "Per jaar"):
+        assert shown[str(row["Jaar"])] == [
+            eur0(row["Begroot subsidie"]), eur0(row["Besteed subsidie"]), eur0(row["Begroot cofinanciering"]),
+            eur0(row["Gerealiseerde cofinanciering"]), eur0(row["Meegetelde cofinanciering"]),
+            number(row["Ratio"], 2), number(row["Cumulatieve ratio"], 2)]
 
 
 def test_per_partner_matches(both):
     page, book = both
     shown = body(page.tables["per-partner"])
-    sheet = rows_of(book, "Per partner")
-    assert len(shown) == len(sheet) - 1
-    for on_page, (_code, _cluster, _group, pledged, realised, percent, *years) in zip(shown, sheet[1:], strict=True):
-        assert on_page[3] == eur0(pledged)
-        assert on_page[5] == eur0(realised)
-        assert on_page[6] == ("—" if percent is None else f"{number(percent, 1)}%")
-        assert on_page[7:7 + len(years)] == [eur0(amount) for amount in years]
+    sheet = records(book, "Per partner")
+    assert len(shown) == len(sheet)
+    for on_page, row in zip(shown, sheet, strict=True):
+        years = [value for name, value in row.items() if name.startswith("Gerealiseerd ")]
+        assert on_page[0] == row["Partner"]
+        assert on_page[1].lower() == row["Cofinancieringsgroep"].lower()
+        assert [on_page[2], on_page[4], on_page[5], on_page[6]] == [
+            eur0(row["Toegezegd"]), eur0(row["Gerealiseerd"]), eur0(row["Waarvan geld"]),
+            eur0(row["Waarvan gemigreerd"])]
+        percent = row["% van toezegging"]
+        assert on_page[7] == ("—" if percent is None else f"{number(percent, 1)}%")
+        assert on_page[8:8 + len(years)] == [eur0(amount) for amount in years]
+        assert on_page[8 + len(years)] == eur0(row["BPV (telt niet mee)"])
 
 
 def test_per_line_matches(both):
     page, book = both
     shown = body(page.tables["per-line"])
-    for on_page, (_number, budget, realised, spent) in zip(shown, rows_of(book, "Per programmalijn")[1:], strict=True):
-        assert [on_page[1], on_page[4], on_page[5]] == [eur0(budget), eur0(spent), eur0(realised)]
+    for on_page, row in zip(shown, records(book, "Per programmalijn"), strict=True):
+        assert on_page[0] == row["Programmalijn"]
+        assert [on_page[1], on_page[4], on_page[5]] == [
+            eur0(row["Begroot"]), eur0(row["Besteed subsidie"]), eur0(row["Gerealiseerde cofinanciering"])]
 
 
 def test_per_kind_matches(both):
     page, book = both
-    shown = body(page.tables["per-kind"])
-    for on_page, (_kind, hours, amount) in zip(shown, rows_of(book, "Per soort")[1:], strict=True):
-        assert on_page[3] == eur0(amount)
-        assert Decimal(on_page[2].replace(".", "").replace(",", ".")) == Decimal(str(hours))
+    shown = {row[0]: row for row in body(page.tables["per-kind"])}
+    for row in records(book, "Per soort"):
+        on_page = shown[row["Soort"]]
+        assert on_page[3] == eur0(row["Bedrag"])
+        assert Decimal(on_page[2].replace(".", "").replace(",", ".")) == Decimal(str(row["Uren"]))
 
 
 def test_composition_matches(both):
@@ -133,4 +148,8 @@ def test_composition_matches(both):
     assert employers[1] == eur0(values["werkgevers_gerealiseerd"])
     assert others[1] == eur0(values["overig_gerealiseerd"])
     assert not_counted[1] == eur0(values["niet_meegeteld"])
-    assert employers[2] == eur0(values["werkgevers_prognose"])
+    assert employers[2] == eur0(values["werkgevers_meegeteld"])
+    assert others[2] == eur0(values["overig_meegeteld"])
+    assert employers[4] == eur0(values["werkgevers_prognose"])
+    assert [employers[6], employers[7], others[7]] == [
+        eur0(values["werkgevers_minimum"]), eur0(values["werkgevers_maximum"]), eur0(values["overig_maximum"])]

@@ -24,6 +24,11 @@ class RevisionForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3}),
                              help_text=_("Why the budget changes; it is kept with the version."),
                              error_messages={"required": _("Give the reason for the revision.")})
+    deviation_reason = forms.CharField(
+        label=_("Why the budget may break a rule of the regulation"), max_length=4000, required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Only needed when civhub warns that the revision breaks a rule (the subsidy's share, the "
+                    "award, the groups' bounds); the version is then saved with this explanation."))
 
     def __init__(self, *args, numbers, **kwargs):
         super().__init__(*args, **kwargs)

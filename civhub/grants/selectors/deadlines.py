@@ -31,10 +31,28 @@ class Deadline:
 
 def deadlines(grant, *, today: date) -> list[Deadline]:
     """Every report of the grant in due order; one query for the submissions."""
-    submitted = {submission.due_date: submission
+    submitted = {(submission.kind, submission.due_date): submission
                  for submission in ReportSubmission.objects.filter(grant=grant).select_related("submitted_by")}
-    return [Deadline(report, submitted.get(report.due), (report.due - today).days)
+    return [Deadline(report, submitted.get((report.kind, report.due)), (report.due - today).days)
             for report in report_deadlines(grant)]
+
+
+@dataclass(frozen=True)
+class Obligations:
+    """What follows the grant: the funder's settlement, and how long the records are kept."""
+
+    settlement_due: date
+    retained_until: date
+
+
+def last_submission(grant) -> ReportSubmission | None:
+    """The report submitted last that kept its pack: what "what changed since" compares with."""
+    return (ReportSubmission.objects.filter(grant=grant).exclude(summary={}).order_by("-submitted_on", "-pk")
+            .first())
+
+
+def obligations(grant) -> Obligations:
+    return Obligations(grant.settlement_due, grant.retained_until)
 
 
 def next_open(rows: list[Deadline]) -> Deadline | None:

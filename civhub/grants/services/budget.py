@@ -21,6 +21,7 @@ from civhub.core.models import Grant
 from civhub.grants.errors import GrantError
 from civhub.grants.models import BudgetLine, BudgetVersion, CostCategory, FundingSource
 from civhub.grants.permissions import may_manage_finances
+from civhub.grants.rules import BudgetCheck, check_cells
 
 MAX_CELL = Decimal("9999999999.99")  # what the column holds (12 digits, 2 decimals)
 
@@ -31,6 +32,14 @@ class RevisionRefused(GrantError):
     def __init__(self, problems: list[str]):
         super().__init__(" ".join(problems))
         self.problems = problems
+
+
+class RulesBroken(GrantError):
+    """A revision that breaks a rule of the regulation (grants/rules.py) and has no reason for it yet."""
+
+    def __init__(self, checks: list[BudgetCheck]):
+        super().__init__(" ".join(check.message for check in checks))
+        self.checks = checks
 
 
 @dataclass(frozen=True)
@@ -53,12 +62,14 @@ def ensure_finance(actor, grant: Grant) -> None:
 
 
 def revise_budget(*, grant: Grant, actor, base: BudgetVersion, name: str, reason: str,
-                  cells: list[Cell]) -> BudgetVersion:
+                  cells: list[Cell], deviation_reason: str = "") -> BudgetVersion:
     """Save a new budget version of `grant` holding exactly `cells`; it is not made current.
 
     Raises GrantError without a name or a reason, and RevisionRefused naming every invalid
     cell: a negative amount, more than two decimals, a year outside the grant, an unknown
-    programme line, category or source, or two cells with the same key.
+    programme line, category or source, or two cells with the same key. A revision that
+    breaks a rule of the regulation (grants/rules.py) is saved only with a `deviation_reason`;
+    without one, RulesBroken says which rules and by how much.
     """
     ensure_finance(actor, grant)
     name, reason = (name or "").strip(), (reason or "").strip()
@@ -70,19 +81,23 @@ def revise_budget(*, grant: Grant, actor, base: BudgetVersion, name: str, reason
     problems = cell_problems(grant, cells, lines)
     if problems:
         raise RevisionRefused(problems)
+    broken = [check for check in check_cells(grant, cells) if not check.ok]
+    deviation_reason = (deviation_reason or "").strip() if broken else ""
+    if broken and not deviation_reason:
+        raise RulesBroken(broken)
     try:
         with transaction.atomic():
-            version = _create_version(grant, actor, base, name, reason, cells, lines)
+            version = _create_version(grant, actor, base, name, reason, cells, lines, deviation_reason, broken)
     except IntegrityError:  # another revision took the same number between our read and write
         raise GrantError(_("Someone else saved a revision at the same moment. Save yours again.")) from None
     return version
 
 
-def _create_version(grant, actor, base, name, reason, cells, lines) -> BudgetVersion:
+def _create_version(grant, actor, base, name, reason, cells, lines, deviation_reason, broken) -> BudgetVersion:
     Grant.objects.select_for_update().filter(pk=grant.pk).first()  # one revision at a time per grant
     number = (grant.budget_versions.aggregate(last=Max("number"))["last"] or 0) + 1
     version = BudgetVersion.objects.create(grant=grant, number=number, name=name[:200], reason=reason,
-                                           created_by=actor)
+                                           deviation_reason=deviation_reason, created_by=actor)
     bulk_create_with_history([
         BudgetLine(version=version, year=cell.year, programme_line_id=lines.get(cell.line), category=cell.category,
                    source=cell.source, amount=cell.amount)
@@ -93,7 +108,8 @@ def _create_version(grant, actor, base, name, reason, cells, lines) -> BudgetVer
                  summary=_("Budget version %(number)s “%(name)s” (from version %(base)s): %(cells)s cells, %(total)s")
                  % {"number": number, "name": name, "base": base.number, "cells": len(cells),
                     "total": format_eur(total)},
-                 changes={"base": base.number, "reason": reason, "cells": len(cells), "total": str(total)})
+                 changes={"base": base.number, "reason": reason, "cells": len(cells), "total": str(total),
+                          "rules_broken": [check.code for check in broken], "deviation_reason": deviation_reason})
     return version
 
 

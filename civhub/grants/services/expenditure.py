@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from civhub.core.audit import record_event
 from civhub.core.formatting import format_eur
 from civhub.core.models import Grant, ProgrammeLine
+from civhub.grants import chain
 from civhub.grants.errors import GrantError
 from civhub.grants.models import CostCategory, Expenditure
 from civhub.grants.services.budget import ensure_finance
@@ -77,10 +78,12 @@ def record_expenditure(*, grant: Grant, actor, data: ExpenditureData) -> Expendi
     _check(grant, data)
     try:
         with transaction.atomic():
+            chain.lock_grant(grant)
             entry = Expenditure.objects.create(
                 grant=grant, extern_id=data.extern_id.strip(), date=data.date, category=data.category,
                 programme_line=data.programme_line, amount=data.amount.quantize(Decimal("0.01")),
                 description=data.description.strip(), entered_by=actor)
+            chain.seal_all([entry], grant)
             record_event(entry, actor=actor, action="expenditure_recorded", centre=grant.centre,
                          summary=_("%(date)s %(category)s: %(amount)s") % {
                              "date": data.date.strftime("%d-%m-%Y"), "category": entry.get_category_display(),

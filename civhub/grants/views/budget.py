@@ -12,9 +12,10 @@ from django.utils.translation import gettext as _
 from civhub.grants.errors import GrantError
 from civhub.grants.forms.budget import CompareForm, RevisionForm, cell_formset
 from civhub.grants.permissions import finance_required, may_manage_finances, monitor_required
+from civhub.grants.rules import check_version
 from civhub.grants.selectors import budget as selectors
 from civhub.grants.services import budget as service
-from civhub.grants.services.budget import RevisionRefused
+from civhub.grants.services.budget import RevisionRefused, RulesBroken
 from civhub.grants.views import grant_of, no_grant, posted
 
 
@@ -40,6 +41,7 @@ def budget(request, centre):
     return _page(request, centre, "grants/budget/overview.html", {
         "grant": grant, "versions": selectors.versions(grant), "current": current,
         "table": selectors.year_source_table(current) if current else None,
+        "checks": check_version(current) if current else [],
         "sources": selectors.SOURCES, "may_manage": may_manage_finances(request.user, centre),
     })
 
@@ -53,6 +55,7 @@ def budget_version(request, centre, number):
     version = _version(grant, number)
     return _page(request, centre, "grants/budget/version.html", {
         "grant": grant, "version": version, "years": selectors.version_years(version),
+        "checks": check_version(version),
         "table": selectors.year_source_table(version), "may_manage": may_manage_finances(request.user, centre),
     })
 
@@ -97,10 +100,14 @@ def budget_revise(request, centre):
         try:
             version = service.revise_budget(
                 grant=grant, actor=request.user, base=base, name=form.cleaned_data["name"],
-                reason=form.cleaned_data["reason"], cells=[cell for f in cells.forms if (cell := f.cell())])
+                reason=form.cleaned_data["reason"], cells=[cell for f in cells.forms if (cell := f.cell())],
+                deviation_reason=form.cleaned_data["deviation_reason"])
         except RevisionRefused as refused:
             for problem in refused.problems:
                 form.add_error(None, problem)
+        except RulesBroken as broken:
+            form.add_error("deviation_reason", _("This revision breaks a rule of the regulation: %(rules)s Say why "
+                                                 "it is saved all the same.") % {"rules": str(broken)})
         except GrantError as error:
             form.add_error(None, str(error))
         else:

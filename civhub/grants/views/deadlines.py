@@ -16,6 +16,7 @@ from civhub.grants.errors import GrantError
 from civhub.grants.forms.reports import ReportSubmittedForm
 from civhub.grants.permissions import may_record_reports, monitor_required, reporting_required
 from civhub.grants.selectors.deadlines import deadlines as deadline_rows
+from civhub.grants.selectors.deadlines import obligations
 from civhub.grants.services.reports import mark_report_submitted
 from civhub.grants.views import grant_of, no_grant
 
@@ -28,35 +29,36 @@ def deadlines(request, centre):
         return no_grant(request, centre, "deadlines")
     return render(request, "grants/deadlines/list.html", {
         "centre": centre, "grant": grant, "tab": "deadlines",
-        "deadlines": deadline_rows(grant, today=timezone.localdate()),
+        "deadlines": deadline_rows(grant, today=timezone.localdate()), "obligations": obligations(grant),
         "may_record": may_record_reports(request.user, centre),
     })
 
 
-def _deadline(grant, due: str):
-    """The grant's report due on `due` (YYYY-MM-DD) with its submission, or 404."""
+def _deadline(grant, kind: str, due: str):
+    """The grant's report of `kind` due on `due` (YYYY-MM-DD) with its submission, or 404."""
     try:
         day = date.fromisoformat(due)
     except ValueError:
         raise Http404 from None
-    row = next((row for row in deadline_rows(grant, today=timezone.localdate()) if row.report.due == day), None)
+    row = next((row for row in deadline_rows(grant, today=timezone.localdate())
+                if row.report.due == day and row.report.kind == kind), None)
     if row is None:
         raise Http404
     return row
 
 
 @reporting_required
-def deadline_submit(request, centre, due):
+def deadline_submit(request, centre, kind, due):
     """GET: the form (date submitted, note); POST: record the report as submitted."""
     grant = grant_of(centre)
     if grant is None:
         raise Http404
-    row = _deadline(grant, due)
+    row = _deadline(grant, kind, due)
     today = timezone.localdate()
     form = ReportSubmittedForm(request.POST if request.method == "POST" else None, today=today)
     if form.is_bound and form.is_valid():  # a report already submitted: the service says so, by whom and when
         try:
-            mark_report_submitted(grant=grant, due_date=row.report.due, actor=request.user,
+            mark_report_submitted(grant=grant, due_date=row.report.due, kind=row.report.kind, actor=request.user,
                                   submitted_on=form.cleaned_data["submitted_on"], note=form.cleaned_data["note"])
         except GrantError as error:
             form.add_error(None, str(error))

@@ -15,8 +15,8 @@ from django.views.decorators.csp import csp_override
 from civhub.grants import charts
 from civhub.grants.forms.monitor import MonitorForm
 from civhub.grants.permissions import may_record_reports, monitor_or_partner_required, monitor_partnership_ids
-from civhub.grants.selectors.accounts import annual_accounts
-from civhub.grants.selectors.deadlines import deadlines, next_open
+from civhub.grants.selectors.accounts import model_g
+from civhub.grants.selectors.deadlines import deadlines, last_submission, next_open, obligations
 from civhub.grants.selectors.monitor import monitor
 from civhub.grants.views import grant_of, no_grant
 from civhub.ledger.views.office import CHART_CSP
@@ -60,8 +60,8 @@ def _office_context(request, centre, grant, figures) -> dict:
         "budget_cofinancing": figures.total_budget - figures.subsidy_budget,
         "partner_chart_height": charts.partner_chart_height(figures),
         "partner_chart_width": charts.PAGE_PARTNER_CHART_WIDTH,
-        "deadlines": deadlines(grant, today=timezone.localdate()),
-        "accounts": annual_accounts(grant, as_of=figures.as_of),
+        "deadlines": deadlines(grant, today=timezone.localdate()), "obligations": obligations(grant),
+        "accounts": model_g(grant, as_of=figures.as_of), "last_submission": last_submission(grant),
         "advance_first": grant.first_advance_share * 100, "advance_quarterly": grant.quarterly_advance_share * 100,
         "may_record": may_record_reports(request.user, centre),
     }

@@ -10,10 +10,10 @@ from pathlib import Path
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from civhub.core.choices import ContributionKind
+from civhub.core.choices import MATERIAL_CATEGORY, STAFF_TIME_KINDS, ContributionKind
 from civhub.core.models import ProgrammeLine
 from civhub.ledger.models import Contribution, PeriodLock
-from civhub.ledger.services.entries import EntryData
+from civhub.ledger.services.entries import STAFF_TIME_MESSAGE, EntryData
 from civhub.programme.models import Activity
 
 MAX_EVIDENCE_MB = 5
@@ -133,8 +133,13 @@ class EntryForm(forms.Form):
             self.fields["partnership"].label_from_instance = lambda partnership: partnership.organisation.name
         else:
             del self.fields["partnership"]
+        self.rate_is_fixed = rate_is_fixed
         if rate_is_fixed:
             del self.fields["category"]  # the grant's fixed hourly rate values every hour
+            self.fields["material"] = forms.BooleanField(
+                label=_("This amount is a material cost, not staff time"), required=False,
+                help_text=_("Under the grant's fixed hourly rate, work is recorded in hours. Tick this only when "
+                            "the amount pays for materials used for this kind of contribution."))
         else:
             self.fields["category"].choices = [("", _("— choose for hours —"))] + [(c, c) for c in categories]
             self.fields["category"].help_text = _("Needed for hours: they are valued at your organisation's rate "
@@ -148,6 +153,10 @@ class EntryForm(forms.Form):
         elif activity is not None and activity.programme_line_id != line.pk:
             self.add_error("activity", _("This activity belongs to programme line %(number)s: choose that line or "
                                          "another activity.") % {"number": activity.programme_line.number})
+        amount = data.get("amount")
+        if (self.rate_is_fixed and data.get("kind") in STAFF_TIME_KINDS and amount is not None and amount > 0
+                and data.get("hours") is None and not data.get("material")):
+            self.add_error("amount", STAFF_TIME_MESSAGE)
         return data
 
     def partnership_for(self, default=None):
@@ -158,7 +167,9 @@ class EntryForm(forms.Form):
         data = self.cleaned_data
         return EntryData(
             date=data["date"], kind=data["kind"], description=data["description"].strip(), hours=data["hours"],
-            amount=data["amount"], category=data.get("category") or "", programme_line=data["programme_line"],
+            amount=data["amount"],
+            category=MATERIAL_CATEGORY if data.get("material") else data.get("category") or "",
+            programme_line=data["programme_line"],
             activity=data.get("activity"),
         )
 
@@ -170,6 +181,7 @@ def initial_from(entry: Contribution) -> dict:
         "activity": entry.activity_id,
         "category": entry.category, "hours": entry.hours, "description": entry.description,
         "amount": abs(entry.amount) if entry.hours is None else None, "partnership": entry.partnership_id,
+        "material": entry.category == MATERIAL_CATEGORY,
     }
 
 

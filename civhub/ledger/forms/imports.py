@@ -43,10 +43,24 @@ class ContributionImportForm(forms.Form):
             )
         if may_accept:
             self.fields["as_accepted"] = forms.BooleanField(
-                label=_("Import as accepted"), required=False,
+                label=_("Import as accepted (migration)"), required=False,
                 help_text=_("Only for entries that were approved before the centre used civhub. "
-                            "The rows arrive accepted and the import is recorded with your name."),
+                            "The rows arrive accepted, marked as migrated, and the import is recorded with your "
+                            "name and the evidence below."),
             )
+            self.fields["reference"] = forms.CharField(
+                label=_("Evidence of the approval"), required=False, max_length=300,
+                help_text=_("Needed for a migration: what the entries were approved on, for example “signed "
+                            "partner statements 2022-2023”."),
+                error_messages={"max_length": _("Keep the reference to the evidence to at most 300 characters.")},
+            )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("as_accepted") and not (data.get("reference") or "").strip():
+            self.add_error("reference", _("Name the evidence the entries were approved on: a migration is only "
+                                          "accepted with a reference."))
+        return data
 
 
 class RateImportForm(forms.Form):

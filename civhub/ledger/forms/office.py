@@ -7,7 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from civhub.core.choices import ContributionKind
+from civhub.core.choices import NEVER_COUNTED_KINDS, ContributionKind
 from civhub.ledger.services.reference import MAX_PLEDGE, MAX_RATE, PledgeData, RateData
 
 _NUMBER = re.compile(r"^-?[0-9.,]+$")
@@ -73,7 +73,9 @@ class PledgeForm(forms.Form):
     year = forms.TypedChoiceField(label=_("Year"), coerce=int,
                                   error_messages={"required": _("Choose the year."),
                                                   "invalid_choice": _("Choose a year of the grant.")})
-    kind = forms.ChoiceField(label=_("Kind of contribution"), choices=ContributionKind.form_choices(),
+    # BPV is never co-financing (RIF art. 10(5)): a partner does not pledge it.
+    kind = forms.ChoiceField(label=_("Kind of contribution"), choices=ContributionKind.form_choices(
+        [kind for kind in ContributionKind if kind not in NEVER_COUNTED_KINDS]),
                              error_messages={"required": _("Choose the kind of contribution.")})
     amount = AmountField(
         label=_("Amount pledged (EUR)"), min_value=Decimal("0"), max_value=MAX_PLEDGE, max_digits=12,

@@ -11,16 +11,29 @@ from civhub.ledger.errors import LedgerError
 from civhub.ledger.permissions import is_finance_controller
 from civhub.partners.models import Partnership
 
+MAX_REFERENCE = 300
 
-def contribution_scope(actor, centre, partnership=None, *, as_accepted=False) -> list[Partnership]:
+
+def ensure_migration_reference(reference: str) -> None:
+    """Entries migrated as accepted name the evidence they were approved on (e.g. signed statements)."""
+    if not (reference or "").strip():
+        raise LedgerError(_("Name the evidence of the migration, for example “signed partner statements "
+                            "2022-2023”: entries arrive accepted only with a reference."))
+    if len(reference.strip()) > MAX_REFERENCE:
+        raise LedgerError(_("Keep the reference to the evidence to at most 300 characters."))
+
+
+def contribution_scope(actor, centre, partnership=None, *, as_accepted=False, reference="") -> list[Partnership]:
     """The partnerships whose contributions `actor` may import in `centre`; LedgerError when none.
 
     With `partnership` (a partner's own web import) only that one, and only if the actor may
     act for it. Without it: every partnership for the office, else the actor's own ones.
-    Importing as accepted is for the centre's finance controller alone.
+    Importing as accepted (migration) is for the centre's finance controller alone, with a reference.
     """
     if as_accepted and not is_finance_controller(actor, centre):
         raise LedgerError(_("Only the finance controller of the centre may import entries as accepted."))
+    if as_accepted:
+        ensure_migration_reference(reference)
     office = getattr(actor, "is_superuser", False) or access.is_office(actor, centre)
     own = access.partnership_ids(actor, centre)
     partnerships = Partnership.objects.filter(centre=centre).select_related("organisation")

@@ -36,6 +36,11 @@ def day(value) -> date:
     return parse_date(value) if value is not None else _day_from_text("")
 
 
+def optional_day(value) -> date | None:
+    """A date, or None for an empty cell."""
+    return None if cell_text(value) == "" else day(value)
+
+
 @lru_cache(maxsize=8192)
 def _day_from_text(text: str) -> date:
     # Remembered: a file of 100,000 rows has only a few hundred different dates.

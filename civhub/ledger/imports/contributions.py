@@ -32,6 +32,7 @@ from civhub.ledger.imports.parsing import MAX_ROWS, CellError, Column, FileError
 from civhub.ledger.imports.report import PREVIEW_ROWS, ImportReport, RowError, close_batch, shown, start_batch
 from civhub.ledger.imports.writing import write_entries
 from civhub.ledger.models import Contribution, ImportBatch
+from civhub.ledger.services.entries import STAFF_TIME_MESSAGE, staff_time_as_amount
 from civhub.ledger.valuation import value_of
 
 COLUMNS = (
@@ -44,6 +45,7 @@ COLUMNS = (
     Column("hours", ("uren", "hours"), required=False),
     Column("amount", ("bedrag", "amount"), required=False),
     Column("description", ("omschrijving", "description")),
+    Column("accepted_on", ("geaccepteerd_op", "accepted_on"), required=False),
 )
 ONE_OF = (("hours", "amount"),)
 DUTCH_NAMES = {column.key: column.names[0] for column in COLUMNS}
@@ -67,6 +69,7 @@ class Entry(NamedTuple):
     hourly_rate: Decimal | None
     amount: Decimal
     description: str
+    accepted_on: date | None  # a migrated row counts from this day (its own date when the file gives none)
 
 
 @dataclass(frozen=True)
@@ -91,27 +94,30 @@ class PreviewRow:
 
 
 def check_contributions(*, centre, actor, file, file_name: str, partnership=None, as_accepted: bool = False,
-                        progress: Progress | None = None, max_rows: int = MAX_ROWS) -> ImportReport:
+                        reference: str = "", progress: Progress | None = None,
+                        max_rows: int = MAX_ROWS) -> ImportReport:
     """Check a contributions file as `import_contributions` would, and write nothing.
 
     Returns the report: every error (row as in the file, column, value, message) and a
     preview of the first rows with their value. Raises LedgerError when `actor` may not
     import for the centre (or the partner, or as accepted).
     """
-    scope = contribution_scope(actor, centre, partnership, as_accepted=as_accepted)
+    scope = contribution_scope(actor, centre, partnership, as_accepted=as_accepted, reference=reference)
     report, _entries = _check(file, file_name, LedgerFacts(centre, scope, today=timezone.localdate()),
-                              keep=False, progress=progress, max_rows=max_rows)
+                              keep=False, progress=progress, max_rows=max_rows, as_accepted=as_accepted)
     return report
 
 
 def import_contributions(*, centre, actor, file, file_name: str, partnership=None, as_accepted: bool = False,
-                         dry_run: bool = False, progress: Progress | None = None,
+                         reference: str = "", dry_run: bool = False, progress: Progress | None = None,
                          max_rows: int = MAX_ROWS) -> ImportReport:
     """Import a contributions file, all or nothing; `dry_run` only checks it (see check_contributions).
 
     `partnership` limits the import to one partner (a partner's own web import): rows naming
-    any other partner get the unknown-partner error. `as_accepted` (finance controller only)
-    writes the rows accepted and chained, for entries approved before the centre used civhub.
+    any other partner get the unknown-partner error. `as_accepted` (finance controller only,
+    with a `reference` to the evidence) writes the rows accepted, with the provenance
+    *migrated*, and chained: for entries approved before the centre used civhub. A migrated
+    row counts as accepted on its `geaccepteerd_op` date, else on its own date.
 
     `progress(done, total)` is called every few thousand rows: first while checking (total is
     an estimate from the file's size, or 0), then, starting again from (0, total), while
@@ -120,11 +126,12 @@ def import_contributions(*, centre, actor, file, file_name: str, partnership=Non
     """
     if dry_run:
         return check_contributions(centre=centre, actor=actor, file=file, file_name=file_name,
-                                   partnership=partnership, as_accepted=as_accepted, progress=progress,
-                                   max_rows=max_rows)
-    scope = contribution_scope(actor, centre, partnership, as_accepted=as_accepted)
+                                   partnership=partnership, as_accepted=as_accepted, reference=reference,
+                                   progress=progress, max_rows=max_rows)
+    scope = contribution_scope(actor, centre, partnership, as_accepted=as_accepted, reference=reference)
     batch = start_batch(centre=centre, actor=actor, kind=ImportBatch.Kind.CONTRIBUTIONS, file_name=file_name,
-                        partnership=batch_partnership(actor, centre, scope, partnership), as_accepted=as_accepted)
+                        partnership=batch_partnership(actor, centre, scope, partnership), as_accepted=as_accepted,
+                        reference=reference)
     try:
         report = _check_and_write(centre, actor, batch, file, file_name, scope, as_accepted=as_accepted,
                                   progress=progress, max_rows=max_rows)
@@ -145,10 +152,11 @@ def _check_and_write(centre, actor, batch, file, file_name, scope, *, as_accepte
     with transaction.atomic(), fewer_gc_passes():
         chain.lock_chain(centre)
         facts = LedgerFacts(centre, scope, today=timezone.localdate())
-        report, entries = _check(file, file_name, facts, keep=True, progress=progress, max_rows=max_rows)
+        report, entries = _check(file, file_name, facts, keep=True, progress=progress, max_rows=max_rows,
+                                 as_accepted=as_accepted)
         if report.ok:
             write_entries(entries, centre=centre, actor=actor, batch=batch, as_accepted=as_accepted,
-                          progress=progress)
+                          reference=batch.reference, progress=progress)
             report.written = True
             close_batch(batch, report, ImportBatch.State.DONE)
             _audit(batch, report, actor=actor, as_accepted=as_accepted)
@@ -181,14 +189,14 @@ def _audit(batch: ImportBatch, report: ImportReport, *, actor, as_accepted: bool
     record_event(batch, actor=actor, action="contributions_imported", centre=batch.centre, summary=report.summary(),
                  changes={"file": batch.file_name, "rows": report.new_rows, "already_present": report.existing_rows,
                           "hours": str(report.hours), "amount": str(report.amount), "as_accepted": as_accepted,
-                          "partnership": batch.partnership_id})
+                          "reference": batch.reference, "partnership": batch.partnership_id})
 
 
 # Checking --------------------------------------------------------------------------------------
 
 
 def _check(file, file_name: str, facts: LedgerFacts, *, keep: bool, progress: Progress | None,
-           max_rows: int) -> tuple[ImportReport, list[Entry]]:
+           max_rows: int, as_accepted: bool = False) -> tuple[ImportReport, list[Entry]]:
     """Read and check every row; the entries to write (when `keep` and the file is clean) and the report."""
     report, entries = ImportReport(file_name=file_name), []
     try:
@@ -196,7 +204,7 @@ def _check(file, file_name: str, facts: LedgerFacts, *, keep: bool, progress: Pr
         seen: dict[tuple[int, str], tuple[int, int]] = {}
         for number, values in _with_progress(table, progress):
             report.rows += 1
-            entry, present = _check_row(number, values, table, facts, seen, report)
+            entry, present = _check_row(number, values, table, facts, seen, report, as_accepted=as_accepted)
             if entry is not None:
                 _count(report, entry, present, facts)
                 if keep and not present and report.ok:
@@ -256,7 +264,7 @@ class _Row:
 
 
 def _check_row(number: int, values: dict, table: Table, facts: LedgerFacts, seen: dict,
-               report: ImportReport) -> tuple[Entry | None, bool]:
+               report: ImportReport, *, as_accepted: bool = False) -> tuple[Entry | None, bool]:
     """(the checked entry or None, whether the ledger already has it); errors go to the report."""
     row = _Row(number, values, table, report)
     partnership = row.take("partner", facts.partner)
@@ -268,8 +276,11 @@ def _check_row(number: int, values: dict, table: Table, facts: LedgerFacts, seen
     hours = row.take("hours", cells.hours)
     amount = row.take("amount", cells.amount)
     description = row.take("description", cells.description)
-    if not row.failed_keys & {"kind", "hours", "amount"}:
-        _check_quantities(row, kind, hours, amount)
+    accepted_on = row.take("accepted_on", cells.optional_day)
+    if not row.failed_keys & {"kind", "hours", "amount", "category", "date"}:
+        _check_quantities(row, kind, hours, amount, category, facts.grant_on(day))
+    if accepted_on is not None and day is not None:
+        _check_accepted_on(row, facts, day, accepted_on, as_accepted)
     if row.failed:
         if day is not None:  # report what is wrong with the date too, though the row's other cells failed
             _check_date(row, facts, day)
@@ -289,7 +300,7 @@ def _check_row(number: int, values: dict, table: Table, facts: LedgerFacts, seen
         return None, False
     value = amount if hours is None else value_of(hours, rate) if rate is not None else Decimal("0.00")
     return Entry(number, partnership.pk, extern_id, day, kind, line_id, category, hours, rate, value,
-                 description), present
+                 description, (accepted_on or day) if as_accepted else None), present
 
 
 def _already_present(row: _Row, facts: LedgerFacts, seen: dict, key: tuple[int, str], print_: int) -> bool | None:
@@ -322,12 +333,26 @@ def _check_date(row: _Row, facts: LedgerFacts, day: date) -> None:
                  % {"start": lock[0].strftime("%d-%m-%Y"), "end": lock[1].strftime("%d-%m-%Y")})
 
 
-def _check_quantities(row: _Row, kind: str, hours, amount) -> None:
+def _check_quantities(row: _Row, kind: str, hours, amount, category: str, grant) -> None:
+    """Hours or an amount; cash is an amount; under a fixed hourly rate staff time is hours (formats.md §2)."""
     if (hours is None) == (amount is None):
         row.fail("amount" if hours is not None else "hours",
                  _("Give either hours or an amount, not both and not neither."))
     elif hours is not None and kind == ContributionKind.CASH:
         row.fail("hours", _("A cash contribution is an amount, not hours."))
+    elif amount is not None and staff_time_as_amount(kind, category, fixed_rate=grant[2] if grant else None):
+        row.fail("amount", str(STAFF_TIME_MESSAGE))
+
+
+def _check_accepted_on(row: _Row, facts: LedgerFacts, day: date, accepted_on: date, as_accepted: bool) -> None:
+    """geaccepteerd_op: only for a migration, not before the row's date, not in the future."""
+    if not as_accepted:
+        row.fail("accepted_on", _("Only a migration of accepted entries gives the day they were accepted; leave "
+                                  "this column empty."))
+    elif accepted_on < day:
+        row.fail("accepted_on", _("An entry cannot have been accepted before its own date."))
+    elif accepted_on > facts.today:
+        row.fail("accepted_on", _("The date lies in the future."))
 
 
 def _rate(row: _Row, facts: LedgerFacts, partnership, day: date, category: str, hours) -> tuple[Decimal | None, str]:

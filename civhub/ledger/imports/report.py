@@ -102,11 +102,12 @@ class ImportReport:
         self.errors, self.unlisted_errors = [RowError(row or 0, "", "", message)], 0
 
 
-def start_batch(*, centre, actor, kind: str, file_name: str, partnership=None, as_accepted=False) -> ImportBatch:
+def start_batch(*, centre, actor, kind: str, file_name: str, partnership=None, as_accepted=False,
+                reference: str = "") -> ImportBatch:
     """The import's record, written before the work starts so that a page can show it is running."""
     return ImportBatch.objects.create(
         centre=centre, partnership=partnership, kind=kind, state=ImportBatch.State.RUNNING,
-        file_name=file_name[:255], as_accepted=as_accepted, actor=actor,
+        file_name=file_name[:255], as_accepted=as_accepted, reference=reference.strip(), actor=actor,
     )
 
 

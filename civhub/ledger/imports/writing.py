@@ -18,18 +18,20 @@ WRITE_BATCH = 2000  # rows per bulk_create; Django splits further where the data
 Status = Contribution.Status
 
 
-def write_entries(entries: list, *, centre, actor, batch: ImportBatch, as_accepted: bool,
+def write_entries(entries: list, *, centre, actor, batch: ImportBatch, as_accepted: bool, reference: str = "",
                   progress: Callable[[int, int], None] | None = None) -> None:
-    """Insert checked entries (imports.contributions.Entry) in file order, submitted or accepted and chained.
+    """Insert checked entries (imports.contributions.Entry) in file order, submitted, or migrated: accepted and chained.
 
     Call inside the import's transaction, with the centre's row locked when `as_accepted`
-    (the chain has one tip per centre).
+    (the chain has one tip per centre). A migrated entry keeps who migrated it, when, and the
+    evidence (`reference`); each counts from its own `accepted_on`.
     """
     now = timezone.now()
     status = Status.ACCEPTED if as_accepted else Status.SUBMITTED
     common = {"centre_id": centre.pk, "status": status, "entered_by_id": actor.pk, "import_batch_id": batch.pk}
     if as_accepted:
-        common |= {"approved_by_id": actor.pk, "approved_at": now, "accepted_by_id": actor.pk, "accepted_at": now}
+        common |= {"approved_by_id": actor.pk, "approved_at": now, "accepted_by_id": actor.pk, "accepted_at": now,
+                   "provenance": Contribution.Provenance.MIGRATED, "migration_reference": reference}
     tip = chain.chain_tip(centre) if as_accepted else None
     if progress:
         progress(0, len(entries))  # writing starts: the count begins again

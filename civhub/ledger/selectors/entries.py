@@ -14,16 +14,16 @@ from django.utils.translation import gettext_lazy as _
 
 from civhub.accounts import permissions as access
 from civhub.accounts.models import Role
+from civhub.ledger.counting import cofinancing
 from civhub.ledger.models import Contribution, PeriodLock, RateCard
 from civhub.ledger.permissions import contributions_visible_to, is_finance_controller, may_approve, may_enter
-from civhub.partners.models import CofinancingGroup
 
 Status = Contribution.Status
 ZERO = Decimal("0")
 LIST_RELATED = ("partnership__organisation", "programme_line", "entered_by")
 DETAIL_RELATED = (*LIST_RELATED, "centre", "activity", "partnership__centre", "approved_by", "accepted_by",
                   "reversal_of", "reversal")
-COUNTED = ~Q(partnership__cofinancing_group=CofinancingGroup.NOT_COUNTED)
+COUNTED = cofinancing()
 
 # What each StatusEvent.action means, for the history table.
 EVENT_LABELS = {
@@ -38,6 +38,7 @@ EVENT_LABELS = {
 }
 
 OWN_ENTRY = _("You entered this contribution yourself: another signatory of your organisation approves it.")
+OWN_APPROVAL = _("You entered or approved this contribution yourself: another finance controller accepts it.")
 
 
 def contribution_list(user, centre, *, status="", year=None, kind="", partner="") -> QuerySet[Contribution]:
@@ -220,6 +221,7 @@ def actions_for(user, entry: Contribution) -> Actions:
     """The buttons the detail page shows this viewer."""
     status, enters = entry.status, may_enter(user, entry.partnership)
     controller = is_finance_controller(user, entry.centre)
+    own = user.pk in (entry.entered_by_id, entry.approved_by_id)
     approver = status == Status.SUBMITTED and may_approve(user, entry)
     signatory = access.has_partner_role(user, entry.partnership, Role.PARTNER_SIGNATORY)
     return Actions(
@@ -228,8 +230,9 @@ def actions_for(user, entry: Contribution) -> Actions:
         delete=enters and status == Status.DRAFT,
         approve=approver,
         reject=approver or (status == Status.APPROVED and controller),
-        accept=status == Status.APPROVED and controller,
+        accept=status == Status.APPROVED and controller and not own,
         reverse=status == Status.ACCEPTED and controller and not entry.is_reversal,
         correct=enters and status == Status.REVERSED,
-        approve_blocked=str(OWN_ENTRY) if status == Status.SUBMITTED and signatory and not approver else "",
+        approve_blocked=(str(OWN_ENTRY) if status == Status.SUBMITTED and signatory and not approver
+                         else str(OWN_APPROVAL) if status == Status.APPROVED and controller and own else ""),
     )

@@ -15,7 +15,7 @@ from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.translation import gettext_lazy as _
 
 from civhub.accounts import permissions as access
-from civhub.core.choices import ContributionKind
+from civhub.core.choices import NEVER_COUNTED_KINDS, ContributionKind
 from civhub.ledger.models import Contribution, ImportBatch, Pledge, RateCard
 from civhub.ledger.services.reference import ACCEPTED_STATUSES, grant_years, with_validity
 from civhub.partners.models import Partnership
@@ -32,6 +32,7 @@ KIND_SHORT = {
     ContributionKind.EDUCATION: _("Education"),
     ContributionKind.LIFELONG_LEARNING: _("Lifelong learning"),
     ContributionKind.CASH: _("Cash"),
+    ContributionKind.BPV: _("BPV"),
 }
 
 
@@ -42,8 +43,10 @@ class KindColumn:
     label: str
 
 
-def kind_columns() -> list[KindColumn]:
-    return [KindColumn(kind.value, KIND_SHORT[kind], kind.label) for kind in ContributionKind]
+def kind_columns(*, pledged_only: bool = False) -> list[KindColumn]:
+    """Every kind, or only those a partner pledges (BPV is never co-financing, so never pledged)."""
+    kinds = [kind for kind in ContributionKind if not (pledged_only and kind in NEVER_COUNTED_KINDS)]
+    return [KindColumn(kind.value, KIND_SHORT[kind], kind.label) for kind in kinds]
 
 
 # The pledge table --------------------------------------------------------------------------
@@ -88,7 +91,7 @@ def _money(expression) -> Coalesce:
 
 def pledge_table(centre) -> PledgeTable:
     """The pledge table of the centre, in a fixed number of queries whatever the number of pledges."""
-    years, columns = grant_years(centre), kind_columns()
+    years, columns = grant_years(centre), kind_columns(pledged_only=True)
     partnerships = list(Partnership.objects.filter(centre=centre).select_related("organisation")
                         .order_by("organisation__name", "pk"))
     pledges = Pledge.objects.filter(partnership__centre=centre)
@@ -139,6 +142,7 @@ STAGES = {
     "submitted": Q(status=Status.SUBMITTED),
     "approved": Q(status=Status.APPROVED),
     "accepted": Q(status__in=ACCEPTED_STATUSES),
+    "migrated": Q(status__in=ACCEPTED_STATUSES, provenance=Contribution.Provenance.MIGRATED),
 }
 
 
@@ -152,6 +156,12 @@ class SummaryRow:
     submitted: Decimal = ZERO
     approved: Decimal = ZERO
     accepted: Decimal = ZERO
+    migrated: Decimal = ZERO
+
+    @property
+    def counts(self) -> bool:
+        """False for a kind that is never co-financing (BPV): shown, left out of the totals."""
+        return self.kind is None or self.kind.code not in NEVER_COUNTED_KINDS
 
     @property
     def percent(self) -> Decimal | None:
@@ -193,7 +203,7 @@ def _pledge_sums(pledges: QuerySet, *group: str):
     return pledges.values(*group).annotate(pledged=_money(Sum("amount"))).order_by()
 
 
-AMOUNTS = ("pledged", "submitted", "approved", "accepted")
+AMOUNTS = ("pledged", "submitted", "approved", "accepted", "migrated")
 
 
 def _grouped(entries: QuerySet, pledges: QuerySet, *group: str) -> dict[tuple, dict]:
@@ -209,11 +219,13 @@ def _row(year, kind, values: dict) -> SummaryRow:
 
 
 def partner_summary(partnership: Partnership) -> PartnerSummary:
-    """Per year and kind: pledged, submitted, approved, accepted (and % realised); totals per year and overall."""
+    """Per year and kind: pledged, submitted, approved, accepted, migrated (and % realised); totals per year and
+    overall, which leave out BPV (shown on its own row, never co-financing)."""
     entries = Contribution.objects.filter(partnership=partnership)
     pledges = Pledge.objects.filter(partnership=partnership)
     columns = {column.code: column for column in kind_columns()}
     by_kind = _grouped(entries, pledges, "year", "kind")
+    entries = entries.exclude(kind__in=sorted(NEVER_COUNTED_KINDS))
     by_year = _grouped(entries, pledges, "year")
     years = [
         SummaryYear(

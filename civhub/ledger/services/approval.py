@@ -84,6 +84,12 @@ def _freeze_value(entry: Contribution) -> None:
     entry.hourly_rate, entry.amount = rate, value_of(entry.hours, rate)
 
 
+def ensure_four_eyes(entry: Contribution, actor) -> None:
+    """Nobody accepts an entry they entered or approved themselves: the second key is another person's."""
+    if actor.pk in (entry.entered_by_id, entry.approved_by_id):
+        raise LedgerError(_("You entered or approved this entry yourself: another finance controller accepts it."))
+
+
 def accept_contribution(*, entry: Contribution, actor) -> Contribution:
     """The finance controller accepts an approved entry: its rate is frozen and it joins the hash chain."""
     with transaction.atomic():
@@ -91,10 +97,12 @@ def accept_contribution(*, entry: Contribution, actor) -> Contribution:
         ensure_transition(entry, Status.ACCEPTED)
         if not is_finance_controller(actor, entry.centre):
             raise LedgerError(_("Only the finance controller accepts entries."))
+        ensure_four_eyes(entry, actor)
         ensure_open(entry.centre, entry.date)
         _freeze_value(entry)
         chain.lock_chain(entry.centre)
         entry.status, entry.accepted_by, entry.accepted_at = Status.ACCEPTED, actor, timezone.now()
+        entry.accepted_on, entry.provenance = timezone.localdate(), Contribution.Provenance.TWO_KEYS
         index, previous = chain.chain_tip(entry.centre)
         chain.seal(entry, index=index, previous_hash=previous)
         entry.save()
@@ -108,6 +116,9 @@ def reverse_contribution(*, entry: Contribution, actor, reason: str) -> Contribu
     """Correct an accepted entry: an accepted entry of the opposite value, linked to it, with a reason.
 
     The original keeps its content (and its hash); only its status says it was reversed.
+    The reversal takes the original's origin, so a reversed migrated entry leaves the
+    migrated share too, and counts from the day it is made (reports as of earlier dates keep
+    the original). The finance controller makes it alone: it only ever lowers what counts.
     Returns the reversal entry.
     """
     reason = (reason or "").strip()
@@ -128,6 +139,7 @@ def reverse_contribution(*, entry: Contribution, actor, reason: str) -> Contribu
             programme_line=entry.programme_line, category=entry.category, hours=None,
             hourly_rate=entry.hourly_rate, amount=-entry.amount, description=entry.description[:500],
             entered_by=actor, approved_by=actor, approved_at=now, accepted_by=actor, accepted_at=now,
+            accepted_on=timezone.localdate(), provenance=entry.provenance,
             status=Status.ACCEPTED, reversal_of=entry, reversal_reason=reason,
         )
         index, previous = chain.chain_tip(entry.centre)

@@ -7,8 +7,10 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from civhub.core.audit import record_event
+from civhub.core.choices import MATERIAL_CATEGORY, STAFF_TIME_KINDS
 from civhub.ledger.errors import LedgerError
 from civhub.ledger.models import Contribution, StatusEvent
 from civhub.ledger.permissions import may_enter
@@ -34,18 +36,34 @@ class EntryData:
     activity: object = None  # the programme activity the contribution served (optional)
 
 
+def staff_time_as_amount(kind: str, category: str, *, fixed_rate) -> bool:
+    """Whether an amount is refused: under a fixed hourly rate (RIF 2014 art. 14(3)) staff time is hours.
+
+    Organisation, research, education and lifelong-learning work is staff time; an amount is
+    allowed for lab use, cash, BPV, or a material cost booked under the category `materiaal`.
+    """
+    return fixed_rate is not None and kind in STAFF_TIME_KINDS and category != MATERIAL_CATEGORY
+
+
+STAFF_TIME_MESSAGE = gettext_lazy("Under this grant's fixed hourly rate, staff time is recorded in hours: give the "
+                                  "hours. An amount is only for lab use, cash, BPV or a material cost (category "
+                                  "“materiaal”).")
+
+
 def valuation(partnership, data: EntryData) -> tuple[Decimal | None, Decimal]:
     """(hourly rate, value) of an entry: hours at the rate in force that day, or the amount given."""
     if (data.hours is None) == (data.amount is None):
         raise LedgerError(_("Give either hours or an amount, not both and not neither."))
+    grant = grant_on(partnership.centre, data.date)
     if data.amount is not None:
         if not Decimal("0") < data.amount <= MAX_AMOUNT:
             raise LedgerError(_("An amount must be more than EUR 0 and at most EUR 1,000,000."))
+        if staff_time_as_amount(data.kind, data.category, fixed_rate=grant and grant.fixed_hourly_rate):
+            raise LedgerError(str(STAFF_TIME_MESSAGE))
         return None, data.amount
     if not Decimal("0") < data.hours <= Decimal("24"):
         raise LedgerError(_("Hours must be more than 0 and at most 24 per entry."))
-    rate = hourly_rate_for(partnership=partnership, category=data.category, day=data.date,
-                           grant=grant_on(partnership.centre, data.date))
+    rate = hourly_rate_for(partnership=partnership, category=data.category, day=data.date, grant=grant)
     return rate, value_of(data.hours, rate)
 
 

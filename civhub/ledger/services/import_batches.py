@@ -55,11 +55,12 @@ def _preview_rows(report: ImportReport, kind: str) -> list[dict]:
 
 
 def _record_check(*, centre, actor, kind, upload, report: ImportReport, partnership=None,
-                  as_accepted=False) -> ImportBatch:
+                  as_accepted=False, reference="") -> ImportBatch:
     """The preview batch: counts and errors of the check; a clean file is kept for the confirmation."""
     batch = ImportBatch(
         centre=centre, partnership=partnership, kind=kind, state=State.PREVIEW if report.ok else State.REFUSED,
-        file_name=upload.name[:255], as_accepted=as_accepted, actor=actor, total_rows=report.rows,
+        file_name=upload.name[:255], as_accepted=as_accepted, reference=reference.strip(), actor=actor,
+        total_rows=report.rows,
         existing_rows=report.existing_rows, total_hours=report.hours, total_amount=report.amount,
         errors=[error.as_dict() for error in report.errors[:STORED_ERRORS]],
         finished_at=None if report.ok else timezone.now(),
@@ -74,15 +75,16 @@ def _record_check(*, centre, actor, kind, upload, report: ImportReport, partners
     return batch
 
 
-def preview_contributions(*, centre, actor, upload, partnership=None, as_accepted=False) -> ImportBatch:
+def preview_contributions(*, centre, actor, upload, partnership=None, as_accepted=False,
+                          reference: str = "") -> ImportBatch:
     """Check an uploaded contributions file and record the outcome; nothing is written to the ledger.
 
     Raises LedgerError when the actor may not import there (see imports.access).
     """
     report = check_contributions(centre=centre, actor=actor, file=upload, file_name=upload.name,
-                                 partnership=partnership, as_accepted=as_accepted)
+                                 partnership=partnership, as_accepted=as_accepted, reference=reference)
     return _record_check(centre=centre, actor=actor, kind=Kind.CONTRIBUTIONS, upload=upload, report=report,
-                         partnership=partnership, as_accepted=as_accepted)
+                         partnership=partnership, as_accepted=as_accepted, reference=reference)
 
 
 def preview_rates(*, centre, actor, upload) -> ImportBatch:
@@ -112,7 +114,8 @@ def _check_stored(batch: ImportBatch, file) -> ImportReport:
         return import_rates(centre=batch.centre, actor=batch.actor, file=file, file_name=batch.file_name,
                             dry_run=True)
     return check_contributions(centre=batch.centre, actor=batch.actor, file=file, file_name=batch.file_name,
-                               partnership=batch.partnership, as_accepted=batch.as_accepted)
+                               partnership=batch.partnership, as_accepted=batch.as_accepted,
+                               reference=batch.reference)
 
 
 # 2. Confirming -----------------------------------------------------------------------------------
@@ -207,7 +210,7 @@ def _import_stored(batch: ImportBatch, file) -> ImportReport:
         return import_rates(centre=batch.centre, actor=batch.actor, file=file, file_name=batch.file_name)
     return import_contributions(centre=batch.centre, actor=batch.actor, file=file, file_name=batch.file_name,
                                 partnership=batch.partnership, as_accepted=batch.as_accepted,
-                                progress=_Recorder(batch.pk, batch.total_rows))
+                                reference=batch.reference, progress=_Recorder(batch.pk, batch.total_rows))
 
 
 def _fail(batch: ImportBatch, message: str) -> None:

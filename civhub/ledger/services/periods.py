@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from civhub.core.audit import record_event
 from civhub.ledger.errors import LedgerError
+from civhub.ledger.heads import record_chain_head
 from civhub.ledger.models import PeriodLock
 from civhub.ledger.permissions import is_finance_controller
 
@@ -35,7 +36,7 @@ def period_bounds(span: str, year: int, quarter: int | None = None) -> tuple[dat
 
 
 def close_period(*, centre, actor, span: str, year: int, quarter: int | None = None) -> PeriodLock:
-    """The finance controller closes a quarter or a year for the whole centre."""
+    """The finance controller closes a quarter or a year for the whole centre; the chains' heads are recorded."""
     if not is_finance_controller(actor, centre):
         raise LedgerError(_("Only the finance controller closes periods."))
     if span not in PeriodLock.Span.values or span == PeriodLock.Span.QUARTER and quarter not in (1, 2, 3, 4):
@@ -44,8 +45,10 @@ def close_period(*, centre, actor, span: str, year: int, quarter: int | None = N
     with transaction.atomic():
         if closed_lock_on(centre, starts_on) and closed_lock_on(centre, ends_on):
             raise LedgerError(_("This period is already closed."))
+        head = record_chain_head(centre=centre, actor=actor, day=ends_on,
+                                 occasion=f"period {starts_on.isoformat()} – {ends_on.isoformat()} closed")
         lock = PeriodLock.objects.create(centre=centre, span=span, starts_on=starts_on, ends_on=ends_on,
-                                         closed_by=actor)
+                                         closed_by=actor, chain_head=head)
         record_event(lock, actor=actor, action="period_closed", centre=centre, summary=str(lock))
     return lock
 

@@ -49,7 +49,8 @@ def upload(request, centre):
         partnership = data.get("partnership") or (own[0] if own else None)
         try:
             batch = service.preview_contributions(centre=centre, actor=request.user, upload=data["file"],
-                                                  partnership=partnership, as_accepted=data.get("as_accepted", False))
+                                                  partnership=partnership, as_accepted=data.get("as_accepted", False),
+                                                  reference=data.get("reference", ""))
         except LedgerError as error:
             form.add_error(None, str(error))
         else:

@@ -1,4 +1,5 @@
-"""`manage.py import_contributions FILE --centre SLUG --as EMAIL [--accepted] [--dry-run]` (formats.md §2)."""
+"""`manage.py import_contributions FILE --centre SLUG --as EMAIL [--accepted --reference TEXT] [--dry-run]`
+(formats.md §2)."""
 
 from pathlib import Path
 
@@ -20,16 +21,26 @@ class Command(BaseCommand):
         parser.add_argument("--as", dest="email", required=True, help=_("the e-mail address of the acting user"))
         parser.add_argument("--accepted", action="store_true",
                             help=_("import the rows as accepted (finance controller only; for entries approved "
-                                   "before the centre used civhub)"))
+                                   "before the centre used civhub): a migration, which needs --reference"))
+        parser.add_argument("--reference", default="",
+                            help=_("with --accepted: the evidence the entries were approved on, e.g. “getekende "
+                                   "partnerverklaringen 2022-2023”"))
         parser.add_argument("--dry-run", action="store_true", help=_("check the file and write nothing"))
 
-    def handle(self, *args, file: str, centre: str, email: str, accepted: bool, dry_run: bool, **options):
+    def handle(self, *args, file: str, centre: str, email: str, accepted: bool, reference: str, dry_run: bool,
+               **options):
+        if accepted and not reference.strip():
+            raise CommandError(_("--accepted is a migration: name the evidence with --reference, e.g. --reference "
+                                 "\"getekende partnerverklaringen 2022-2023\"."), returncode=1)
+        if reference and not accepted:
+            raise CommandError(_("--reference goes with --accepted only."), returncode=1)
         centre, actor = centre_or_fail(centre), user_or_fail(email)
         self.verbosity = options["verbosity"]
         with open_or_fail(file) as handle:
             try:
                 report = import_contributions(centre=centre, actor=actor, file=handle, file_name=Path(file).name,
-                                              as_accepted=accepted, dry_run=dry_run, progress=self._progress)
+                                              as_accepted=accepted, reference=reference, dry_run=dry_run,
+                                              progress=self._progress)
             except LedgerError as error:
                 raise CommandError(str(error), returncode=1) from None
         report_or_fail(self, report)

@@ -7,9 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from civhub.loader.demo_activity import DEMO_DEFINITION, add_demo_activity, describe_activity
 from civhub.loader.demo_events import add_demo_events
 from civhub.loader.demo_governance import add_demo_governance
-from civhub.loader.demo_grant import add_demo_grant
+from civhub.loader.demo_grant import add_demo_history
 from civhub.loader.demo_learning import add_demo_learning
-from civhub.loader.demo_ledger import add_demo_ledger
 from civhub.loader.demo_news import add_demo_news
 from civhub.loader.demo_programme import add_demo_programme
 from civhub.loader.demo_research import add_demo_research
@@ -24,17 +23,16 @@ class Command(BaseCommand):
         with transaction.atomic():
             result = load_or_fail(read_or_fail(self, DEMO_DEFINITION))
             done = add_demo_activity(centre=result.centre)
-            entries = add_demo_ledger(centre=result.centre)
-            grant = add_demo_grant(centre=result.centre)
+            history = add_demo_history(centre=result.centre)
             # The programme first: research projects create line-2 activities, and the programme's
             # demo leaves a centre that already has activities alone.
             work = [add(centre=result.centre) for add in (add_demo_programme, add_demo_research, add_demo_learning,
                                                           add_demo_governance, add_demo_events, add_demo_news)]
         self.stdout.write(result.summary())
         self.stdout.write(describe_activity(done))
-        self.stdout.write(_("demo ledger: %(count)d contributions added") % {"count": entries})
-        self.stdout.write(_("demo grant: %(contributions)d contributions, %(expenditure)d expenditure entries and "
+        self.stdout.write(_("demo history: %(contributions)d contributions, %(expenditure)d expenditure entries and "
                             "%(reports)d submitted reports added")
-                          % dict(zip(("contributions", "expenditure", "reports"), grant, strict=True)))
+                          % {"contributions": history.contributions, "expenditure": history.expenditure,
+                             "reports": history.reports})
         for summary in work:
             self.stdout.write(summary)

@@ -1,0 +1,99 @@
+"""The monitor's queries: a fixed number of GROUP BY queries, whatever the number of rows.
+
+Each returns a few grouped rows (dicts) with every sum rounded to the cent; `rules.py`
+adds them up into the page's tables.
+"""
+
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+
+from django.db.models import DecimalField, Q, Sum, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from civhub.core.models import Grant
+from civhub.grants.models import BudgetLine, Expenditure
+from civhub.grants.schedule import cents
+from civhub.ledger.counting import ACCEPTED, WAITING, accepted_as_of
+from civhub.ledger.models import Contribution, Pledge
+from civhub.partners.models import Partnership
+
+from .figures import ZERO, Period
+
+
+def _money(expression) -> Coalesce:
+    return Coalesce(expression, Value(ZERO), output_field=DecimalField(max_digits=18, decimal_places=2))
+
+
+def _year_sums(column: str, years: list[int], prefix: str = "y") -> dict:
+    """One conditional SUM per year (`date__year` becomes a date range, so an index on date still serves)."""
+    return {f"{prefix}{year}": _money(Sum(column, filter=Q(date__year=year))) for year in years}
+
+
+def _rounded(cells) -> list[dict]:
+    """The grouped rows with every sum to the cent (SQLite hands back sums with float noise in the last places)."""
+    return [{key: cents(value) if isinstance(value, Decimal) else value for key, value in cell.items()}
+            for cell in cells]
+
+
+def _scoped(entries, partnership_ids):
+    return entries if partnership_ids is None else entries.filter(partnership_id__in=partnership_ids)
+
+
+def contribution_cells(grant: Grant, period: Period, as_of: date, partnership_ids) -> list[dict]:
+    """Accepted value (per year) and hours as of `as_of`, per partner, programme line, kind and origin: one query."""
+    entries = Contribution.objects.filter(accepted_as_of(as_of), centre_id=grant.centre_id,
+                                          date__gte=period.start, date__lte=period.end)
+    # Hours of accepted entries only: a reversed entry keeps its hours while its reversal carries none.
+    return _rounded(_scoped(entries, partnership_ids).values("partnership_id", "programme_line_id", "kind",
+                                                            "provenance").annotate(
+        hours=_money(Sum("hours", filter=Q(status=Contribution.Status.ACCEPTED))),
+        **_year_sums("amount", period.years)).order_by())
+
+
+def _end_of(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day + timedelta(days=1), time.min))
+
+
+def waiting_cells(grant: Grant, period: Period, as_of: date, partnership_ids) -> list[dict]:
+    """Entries on their way on `as_of` (entered by then, not yet accepted then), per partner and kind: one query.
+
+    What waits for the signatory or the finance controller now, and what was accepted only
+    after the reference date; the commitment forecast counts them.
+    """
+    entries = Contribution.objects.filter(
+        Q(status__in=WAITING) | Q(status__in=ACCEPTED, accepted_on__gt=as_of),
+        centre_id=grant.centre_id, date__gte=period.start, date__lte=min(as_of, period.end),
+        created_at__lt=_end_of(as_of))
+    return _rounded(_scoped(entries, partnership_ids).values("partnership_id", "kind")
+                    .annotate(amount=_money(Sum("amount"))).order_by())
+
+
+def expenditure_cells(grant: Grant, period: Period, as_of: date) -> list[dict]:
+    """Subsidy spent per programme line, with a conditional sum per year: one query."""
+    spent = Expenditure.objects.filter(grant=grant, date__gte=period.start, date__lte=min(as_of, period.end))
+    return _rounded(spent.values("programme_line_id").annotate(**_year_sums("amount", period.years)).order_by())
+
+
+def budget_cells(grant: Grant, period: Period) -> list[dict]:
+    """The current budget version summed per year, programme line and source: one query."""
+    lines = BudgetLine.objects.filter(version__grant=grant, version__is_current=True, year__in=period.years)
+    return _rounded(lines.values("year", "programme_line_id", "source").annotate(amount=_money(Sum("amount")))
+                    .order_by())
+
+
+def pledge_cells(grant: Grant, period: Period, partnership_ids) -> list[dict]:
+    pledges = Pledge.objects.filter(partnership__centre_id=grant.centre_id, year__in=period.years)
+    return _rounded(_scoped(pledges, partnership_ids).values("partnership_id", "year", "kind")
+                    .annotate(amount=_money(Sum("amount"))).order_by())
+
+
+def partnerships(grant: Grant, partnership_ids) -> list[Partnership]:
+    rows = Partnership.objects.filter(centre_id=grant.centre_id).select_related("organisation")
+    if partnership_ids is not None:
+        rows = rows.filter(pk__in=partnership_ids)
+    return list(rows.order_by("organisation__name", "pk"))
+
+
+def programme_lines(grant: Grant) -> list[tuple]:
+    return list(grant.centre.programme_lines.order_by("number").values_list("pk", "number", "name"))
