@@ -49,6 +49,7 @@ LEAD_HOURS = {"education": 560, "research": 180}  # the lead applicant's own hou
 BPV_PARTNERS = ("janssen", "lumc")  # supervising students on work placement: recorded, never counted
 BPV_HOURS_A_YEAR = 96
 LINES = {"education": 1, "lab": 1, "research": 2, "lifelong_learning": 3}  # organisation and cash: no line
+LAB_LINE_FROM_QUARTER = 3  # the lab of the second half year serves the practorate (line 2)
 DESCRIPTIONS = {
     "organisation": "Deelname stuurgroep en werkgroep",
     "research": "Begeleiding onderzoeksopdracht practoraat",
@@ -78,6 +79,8 @@ class Row:
 
     @property
     def line(self) -> int | None:
+        if self.kind == "lab" and self.number >= LAB_LINE_FROM_QUARTER:
+            return 2
         return LINES.get(self.kind)
 
 

@@ -200,13 +200,13 @@ def per_partner(figures: Monitor) -> Table:
     years = figures.year_list
     columns = [
         Column("Partner", gettext_lazy("Partner")), Column("Code", gettext_lazy("Code"), in_pdf=False),
-        Column("Cluster", gettext_lazy("Cluster")),
+        Column("Cluster", gettext_lazy("Cluster"), in_pdf=False),  # the group says what counts; the file has both
         Column("Cofinancieringsgroep", gettext_lazy("Co-financing group")),
         Column("Toegezegd", gettext_lazy("Pledged"), Kind.MONEY),
         Column("Gerealiseerd", gettext_lazy("Realised"), Kind.MONEY),
         Column("Waarvan geld", gettext_lazy("Of which cash"), Kind.MONEY),
         Column("Waarvan in natura", gettext_lazy("Of which in kind"), Kind.MONEY),
-        Column("% van toezegging", gettext_lazy("Percentage of pledge"), Kind.PERCENT),
+        Column("% van toezegging", gettext_lazy("Share of pledge"), Kind.PERCENT),
         *[Column(f"Gerealiseerd {year}", gettext_lazy("Realised %(year)s") % {"year": year}, Kind.MONEY)
           for year in years],
         Column("Waarvan gemigreerd", gettext_lazy("Of which migrated"), Kind.MONEY),

@@ -192,10 +192,19 @@ def headline(figures: Monitor) -> list[dict]:
          "note": _("required: %(amount)s") % {"amount": format_value(figures.cofinancing_required, Kind.MONEY)}},
         {"label": _("Subsidy spent"), "value": format_value(figures.subsidy_spent, Kind.MONEY),
          "note": _("of %(granted)s granted") % {"granted": format_value(figures.subsidy_granted, Kind.MONEY)}},
-        {"label": _("Forecast at the end"), "value": format_value(figures.forecast_cofinancing, Kind.MONEY),
-         "alert": figures.forecast_shortfall > 0,
-         "note": _("ratio %(ratio)s") % {"ratio": format_value(figures.forecast_ratio, Kind.RATIO)}},
+        _last_figure(figures),
     ]
+
+
+def _last_figure(figures: Monitor) -> dict:
+    """While the period runs, the forecast at the end; once it has ended, what the counted co-financing carries."""
+    if figures.ended:
+        return {"label": _("Subsidy the co-financing carries"),
+                "value": format_value(figures.subsidy_carried, Kind.MONEY), "alert": figures.subsidy_at_risk > 0,
+                "note": _("of %(spent)s spent") % {"spent": format_value(figures.subsidy_spent, Kind.MONEY)}}
+    return {"label": _("Forecast at the end"), "value": format_value(figures.forecast_cofinancing, Kind.MONEY),
+            "alert": figures.forecast_shortfall > 0,
+            "note": _("ratio %(ratio)s") % {"ratio": format_value(figures.forecast_ratio, Kind.RATIO)}}
 
 
 def render_funder_pdf(figures: Monitor, *, generated_at: datetime | None = None,

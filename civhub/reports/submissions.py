@@ -15,6 +15,7 @@ from civhub.grants.selectors.monitor import monitor
 from civhub.reports.funder import Kind, summary_items, summary_values
 
 NUMERIC = {Kind.MONEY, Kind.RATIO, Kind.HOURS, Kind.PERCENT, Kind.SHARE, Kind.INTEGER}
+REFERENCE_DATE = "peildatum"  # differs by definition between the report and today: not a change
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ class Change:
 
     @property
     def changed(self) -> bool:
-        return self.submitted != self.today
+        return self.key != REFERENCE_DATE and self.submitted != self.today
 
 
 def _typed(text, kind: str):

@@ -11,7 +11,8 @@ class MonitorForm(forms.Form):
 
     as_of = forms.DateField(
         label=_("Reference date"), required=False,
-        help_text=_("Only contributions and expenditure dated on or before this day count."),
+        help_text=_("Only contributions dated and accepted on or before this day, and expenditure dated on or "
+                    "before it, count."),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": _("Fill in a date, for example 31-12-2025. The figures below are as of today.")},
     )

@@ -284,6 +284,11 @@ class Monitor:
         return self.grant.cofinancing_ratio
 
     @property
+    def ended(self) -> bool:
+        """The reference date lies on or after the period's last day: the counted figures are the final ones."""
+        return self.elapsed.days >= self.elapsed.total_days
+
+    @property
     def cofinancing_realised(self) -> Decimal:
         """Accepted co-financing of the counted groups, before the groups' maxima."""
         return sum((group.realised for group in self.counting_groups), ZERO)

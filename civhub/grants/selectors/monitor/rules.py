@@ -230,7 +230,7 @@ def money_warnings(figures: Monitor) -> list[MonitorWarning]:
             "covered.") % {"counted": _eur(figures.cofinancing_counted), "short": _eur(figures.shortfall),
                            "required": _eur(figures.cofinancing_required), "carried": _eur(figures.subsidy_carried),
                            "risk": _eur(figures.subsidy_at_risk), "spent": _eur(figures.subsidy_spent)}))
-    running = figures.elapsed.days < figures.elapsed.total_days  # once it has ended, the realised figures speak
+    running = not figures.ended  # once the period has ended, the counted figures speak
     if figures.forecast_shortfall > 0 and running:
         found.append(MonitorWarning("forecast_shortfall", _(
             "At this pace the counted co-financing at the end is %(forecast)s (ratio %(ratio)s): %(short)s short "
