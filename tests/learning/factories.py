@@ -31,7 +31,7 @@ class CourseFactory(factory.django.DjangoModelFactory):
     nlqf_level = 4
     study_load = Decimal("16")
     price = Decimal("450.00")
-    stap_eligible = True
+    stap_eligible = False  # the STAP budget ended in 2024
     status = Course.Status.PUBLISHED
 
 

@@ -75,6 +75,14 @@ def test_filters_narrow_the_catalogue(client, centre, partner_a, partner_b, quer
     assert {title for title in ("Analist mbo-4", "Python online") if title in page} == expected
 
 
+def test_the_stap_filter_is_offered_only_while_a_course_is_stap_eligible(client, centre, partner_a):
+    course = CourseFactory(provider=partner_a, title="Analist mbo-4", stap_eligible=False)
+    assert 'name="stap"' not in page_text(client, catalogue_url(centre, ""))  # it would find nothing
+    course.stap_eligible = True
+    course.save()
+    assert 'name="stap"' in page_text(client, catalogue_url(centre, ""))
+
+
 def test_filter_by_skill_and_provider(client, centre, partner_a, partner_b):
     skill = SkillFactory(centre=centre, name="Celkweek")
     CourseFactory(provider=partner_a, title="Celkweek basis").skills.add(skill)

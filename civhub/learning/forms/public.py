@@ -19,8 +19,10 @@ class CatalogueFilterForm(forms.Form):
     provider = forms.TypedChoiceField(label=_("Provider"), required=False, coerce=int, empty_value=None)
     stap = forms.BooleanField(label=_("Only STAP-eligible courses"), required=False)
 
-    def __init__(self, *args, skills=(), providers=(), **kwargs):
+    def __init__(self, *args, skills=(), providers=(), offer_stap=True, **kwargs):
         super().__init__(*args, **kwargs)
+        if not offer_stap:
+            del self.fields["stap"]
         every = [("", _("All"))]
         self.fields["level"].choices = every + list(Course.Level.choices)
         self.fields["mode"].choices = every + list(Course.Mode.choices)

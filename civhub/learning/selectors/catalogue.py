@@ -70,13 +70,23 @@ def catalogue(centre: Centre, filters: CatalogueFilters, *, today: date) -> Quer
     return _with_details(courses, today).order_by("title", "pk")
 
 
-def catalogue_choices(centre: Centre) -> tuple[list, list]:
-    """The skills and providers that published courses have, for the catalogue's filters."""
+@dataclass(frozen=True)
+class CatalogueChoices:
+    """What the catalogue's filters offer: the skills and providers of published courses, and whether any of
+    them is STAP-eligible (the STAP budget ended in 2024; without such a course the filter would find nothing)."""
+
+    skills: list
+    providers: list
+    has_stap: bool
+
+
+def catalogue_choices(centre: Centre) -> CatalogueChoices:
+    """The choices the catalogue's filters offer, from the published courses."""
     courses = published_courses(centre)
     skills = list(Skill.objects.filter(courses__in=courses).distinct().order_by("name").values_list("pk", "name"))
     providers = list(courses.order_by("provider__organisation__name").values_list(
         "provider_id", "provider__organisation__name").distinct())
-    return skills, providers
+    return CatalogueChoices(skills, providers, courses.filter(stap_eligible=True).exists())
 
 
 def course_detail(courses: QuerySet[Course], pk: int, *, today: date) -> Course | None:

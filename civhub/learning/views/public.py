@@ -37,8 +37,9 @@ def _ip(request) -> str:
 def catalogue(request, slug):
     """`learning:catalogue`: published courses with their upcoming offerings, filtered and paged."""
     centre = _centre(slug)
-    skills, providers = selectors.catalogue_choices(centre)
-    form = CatalogueFilterForm(request.GET or None, skills=skills, providers=providers)
+    choices = selectors.catalogue_choices(centre)
+    form = CatalogueFilterForm(request.GET or None, skills=choices.skills, providers=choices.providers,
+                               offer_stap=choices.has_stap)
     filters = form.filters()
     courses = selectors.catalogue(centre, filters, today=today())
     return render(request, "learning/catalogue.html", {
