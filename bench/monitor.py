@@ -142,19 +142,24 @@ def hand_written(grant, as_of: date) -> dict:
     years = list(grant.years)
     year_sums = ", ".join(f"SUM(CASE WHEN date BETWEEN '{y}-01-01' AND '{y}-12-31' THEN amount END)" for y in years)
     end = min(as_of, grant.end).isoformat()
+    # One GROUP BY per status joined by UNION ALL, as the selector asks (see its queries.py).
+    counted = " UNION ALL ".join(
+        f"SELECT partnership_id, programme_line_id, kind, SUM(hours), "  # noqa: S608 - built here
+        f"SUM(CASE WHEN provenance = 'migrated' THEN amount END), {year_sums} "
+        f"FROM ledger_contribution WHERE centre_id = %s AND status = '{status}' AND date >= %s AND date <= %s "
+        "AND accepted_on <= %s GROUP BY partnership_id, programme_line_id, kind" for status in ("accepted", "reversed"))
+    window = [grant.start.isoformat(), end, (as_of + timedelta(days=1)).isoformat()]  # entered by the end of as_of
+    on_the_way = [("submitted", "", []), ("approved", "", []),
+                  ("accepted", "AND accepted_on > %s", [as_of.isoformat()]),
+                  ("reversed", "AND accepted_on > %s", [as_of.isoformat()])]
+    waiting = " UNION ALL ".join(
+        f"SELECT partnership_id, kind, SUM(amount) FROM ledger_contribution "  # noqa: S608 - built here
+        f"WHERE centre_id = %s AND status = '{status}' {late} AND date >= %s AND date <= %s AND created_at < %s "
+        "GROUP BY partnership_id, kind" for status, late, _ in on_the_way)
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT partnership_id, programme_line_id, kind, provenance, SUM(hours), {year_sums} "  # noqa: S608
-            "FROM ledger_contribution WHERE centre_id = %s AND status IN ('accepted', 'reversed') "
-            "AND date >= %s AND date <= %s AND accepted_on <= %s "
-            "GROUP BY partnership_id, programme_line_id, kind, provenance",
-            [grant.centre_id, grant.start.isoformat(), end, as_of.isoformat()])
+        cursor.execute(counted, [grant.centre_id, grant.start.isoformat(), end, as_of.isoformat()] * 2)
         contributions = cursor.fetchall()
-        cursor.execute(
-            "SELECT partnership_id, kind, SUM(amount) FROM ledger_contribution WHERE centre_id = %s "
-            "AND (status IN ('submitted', 'approved') OR (status IN ('accepted', 'reversed') AND accepted_on > %s)) "
-            "AND date >= %s AND date <= %s GROUP BY partnership_id, kind",
-            [grant.centre_id, as_of.isoformat(), grant.start.isoformat(), end])
+        cursor.execute(waiting, [value for _, _, late in on_the_way for value in [grant.centre_id, *late, *window]])
         waiting = cursor.fetchall()
         cursor.execute(
             f"SELECT programme_line_id, {year_sums} FROM grants_expenditure "  # noqa: S608 - built above

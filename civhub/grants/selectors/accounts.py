@@ -10,8 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Sum
-from django.db.models.functions import ExtractYear
+from django.db.models import Q, Sum
 
 from civhub.grants.models import BudgetLine, Expenditure, FundingSource
 from civhub.grants.schedule import advances, cents
@@ -87,8 +86,10 @@ def annual_accounts(grant, *, as_of: date) -> list[AccountsYear]:
     granted = _cents(BudgetLine.objects.filter(version__grant=grant, version__is_current=True,
                                                source=FundingSource.SUBSIDY)
                      .values_list("year").annotate(total=Sum("amount")).order_by())
-    spent = _cents(Expenditure.objects.filter(grant=grant, date__lte=as_of)
-                   .annotate(year=ExtractYear("date")).values_list("year").annotate(total=Sum("amount")).order_by())
+    # One conditional sum per year: a date range each, where grouping by the year would call a function per row.
+    spent = _cents((int(year), total) for year, total in Expenditure.objects.filter(grant=grant, date__lte=as_of)
+                   .aggregate(**{str(year): Sum("amount", filter=Q(date__year=year)) for year in grant.years}).items()
+                   if total is not None)
     received: dict[int, Decimal] = {}
     for advance in advances(grant):
         if advance.day <= as_of:

@@ -99,7 +99,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='contribution',
-            index=models.Index(fields=['centre', 'status', 'date', 'partnership', 'programme_line', 'kind', 'amount', 'hours', 'accepted_on', 'provenance'], name='contribution_monitor_idx'),
+            index=models.Index(fields=['centre', 'status', 'partnership', 'programme_line', 'kind', 'date', 'amount', 'hours', 'accepted_on', 'provenance', 'created_at'], name='contribution_monitor_idx'),
         ),
         migrations.AddField(
             model_name='chainhead',

@@ -95,7 +95,7 @@ def monitor(grant: Grant, *, as_of: date, year: int | None = None, partnership_i
         lines=rules.lines(queries.programme_lines(grant), contributions, spent, budget, group_of, period),
         kinds=rules.kinds(contributions, pledges, group_of, period), partners=partners,
         groups=rules.groups(contributions, waiting, partners, group_of, period, time, limits),
-        migrated=rules.migrated(contributions, group_of, period),
+        migrated=rules.migrated(contributions, group_of),
         partnership_ids=None if partnership_ids is None else frozenset(partnership_ids),
     )
     figures.warnings = rules.warnings(figures)

@@ -40,15 +40,28 @@ def _scoped(entries, partnership_ids):
     return entries if partnership_ids is None else entries.filter(partnership_id__in=partnership_ids)
 
 
+def _per_status(entries, statuses, grouped):
+    """The same GROUP BY once per status, joined by UNION ALL.
+
+    With the status fixed, SQLite reads the monitor's index (centre, status, partnership, line,
+    kind, ...) in group order and needs no sort; over a list of statuses it would sort every row
+    (bench/monitor.py, 1M rows: 1.3 s → 0.65 s). PostgreSQL plans both alike.
+    """
+    parts = [grouped(entries.filter(status=status)) for status in statuses]
+    return parts[0].union(*parts[1:], all=True).order_by()  # a union takes the model's ordering otherwise
+
+
 def contribution_cells(grant: Grant, period: Period, as_of: date, partnership_ids) -> list[dict]:
-    """Accepted value (per year) and hours as of `as_of`, per partner, programme line, kind and origin: one query."""
-    entries = Contribution.objects.filter(accepted_as_of(as_of), centre_id=grant.centre_id,
-                                          date__gte=period.start, date__lte=period.end)
-    # Hours of accepted entries only: a reversed entry keeps its hours while its reversal carries none.
-    return _rounded(_scoped(entries, partnership_ids).values("partnership_id", "programme_line_id", "kind",
-                                                            "provenance").annotate(
+    """Accepted value (per year, and how much of it migrated) and hours as of `as_of`, per partner, programme line
+    and kind: one query."""
+    entries = _scoped(Contribution.objects.filter(accepted_as_of(as_of), centre_id=grant.centre_id,
+                                                  date__gte=period.start, date__lte=period.end), partnership_ids)
+    return _rounded(_per_status(entries, ACCEPTED, lambda part: part.values(
+        "partnership_id", "programme_line_id", "kind").annotate(
+        # Hours of accepted entries only: a reversed entry keeps its hours while its reversal carries none.
         hours=_money(Sum("hours", filter=Q(status=Contribution.Status.ACCEPTED))),
-        **_year_sums("amount", period.years)).order_by())
+        migrated=_money(Sum("amount", filter=Q(provenance=Contribution.Provenance.MIGRATED))),
+        **_year_sums("amount", period.years)).order_by()))
 
 
 def _end_of(day: date) -> datetime:
@@ -61,12 +74,11 @@ def waiting_cells(grant: Grant, period: Period, as_of: date, partnership_ids) ->
     What waits for the signatory or the finance controller now, and what was accepted only
     after the reference date; the commitment forecast counts them.
     """
-    entries = Contribution.objects.filter(
-        Q(status__in=WAITING) | Q(status__in=ACCEPTED, accepted_on__gt=as_of),
-        centre_id=grant.centre_id, date__gte=period.start, date__lte=min(as_of, period.end),
-        created_at__lt=_end_of(as_of))
-    return _rounded(_scoped(entries, partnership_ids).values("partnership_id", "kind")
-                    .annotate(amount=_money(Sum("amount"))).order_by())
+    entries = _scoped(Contribution.objects.filter(
+        Q(status__in=WAITING) | Q(accepted_on__gt=as_of), centre_id=grant.centre_id, date__gte=period.start,
+        date__lte=min(as_of, period.end), created_at__lt=_end_of(as_of)), partnership_ids)
+    return _rounded(_per_status(entries, (*WAITING, *ACCEPTED), lambda part: part.values("partnership_id", "kind")
+                                .annotate(amount=_money(Sum("amount"))).order_by()))
 
 
 def expenditure_cells(grant: Grant, period: Period, as_of: date) -> list[dict]:

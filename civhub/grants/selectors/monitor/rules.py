@@ -18,7 +18,6 @@ from civhub.core.shares import share_of
 from civhub.grants.models import FundingSource
 from civhub.grants.schedule import Elapsed, cents, elapsed
 from civhub.ledger.counting import is_cofinancing
-from civhub.ledger.models import Contribution
 from civhub.partners.models import CofinancingGroup
 
 from .figures import (
@@ -33,8 +32,6 @@ from .figures import (
     Period,
     YearFigures,
 )
-
-MIGRATED = Contribution.Provenance.MIGRATED
 
 
 def total(cell: dict, years: list[int]) -> Decimal:
@@ -190,16 +187,15 @@ def _add_contribution(row: PartnerFigures, cell: dict, years: list[int]) -> None
     row.realised += value
     if cell["kind"] == ContributionKind.CASH:
         row.cash += value
-    if cell["provenance"] == MIGRATED:
-        row.migrated += value
+    row.migrated += cell["migrated"]
     for year in years:
         row.by_year[year] = row.by_year.get(year, ZERO) + cell[f"y{year}"]
 
 
-def migrated(contributions, group_of, period) -> Decimal:
+def migrated(contributions, group_of) -> Decimal:
     """The part of the realised co-financing that arrived by migration, not through the two keys."""
-    return sum((total(cell, period.years) for cell in contributions if cell["provenance"] == MIGRATED
-                and composition_group(group_of, cell) != Composition.NOT_COUNTED), ZERO)
+    return sum((cell["migrated"] for cell in contributions
+                if composition_group(group_of, cell) != Composition.NOT_COUNTED), ZERO)
 
 
 # Warnings -----------------------------------------------------------------------------------
