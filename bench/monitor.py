@@ -140,29 +140,34 @@ def hand_written(grant, as_of: date) -> dict:
     from django.db import connection
 
     years = list(grant.years)
-    year_sums = ", ".join(f"SUM(CASE WHEN date BETWEEN '{y}-01-01' AND '{y}-12-31' THEN amount END)" for y in years)
+    counted = "accepted_on <= %s"
+
+    def year_sums(condition: str = "1 = 1") -> str:
+        return ", ".join(f"SUM(CASE WHEN {condition} AND date BETWEEN '{y}-01-01' AND '{y}-12-31' THEN amount END)"
+                         for y in years)
+
     end = min(as_of, grant.end).isoformat()
-    # One GROUP BY per status joined by UNION ALL, as the selector asks (see its queries.py).
-    counted = " UNION ALL ".join(
-        f"SELECT partnership_id, programme_line_id, kind, SUM(hours), "  # noqa: S608 - built here
-        f"SUM(CASE WHEN provenance = 'migrated' THEN amount END), {year_sums} "
+    entered_by = (as_of + timedelta(days=1)).isoformat()  # entered by the end of as_of
+    # One GROUP BY per status joined by UNION ALL, as the selector asks (see its queries.py); the accepted rows
+    # also give what was entered by as_of but accepted after it (the commitment forecast's "late" part).
+    counted_sql = " UNION ALL ".join(
+        f"SELECT partnership_id, programme_line_id, kind, SUM(CASE WHEN {counted} THEN hours END), "  # noqa: S608
+        f"SUM(CASE WHEN {counted} AND provenance = 'migrated' THEN amount END), "
+        f"SUM(CASE WHEN accepted_on > %s AND created_at < %s THEN amount END), {year_sums(counted)} "
         f"FROM ledger_contribution WHERE centre_id = %s AND status = '{status}' AND date >= %s AND date <= %s "
-        "AND accepted_on <= %s GROUP BY partnership_id, programme_line_id, kind" for status in ("accepted", "reversed"))
-    window = [grant.start.isoformat(), end, (as_of + timedelta(days=1)).isoformat()]  # entered by the end of as_of
-    on_the_way = [("submitted", "", []), ("approved", "", []),
-                  ("accepted", "AND accepted_on > %s", [as_of.isoformat()]),
-                  ("reversed", "AND accepted_on > %s", [as_of.isoformat()])]
+        "GROUP BY partnership_id, programme_line_id, kind" for status in ("accepted", "reversed"))
+    counted_parameters = [as_of, as_of, as_of, entered_by, *[as_of] * len(years), grant.centre_id, grant.start, end]
     waiting = " UNION ALL ".join(
         f"SELECT partnership_id, kind, SUM(amount) FROM ledger_contribution "  # noqa: S608 - built here
-        f"WHERE centre_id = %s AND status = '{status}' {late} AND date >= %s AND date <= %s AND created_at < %s "
-        "GROUP BY partnership_id, kind" for status, late, _ in on_the_way)
+        f"WHERE centre_id = %s AND status = '{status}' AND date >= %s AND date <= %s AND created_at < %s "
+        "GROUP BY partnership_id, kind" for status in ("submitted", "approved"))
     with connection.cursor() as cursor:
-        cursor.execute(counted, [grant.centre_id, grant.start.isoformat(), end, as_of.isoformat()] * 2)
+        cursor.execute(counted_sql, [str(value) for value in counted_parameters] * 2)
         contributions = cursor.fetchall()
-        cursor.execute(waiting, [value for _, _, late in on_the_way for value in [grant.centre_id, *late, *window]])
+        cursor.execute(waiting, [grant.centre_id, grant.start.isoformat(), end, entered_by] * 2)
         waiting = cursor.fetchall()
         cursor.execute(
-            f"SELECT programme_line_id, {year_sums} FROM grants_expenditure "  # noqa: S608 - built above
+            f"SELECT programme_line_id, {year_sums()} FROM grants_expenditure "  # noqa: S608 - built above
             "WHERE grant_id = %s AND date >= %s AND date <= %s GROUP BY programme_line_id",
             [grant.pk, grant.start.isoformat(), end])
         spent = cursor.fetchall()
@@ -180,7 +185,7 @@ def hand_written(grant, as_of: date) -> dict:
                        "JOIN partners_organisation o ON o.id = s.organisation_id WHERE s.centre_id = %s",
                        [grant.centre_id])
         partners = {pk: group for pk, group, _ in cursor.fetchall()}
-    realised = sum(sum(Decimal(str(value or 0)) for value in row[5:]) for row in contributions
+    realised = sum(sum(Decimal(str(value or 0)) for value in row[6:]) for row in contributions
                    if partners[row[0]] != "not_counted" and row[2] != "bpv")
     return {"realised": realised.quantize(Decimal("0.01")),
             "spent": sum(Decimal(str(value or 0)) for row in spent for value in row[1:]).quantize(Decimal("0.01")),
