@@ -7,7 +7,8 @@ Permission table, so that giving someone the role is all it takes. A superuser s
 
 Every scoped admin names its model's path to the Centre (`centre_path`, "" for the
 Centre itself) or overrides `scope_rows` (global models such as organisations and
-users). Querysets, object permissions and the choices of foreign keys all go through it.
+users). Querysets, object permissions and the choices of foreign keys and many-to-many
+fields all go through it.
 """
 
 from collections.abc import Callable
@@ -98,6 +99,13 @@ class CentreScopedAdminMixin:
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         """Offer as choices only the centres, partners, grants, people ... the user administers."""
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if field is not None and hasattr(field, "queryset"):
+            field.queryset = scope(field.queryset, request.user)
+        return field
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        """The same for many-to-many choices (an activity's owners, a project's partners, a course's skills)."""
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
         if field is not None and hasattr(field, "queryset"):
             field.queryset = scope(field.queryset, request.user)
         return field
