@@ -7,8 +7,7 @@ Permission table, so that giving someone the role is all it takes. A superuser s
 
 Every scoped admin names its model's path to the Centre (`centre_path`, "" for the
 Centre itself) or overrides `scope_rows` (global models such as organisations and
-users). Querysets, object permissions and the choices of foreign keys and many-to-many
-fields all go through it.
+users). Querysets, object permissions and the choices of foreign keys all go through it.
 """
 
 from collections.abc import Callable

@@ -108,6 +108,12 @@ def test_add_form_offers_only_the_admins_centres(setup):
     assert "Their Partner BV" not in {str(org) for org in fields["organisation"].queryset}
 
 
+def test_many_to_many_choices_offer_only_the_admins_centres(setup):
+    response = setup["client"].get(reverse("admin:programme_activity_add"))
+    owners = response.context["adminform"].form.fields["owners"].queryset
+    assert set(owners) == {setup["ours"]}
+
+
 def test_another_centres_partnership_cannot_be_opened_changed_or_traced(setup):
     client, theirs = setup["client"], setup["theirs"]
     response = client.get(change(theirs))
