@@ -1,4 +1,4 @@
-"""Synthetic contributions files for the import benchmark (formats.md §2).
+"""Synthetic contributions files for the import benchmark (docs/formats.md §2).
 
     python -m bench.generate --rows 100000 --output /tmp/contributions.csv [--format csv|xlsx] [--seed 1]
 
@@ -104,7 +104,7 @@ def generate(rows: int, output: Path, *, file_format: str = "csv", seed: int = 1
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description="Write a synthetic contributions file (formats.md §2).")
+    parser = argparse.ArgumentParser(description="Write a synthetic contributions file (docs/formats.md §2).")
     parser.add_argument("--rows", type=int, required=True)
     parser.add_argument("--output", type=Path, required=True)
     parser.add_argument("--format", dest="file_format", choices=["csv", "xlsx"], default="csv")

@@ -1,4 +1,4 @@
-"""Fixed personas (style.md §6): two centres, three partners and one person per role.
+"""Fixed personas (docs/style.md §6): two centres, three partners and one person per role.
 
 `centre` is the test centre with partners A and B; `other_centre` has `other_partner`
 and its own manager. Fixtures are lazy: a test only builds the people it asks for.

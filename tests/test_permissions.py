@@ -1,6 +1,6 @@
 """Who gets what: one table of (URL name, arguments, method, persona) → response status.
 
-The rules (style.md §5): another centre's or another partner's object is a 404; the
+The rules (docs/style.md §5): another centre's or another partner's object is a 404; the
 right centre with too low a role is a 403; anonymous visitors are sent to the login
 page. `test_every_url_is_in_the_table` walks the URLconf so a new URL cannot ship
 without its rows here.

@@ -62,7 +62,7 @@ class User(AbstractBaseUser, PermissionsMixin):
 
 
 class Role(models.TextChoices):
-    """The roles a person can hold in a centre (formats.md)."""
+    """The roles a person can hold in a centre (docs/formats.md)."""
 
     PROGRAMME_MANAGER = "programme_manager", _("programme manager")
     FINANCE_CONTROLLER = "finance_controller", _("finance controller")

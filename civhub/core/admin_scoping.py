@@ -102,6 +102,13 @@ class CentreScopedAdminMixin:
             field.queryset = scope(field.queryset, request.user)
         return field
 
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        """The same for many-to-many choices (an activity's owners, a project's partners, a course's skills)."""
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if field is not None and hasattr(field, "queryset"):
+            field.queryset = scope(field.queryset, request.user)
+        return field
+
 
 class ReadOnlyAdminMixin:
     """For records only services write (the audit trail): visible in the admin, never edited there."""

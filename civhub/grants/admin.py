@@ -1,10 +1,14 @@
-"""Admin for the grant's budget versions and lines, scoped to the centre admin's centres."""
+"""Admin for the grant's budget versions and lines, scoped to the centre admin's centres.
+
+Budget versions and lines can be corrected here. Expenditure is sealed in its hash chain and a
+submitted report keeps the pack of that day with its SHA-256, so both are read-only.
+"""
 
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from civhub.core.admin_scoping import CentreScopedAdmin, CentreScopedAdminMixin, ReadOnlyAdminMixin
-from civhub.grants.models import BudgetLine, BudgetVersion, Expenditure
+from civhub.grants.models import BudgetLine, BudgetVersion, Expenditure, ReportSubmission
 
 
 @admin.register(BudgetVersion)
@@ -33,3 +37,13 @@ class ExpenditureAdmin(ReadOnlyAdminMixin, CentreScopedAdmin):
     list_select_related = ["grant__centre", "programme_line", "entered_by"]
     search_fields = ["description", "extern_id"]
     date_hierarchy = "date"
+
+
+@admin.register(ReportSubmission)
+class ReportSubmissionAdmin(ReadOnlyAdminMixin, CentreScopedAdmin):
+    """Read-only: the pack as submitted is the evidence of what the funder received on that day."""
+
+    centre_path = "grant__centre"
+    list_display = ["__str__", "grant", "submitted_on", "as_of", "submitted_by", "recorded_at"]
+    list_filter = ["grant__centre", "kind"]
+    list_select_related = ["grant__centre", "submitted_by"]

@@ -1,6 +1,6 @@
-"""Importing subsidy expenditure (formats.md §4) from CSV or XLSX: every row checked, then all written, or none.
+"""Importing subsidy expenditure (docs/formats.md §4) from CSV or XLSX: every row checked, then all written, or none.
 
-The same contract as the ledger's imports (formats.md, "Numbers, dates, text in every
+The same contract as the ledger's imports (docs/formats.md, "Numbers, dates, text in every
 import"), built on the same reading and reporting (civhub.ledger.imports.parsing and
 report): every invalid row is listed with its row number, column, value and message;
 rows carry an extern_id, so importing a file twice adds nothing the second time, and the
@@ -81,7 +81,7 @@ class Row:
 
 
 class ExpenditureReport(ImportReport):
-    """The import's report; its summary line names no hours (formats.md §4 has none)."""
+    """The import's report; its summary line names no hours (docs/formats.md §4 has none)."""
 
     def summary(self) -> str:
         """`imported N rows (M already present): EUR X`; fixed English, because scripts read it."""

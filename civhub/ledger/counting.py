@@ -3,7 +3,7 @@
 - An entry counts once it is accepted: status *accepted*, or *reversed* (a reversed entry and
   its accepted, negative reversal together count zero).
 - "As of" a date: entries dated on or before it **and** accepted on or before it, so that a
-  report made later for the same date shows the same figures (formats.md §6).
+  report made later for the same date shows the same figures (docs/formats.md §6).
 - Co-financing: entries of partners whose group is not `not_counted` (the lead applicant's
   own work is not co-financing) and of a kind other than BPV (RIF 2014 art. 10(5)).
 """

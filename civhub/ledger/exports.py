@@ -1,4 +1,4 @@
-"""The ledger export (formats.md §5): one row source, written as CSV or XLSX.
+"""The ledger export (docs/formats.md §5): one row source, written as CSV or XLSX.
 
 The caller decides what may be exported and scopes the queryset first, e.g.
 

@@ -1,4 +1,4 @@
-"""A centre definition file (formats.md §1), parsed and checked into plain dataclasses.
+"""A centre definition file (docs/formats.md §1), parsed and checked into plain dataclasses.
 
 Parsing never stops at the first problem: it collects every one, each naming the entry
 (e.g. "pledges[3] (organisation 'foo')") and its line, so an administrator can fix the

@@ -1,7 +1,9 @@
 """Admin for organisations, partnerships, contacts and applications, scoped to the centre admin's centres.
 
 Deciding on an application is done on the office pages (through the onboarding service), so
-the admin shows an application's decision but does not change it.
+the admin shows an application's decision but does not change it. A partner's request to change
+an organisation that other centres share is decided by each centre's office on its pages, so the
+requests and their answers are read-only here.
 """
 
 from django.contrib import admin
@@ -9,8 +11,15 @@ from django.db.models import Exists, OuterRef
 from simple_history.admin import SimpleHistoryAdmin
 
 from civhub.accounts.permissions import admin_centre_ids
-from civhub.core.admin_scoping import CentreScopedAdmin, CentreScopedAdminMixin
-from civhub.partners.models import Contact, Organisation, PartnerApplication, Partnership
+from civhub.core.admin_scoping import CentreScopedAdmin, CentreScopedAdminMixin, ReadOnlyAdminMixin
+from civhub.partners.models import (
+    Contact,
+    Organisation,
+    OrganisationChange,
+    OrganisationChangeDecision,
+    PartnerApplication,
+    Partnership,
+)
 
 
 @admin.register(Organisation)
@@ -64,3 +73,18 @@ class PartnerApplicationAdmin(CentreScopedAdmin):
     def has_add_permission(self, request, *args):
         # Applications come from the public form, with the applicant's consent; nobody types them in here.
         return False
+
+
+@admin.register(OrganisationChange)
+class OrganisationChangeAdmin(ReadOnlyAdminMixin, CentreScopedAdmin):
+    centre_path = "partnership__centre"
+    list_display = ["organisation", "partnership", "requested_by", "requested_at", "status", "closed_at"]
+    list_filter = ["partnership__centre", "status"]
+    list_select_related = ["organisation", "partnership__organisation", "partnership__centre", "requested_by"]
+
+
+@admin.register(OrganisationChangeDecision)
+class OrganisationChangeDecisionAdmin(ReadOnlyAdminMixin, CentreScopedAdmin):
+    list_display = ["change", "centre", "decision", "decided_by", "decided_at"]
+    list_filter = ["centre", "decision"]
+    list_select_related = ["change__organisation", "centre", "decided_by"]

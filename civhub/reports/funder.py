@@ -1,4 +1,4 @@
-"""The funder pack's row sources (formats.md §6): one per sheet, each built from the monitor's figures only.
+"""The funder pack's row sources (docs/formats.md §6): one per sheet, each built from the monitor's figures only.
 
 Every function takes a `Monitor` (civhub.grants.selectors.monitor) and returns a `Table`:
 the sheet's column headings (Dutch words, the contract), the heading each column has in
@@ -56,7 +56,7 @@ class Coded:
 
 @dataclass(frozen=True)
 class Column:
-    name: str  # the sheet's heading (formats.md §6): Dutch, fixed
+    name: str  # the sheet's heading (docs/formats.md §6): Dutch, fixed
     label: str | Promise  # the PDF's heading (translated)
     kind: str | None = Kind.TEXT  # None: the row says (the Samenvatting's values)
     in_pdf: bool = True  # machine keys stay out of the PDF
@@ -89,7 +89,7 @@ def _label(choice_class, value) -> str:
 
 
 def _required_items(figures: Monitor) -> list[tuple[str, Promise, str, object]]:
-    """(key, label, kind, value): the rows formats.md §6 requires, in its order."""
+    """(key, label, kind, value): the rows docs/formats.md §6 requires, in its order."""
     employers, others = figures.group(Composition.EMPLOYERS), figures.group(Composition.OTHERS)
     return [
         ("subsidie_toegekend", gettext_lazy("Subsidy granted"), Kind.MONEY, figures.subsidy_granted),
@@ -304,7 +304,7 @@ def accepted_contributions(figures: Monitor) -> QuerySet[Contribution]:
 
 
 def _contribution_rows(entries: QuerySet[Contribution]) -> Iterator[tuple]:
-    """The export's columns (formats.md §5), then the origin in words, the partner's name and the day accepted."""
+    """The export's columns (docs/formats.md §5), then the origin in words, the partner's name and the day accepted."""
     rows = (entries.order_by("date", "pk").values_list(*FIELDS, "provenance", "partnership__organisation__name",
                                                        "accepted_on").iterator(chunk_size=2000))
     for row in rows:
@@ -312,7 +312,7 @@ def _contribution_rows(entries: QuerySet[Contribution]) -> Iterator[tuple]:
 
 
 def contributions(figures: Monitor) -> Table:
-    """`Bijdragen`: every accepted entry, with the ledger export's columns (formats.md §5) and its origin, streamed."""
+    """`Bijdragen`: every accepted entry, with the export's columns (docs/formats.md §5) and its origin, streamed."""
     names = [*HEADER, "herkomst", "partnernaam", "geaccepteerd_op"]
     columns = [Column(name, name, BIJDRAGEN_KINDS.get(name, Kind.TEXT)) for name in names]
     return Table(sheet="Bijdragen", title=gettext_lazy("Contributions"), columns=columns,
@@ -320,7 +320,7 @@ def contributions(figures: Monitor) -> Table:
 
 
 def sheets(figures: Monitor) -> list[Table]:
-    """The XLSX's sheets in the order of formats.md §6 (Bijdragen last: it streams)."""
+    """The XLSX's sheets in the order of docs/formats.md §6 (Bijdragen last: it streams)."""
     return [summary(figures), per_partner(figures), per_year(figures), per_line(figures), per_kind(figures),
             contributions(figures)]
 

@@ -66,7 +66,7 @@ def _download(spool, *, name: str, content_type: str) -> StreamingHttpResponse:
 
 @monitor_required
 def funder_pack(request, centre, fmt):
-    """The funder pack (formats.md §6) of the centre's grant as XLSX or PDF."""
+    """The funder pack (docs/formats.md §6) of the centre's grant as XLSX or PDF."""
     if fmt not in FORMATS:
         raise Http404
     today = timezone.localdate()

@@ -1,4 +1,4 @@
-"""The funder pack as XLSX (formats.md §6): the row sources of reports/funder.py, one sheet each.
+"""The funder pack as XLSX (docs/formats.md §6): the row sources of reports/funder.py, one sheet each.
 
 XlsxWriter in constant-memory mode writes each row to a temporary file as it goes, so the
 `Bijdragen` sheet streams a million entries without holding them: every sheet is written

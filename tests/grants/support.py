@@ -1,5 +1,5 @@
 """Shared builders for the grant's tests: a grant with programme lines and a budget, budget versions, expenditure,
-and expenditure files in the format of formats.md §4 (plain functions, no fixtures)."""
+and expenditure files in the format of docs/formats.md §4 (plain functions, no fixtures)."""
 
 import csv
 import io

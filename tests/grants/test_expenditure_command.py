@@ -1,4 +1,4 @@
-"""`manage.py import_expenditure` (formats.md §4): its output line, exit status and refusals."""
+"""`manage.py import_expenditure` (docs/formats.md §4): its output line, exit status and refusals."""
 
 import io
 

@@ -1,4 +1,4 @@
-"""Importing subsidy expenditure (formats.md §4): all or nothing, every error listed, idempotent by extern_id."""
+"""Importing subsidy expenditure (docs/formats.md §4): all or nothing, every error listed, idempotent by extern_id."""
 
 import io
 from datetime import date

@@ -13,7 +13,7 @@ D = Decimal
 
 
 def _grant(**fields):
-    """The demo's rules (rif-facts.md) unless told otherwise; an unsaved grant: the schedule reads fields only."""
+    """The demo's rules (docs/subsidy-rules.md) unless told otherwise; an unsaved grant: the schedule reads fields."""
     values = {"start": date(2022, 1, 1), "end": date(2025, 12, 31), "amount": D("1000000.00"),
               "report_due_months": [13, 25, 37], "first_advance_share": D("0.2500"),
               "quarterly_advance_share": D("0.0500")}
@@ -36,7 +36,7 @@ def test_add_months(day, months, expected):
 
 def test_report_deadlines_of_the_demo_rules():
     """Progress reports 13, 25, 37 months after the start, the final report 2 months after the end, and the
-    annual accounts with the annual report over each year on 1 July of the next (rif-facts.md)."""
+    annual accounts with the annual report over each year on 1 July of the next (docs/subsidy-rules.md)."""
     reports = report_deadlines(_grant())
     assert [(report.kind, report.number, report.year, report.due) for report in reports] == [
         (ReportKind.PROGRESS, 1, None, date(2023, 2, 1)),

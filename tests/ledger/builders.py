@@ -2,7 +2,7 @@
 
 The persona fixtures of tests/conftest.py give the centre, partners A and B and the people;
 these add what the ledger needs on top: a grant, programme lines, rate cards, entries and
-files in the formats of formats.md.
+files in the formats of docs/formats.md.
 """
 
 import csv

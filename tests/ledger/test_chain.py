@@ -13,7 +13,7 @@ from civhub.ledger.services.approval import accept_contribution, approve_contrib
 from tests.factories import MembershipFactory, PartnershipFactory, UserFactory
 from tests.ledger import builders as b
 
-REFERENCE = "Getekende partnerverklaringen 2025"  # the evidence a migration names (formats.md §2)
+REFERENCE = "Getekende partnerverklaringen 2025"  # the evidence a migration names (docs/formats.md §2)
 
 pytestmark = pytest.mark.django_db
 Status = Contribution.Status

@@ -1,4 +1,4 @@
-"""The ledger's management commands (formats.md §2, §3, §5 and verify_ledger): output, exit status, refusals."""
+"""The ledger's management commands (docs/formats.md §2, §3, §5 and verify_ledger): output, exit status, refusals."""
 
 import csv
 import io

@@ -1,4 +1,4 @@
-"""The ledger export (formats.md §5): its column order, and values that read back exactly from CSV and XLSX."""
+"""The ledger export (docs/formats.md §5): its column order, and values that read back exactly from CSV and XLSX."""
 
 import csv
 import io

@@ -1,4 +1,4 @@
-"""Importing contributions (formats.md §2): all or nothing, every bad row reported, idempotent, scoped."""
+"""Importing contributions (docs/formats.md §2): all or nothing, every bad row reported, idempotent, scoped."""
 
 import io
 from datetime import date, timedelta
@@ -19,7 +19,7 @@ from civhub.ledger.models import Contribution, ImportBatch, PeriodLock, StatusEv
 from civhub.ledger.valuation import value_of
 from tests.ledger import builders as b
 
-REFERENCE = "Getekende partnerverklaringen 2025"  # the evidence a migration names (formats.md §2)
+REFERENCE = "Getekende partnerverklaringen 2025"  # the evidence a migration names (docs/formats.md §2)
 
 pytestmark = pytest.mark.django_db
 Status = Contribution.Status

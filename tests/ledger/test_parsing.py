@@ -1,4 +1,4 @@
-"""Reading import files: CSV and XLSX, numbers and dates as formats.md writes them (no database needed)."""
+"""Reading import files: CSV and XLSX, numbers and dates as docs/formats.md writes them (no database needed)."""
 
 import io
 from datetime import date, datetime, time, timedelta
@@ -190,7 +190,7 @@ def test_xlsx_cells_that_are_no_two_decimal_number(value):
 
 
 def styles(number: Decimal) -> dict[str, str]:
-    """The number written in formats.md's four notations, always with its two decimals."""
+    """The number written in docs/formats.md's four notations, always with its two decimals."""
     sign = "-" if number < 0 else ""
     integer, fraction = f"{abs(number):.2f}".split(".")
     grouped = f"{int(integer):,}"

@@ -1,4 +1,4 @@
-"""Importing rate cards (formats.md §3): all or nothing, idempotent, the office only, history kept."""
+"""Importing rate cards (docs/formats.md §3): all or nothing, idempotent, the office only, history kept."""
 
 import io
 from datetime import date

@@ -216,3 +216,22 @@ def one_true_story(centre):
     assert "twee besluiten" in steering_news.body
     assert Decision.objects.filter(centre=centre, decided_on=date(2026, 3, 12)).count() == 2
     assert steering_news.publish_at.date() > date(2026, 3, 12)
+
+    def test_every_admin_changelist_and_change_page_opens_on_the_demo_for_its_admin_and_a_superuser(self):
+        """The demo fills every model: each changelist and one change page render their real rows."""
+        from django.contrib import admin
+        from django.urls import reverse
+
+        root = User.objects.create_superuser(email="root@example.org", password=DEMO_PASSWORD)
+        for user in (User.objects.get(email="admin@example.org"), root):
+            self.client.force_login(user)
+            for model, model_admin in admin.site._registry.items():
+                if not model.__module__.startswith("civhub."):
+                    continue
+                info = (model._meta.app_label, model._meta.model_name)
+                response = self.client.get(reverse("admin:{}_{}_changelist".format(*info)))
+                assert response.status_code == 200, (user, model)
+                row = model_admin.get_queryset(response.wsgi_request).first()
+                if row is not None:
+                    page = self.client.get(reverse("admin:{}_{}_change".format(*info), args=[row.pk]))
+                    assert page.status_code == 200, (user, model)

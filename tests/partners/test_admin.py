@@ -20,7 +20,6 @@ from tests.partners.factories import client_for, office_person, partner_person
 
 pytestmark = pytest.mark.django_db
 
-OUR_APPS = {"core", "accounts", "partners", "ledger", "grants"}
 
 
 @pytest.fixture
@@ -49,7 +48,8 @@ def change(obj, view="change"):
 
 
 def our_models():
-    return [model for model in admin.site._registry if model._meta.app_label in OUR_APPS]
+    """Every model civhub registers in the admin (Django's own, such as groups, are left to Django)."""
+    return [model for model in admin.site._registry if model.__module__.startswith("civhub.")]
 
 
 def test_centre_admin_is_not_a_superuser_and_opens_the_admin(setup):
@@ -75,7 +75,30 @@ def test_every_changelist_and_add_page_opens_for_the_centre_admin(setup, model):
     for foreign in ["Their Partner BV", "Their Contact", "Their Applicant", "theirs_happened", "CIV Elsewhere"]:
         assert foreign not in content
     add = client.get(reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_add"))
-    assert add.status_code in {200, 403}  # 403 for the centre itself and the audit trail
+    assert add.status_code in {200, 403}  # 403 for the centre itself and the read-only records
+
+
+@pytest.mark.parametrize("model", our_models(), ids=lambda model: model._meta.label)
+def test_every_changelist_opens_for_a_superuser_with_every_centre_in_it(setup, model):
+    client = client_for(UserFactory(is_superuser=True, is_staff=True))
+    response = client.get(changelist(model))
+    assert response.status_code == 200
+
+
+def test_sealed_and_recorded_facts_are_read_only_for_the_centre_admin_and_the_superuser(setup):
+    """The ledger's and the subsidy's sealed facts, audit rows and submitted packs never change in the admin."""
+    from civhub.grants.models import Expenditure, ReportSubmission
+    from civhub.ledger.models import ChainHead, Contribution, ImportBatch, PeriodLock, StatusEvent
+
+    root = client_for(UserFactory(is_superuser=True, is_staff=True))
+    for model in [AuditEvent, Contribution, StatusEvent, PeriodLock, ImportBatch, ChainHead, Expenditure,
+                  ReportSubmission]:
+        model_admin = admin.site._registry[model]
+        for client in (setup["client"], root):
+            request = client.get(changelist(model)).wsgi_request
+            assert not model_admin.has_add_permission(request), model
+            assert not model_admin.has_change_permission(request), model
+            assert not model_admin.has_delete_permission(request), model
 
 
 def test_add_form_offers_only_the_admins_centres(setup):
@@ -83,6 +106,12 @@ def test_add_form_offers_only_the_admins_centres(setup):
     fields = response.context["adminform"].form.fields
     assert set(fields["centre"].queryset.values_list("pk", flat=True)) == {setup["centre"].pk}
     assert "Their Partner BV" not in {str(org) for org in fields["organisation"].queryset}
+
+
+def test_many_to_many_choices_offer_only_the_admins_centres(setup):
+    response = setup["client"].get(reverse("admin:programme_activity_add"))
+    owners = response.context["adminform"].form.fields["owners"].queryset
+    assert set(owners) == {setup["ours"]}
 
 
 def test_another_centres_partnership_cannot_be_opened_changed_or_traced(setup):

@@ -137,7 +137,7 @@ def summary_of(book) -> dict:
 
 
 def records(book, sheet: str) -> list[dict]:
-    """A sheet's rows as {heading: value}: tools read the pack by its headings (formats.md §6)."""
+    """A sheet's rows as {heading: value}: tools read the pack by its headings (docs/formats.md §6)."""
     header, *rows = rows_of(book, sheet)
     return [dict(zip(header, row, strict=True)) for row in rows]
 

@@ -1,4 +1,4 @@
-"""The screen and the exports show the same figures (style.md §10, issue 5).
+"""The screen and the exports show the same figures (docs/style.md §10, issue 5).
 
 The monitor page (in Dutch, whole euros) and the funder pack's XLSX (numbers to the cent)
 are fetched for the same data and reference date; every total on the page is compared with

@@ -1,4 +1,4 @@
-"""The funder pack's XLSX (formats.md §6): sheets, Dutch headings, machine keys, formats, hand-computed figures."""
+"""The funder pack's XLSX (docs/formats.md §6): sheets, Dutch headings, machine keys, formats, hand-computed figures."""
 
 import io
 from datetime import date

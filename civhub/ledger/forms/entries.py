@@ -54,7 +54,7 @@ def validate_evidence(upload) -> None:
 class FlexibleDecimalField(forms.DecimalField):
     """A number typed the Dutch way (7,5 or 1.234,56) or the English way (7.5 or 1,234.56), in either language.
 
-    As formats.md reads numbers: the last `,` or `.` is the decimal separator; others group thousands.
+    As docs/formats.md reads numbers: the last `,` or `.` is the decimal separator; others group thousands.
     """
 
     def to_python(self, value):

@@ -14,7 +14,7 @@ _NUMBER = re.compile(r"^-?[0-9.,]+$")
 
 
 def parse_amount(text: str) -> Decimal:
-    """`1234,56`, `1234.56`, `1.234,56` and `1,234.56` all mean 1234.56 (formats.md): the last separator
+    """`1234,56`, `1234.56`, `1.234,56` and `1,234.56` all mean 1234.56 (docs/formats.md): the last separator
     is the decimal one when both occur; a lone one is the decimal separator."""
     text = text.strip().replace(" ", "").replace("\u00a0", "")
     if not _NUMBER.match(text):

@@ -1,4 +1,4 @@
-"""The ledger's imports (formats.md §2 and §3): contributions and rate cards from CSV or XLSX, all or nothing.
+"""The ledger's imports (docs/formats.md §2 and §3): contributions and rate cards from CSV or XLSX, all or nothing.
 
     check_contributions(...)   the web preview: every error and the first rows, nothing written
     import_contributions(...)  the same check, then every row written in one transaction

@@ -1,4 +1,4 @@
-"""Importing contributions (formats.md §2): every row checked, then all rows written at once, or none.
+"""Importing contributions (docs/formats.md §2): every row checked, then all rows written at once, or none.
 
 `check_contributions` is the web preview: it reads the whole file, writes nothing, and
 returns every error and the first rows as they would be valued. `import_contributions`
@@ -334,7 +334,7 @@ def _check_date(row: _Row, facts: LedgerFacts, day: date) -> None:
 
 
 def _check_quantities(row: _Row, kind: str, hours, amount, category: str, grant) -> None:
-    """Hours or an amount; cash is an amount; under a fixed hourly rate staff time is hours (formats.md §2)."""
+    """Hours or an amount; cash is an amount; under a fixed hourly rate staff time is hours (docs/formats.md §2)."""
     if (hours is None) == (amount is None):
         row.fail("amount" if hours is not None else "hours",
                  _("Give either hours or an amount, not both and not neither."))

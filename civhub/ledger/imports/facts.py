@@ -16,7 +16,8 @@ from civhub.core.choices import ContributionKind
 from civhub.ledger.imports.parsing import CellError, cell_text, parse_int
 from civhub.ledger.models import Contribution, PeriodLock, RateCard
 
-# formats.md §1: the brochure's five kinds and BPV by their Dutch label (the contract, whatever the catalogue says).
+# docs/formats.md §1: the brochure's five kinds and BPV by their Dutch label
+# (the contract, whatever the catalogue says).
 DUTCH_KIND_LABELS = {
     "begeleiding van studenten in de beroepspraktijkvorming (bpv)": ContributionKind.BPV,
     "deelname aan de organisatie (stuurgroep, werkgroepen)": ContributionKind.ORGANISATION,

@@ -1,4 +1,4 @@
-"""Reading an import file (formats.md, "Numbers, dates, text in every import"): CSV or XLSX, row by row.
+"""Reading an import file (docs/formats.md, "Numbers, dates, text in every import"): CSV or XLSX, row by row.
 
 `open_table(file, file_name, columns)` checks what kind of file it is and reads its header;
 `Table.rows()` then streams the data rows one at a time, so a large file is never in memory
@@ -271,7 +271,7 @@ _DIGITS = set("0123456789")
 
 
 def parse_decimal(value, *, places: int = 2) -> Decimal:
-    """A number as formats.md writes it (see the module docstring), with at most `places` decimals."""
+    """A number as docs/formats.md writes it (see the module docstring), with at most `places` decimals."""
     if isinstance(value, bool) or isinstance(value, date | time):
         raise CellError(_("This is not a number."))
     if isinstance(value, int):
@@ -311,7 +311,7 @@ def _decimal_from_text(text: str) -> Decimal:
 
 
 def _split_number(body: str) -> tuple[str, str]:
-    """(integer digits, fraction digits) of an unsigned number with `.`/`,` as formats.md allows."""
+    """(integer digits, fraction digits) of an unsigned number with `.`/`,` as docs/formats.md allows."""
     last_dot, last_comma = body.rfind("."), body.rfind(",")
     if last_dot >= 0 and last_comma >= 0:
         decimal_mark = "." if last_dot > last_comma else ","

@@ -1,4 +1,4 @@
-"""Importing rate cards (formats.md §3): a partner's hourly rate per staff category from a date on.
+"""Importing rate cards (docs/formats.md §3): a partner's hourly rate per staff category from a date on.
 
 All or nothing, like every import. A row whose partner, category and valid_from are in
 the ledger already with the same rate is counted as already present; the same key with

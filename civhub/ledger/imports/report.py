@@ -76,7 +76,7 @@ class ImportReport:
         return not self.errors
 
     def summary(self) -> str:
-        """The command's success line (formats.md §2); fixed English, because scripts read it."""
+        """The command's success line (docs/formats.md §2); fixed English, because scripts read it."""
         verb = "imported" if self.written else "would import"
         line = f"{verb} {self.new_rows} {self.noun} ({self.existing_rows} already present)"
         if self.noun == "rows":

@@ -224,7 +224,7 @@ def summary_chart(request, centre, code):
 
 @portal_required
 def export(request, centre, fmt):
-    """The ledger the user may see (formats.md §5): the office all of it, a partner its own entries.
+    """The ledger the user may see (docs/formats.md §5): the office all of it, a partner its own entries.
 
     `?partner=CODE` narrows it to one partner, as on that partner's summary page.
     """

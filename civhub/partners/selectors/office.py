@@ -1,7 +1,7 @@
 """What the programme office reads: applications with their possible duplicates, and the partner list.
 
 The partner list has one row source (`partner_export_rows`) for the page, the CSV and the
-XLSX, so the export always shows what the screen shows (style.md section 10).
+XLSX, so the export always shows what the screen shows (docs/style.md section 10).
 """
 
 from collections.abc import Iterator

@@ -1,4 +1,4 @@
-"""`manage.py import_expenditure FILE --centre SLUG --as EMAIL [--dry-run]` (formats.md §4)."""
+"""`manage.py import_expenditure FILE --centre SLUG --as EMAIL [--dry-run]` (docs/formats.md §4)."""
 
 from pathlib import Path
 

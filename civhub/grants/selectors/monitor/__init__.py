@@ -2,7 +2,7 @@
 
 All sums are computed by the database in a fixed number of GROUP BY queries, whatever the
 number of contributions (`queries.py`); Python only adds up those few grouped rows into the
-page's tables (`rules.py`). Definitions (rif-facts.md, formats.md §6, the regulation):
+page's tables (`rules.py`). Definitions (docs/subsidy-rules.md, docs/formats.md §6, the regulation):
 
 - "as of" a date: entries dated **and** accepted on or before it (ledger/counting.py), and
   expenditure dated on or before it, so a report made later for the same date is the same;

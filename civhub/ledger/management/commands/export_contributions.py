@@ -1,4 +1,4 @@
-"""`manage.py export_contributions --centre SLUG --format csv|xlsx --output PATH` (formats.md §5)."""
+"""`manage.py export_contributions --centre SLUG --format csv|xlsx --output PATH` (docs/formats.md §5)."""
 
 import sys
 from pathlib import Path

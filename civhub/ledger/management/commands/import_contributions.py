@@ -1,5 +1,5 @@
 """`manage.py import_contributions FILE --centre SLUG --as EMAIL [--accepted --reference TEXT] [--dry-run]`
-(formats.md §2)."""
+(docs/formats.md §2)."""
 
 from pathlib import Path
 

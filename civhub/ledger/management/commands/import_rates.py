@@ -1,4 +1,4 @@
-"""`manage.py import_rates FILE --centre SLUG --as EMAIL` (formats.md §3)."""
+"""`manage.py import_rates FILE --centre SLUG --as EMAIL` (docs/formats.md §3)."""
 
 from pathlib import Path
 

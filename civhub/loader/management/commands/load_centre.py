@@ -1,4 +1,4 @@
-"""`manage.py load_centre FILE`: create or update a centre from its definition file (formats.md §1)."""
+"""`manage.py load_centre FILE`: create or update a centre from its definition file (docs/formats.md §1)."""
 
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext_lazy as _

@@ -1,6 +1,6 @@
 """`manage.py funder_report --centre SLUG [--year YYYY] [--as-of YYYY-MM-DD] --format xlsx|pdf --output PATH`.
 
-The funder pack of formats.md §6: the monitor's figures as of a date (default today), for
+The funder pack of docs/formats.md §6: the monitor's figures as of a date (default today), for
 the whole grant or one year. The output path is checked before any work starts, and the
 pack is written to a temporary file beside it that is renamed into place at the end, so a
 failed run never leaves half a file behind.
