@@ -2,8 +2,8 @@
 
 Every function takes a `Monitor` (civhub.grants.selectors.monitor) and returns a `Table`:
 the sheet's column headings (Dutch words, the contract), the heading each column has in
-the PDF, what kind of value each column holds, and the rows. The XLSX writer
-(civhub.core.exports, via reports/pack.py) and the PDF (reports/pdf.py) render the same tables, so the two cannot
+the PDF, what kind of value each column holds, and the rows. The XLSX (`write_funder_xlsx`,
+with civhub.core.exports) and the PDF (reports/pdf.py) render the same tables, so the two cannot
 disagree, and neither computes a figure of its own: every number is one the monitor shows.
 
 The pack is read by people at the funder: labels are Dutch words (build the tables under
