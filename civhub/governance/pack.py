@@ -7,12 +7,13 @@ Rendered in Dutch with the reports' print stylesheet (civhub/reports/pdf.py).
 
 from django.utils import timezone, translation
 
+from civhub.core.exports import Kind
+from civhub.core.exports.pdf import format_value
 from civhub.governance.models import Action, Decision, Meeting
 from civhub.governance.selectors.registers import meeting_page, previous_meeting
 from civhub.grants.selectors.monitor import current_grant, monitor
 from civhub.programme.selectors.kpis import centre_progress
-from civhub.reports.funder import Kind
-from civhub.reports.pdf import PDF_LANGUAGE, format_value, now, render_pdf
+from civhub.reports.pdf import PDF_LANGUAGE, now, render_pdf
 
 
 def pack_context(meeting: Meeting) -> dict:

@@ -4,7 +4,7 @@
   the office, the practor, communications, the steering group and the partners.
 - The programme office (programme manager, finance controller, centre administrator) creates
   and edits activities, milestones, KPIs and their targets, and records any KPI actual.
-- The progress report (reports/progress.py): the office and the steering group.
+- The progress report (reports/views.py, reports/selectors/progress.py): the office and the steering group.
 - A partner's contact or signatory records KPI actuals for its own partnership, and edits or
   deletes only those: another partner's actual (or one the office recorded for no partner) is a 404.
 - Partners' money and KPI figures (`partner_figures`): the office sees every partner's. Everyone

@@ -2,8 +2,8 @@
 
 Every function takes a `Monitor` (civhub.grants.selectors.monitor) and returns a `Table`:
 the sheet's column headings (Dutch words, the contract), the heading each column has in
-the PDF, what kind of value each column holds, and the rows. The XLSX writer
-(reports/xlsx.py) and the PDF (reports/pdf.py) render the same tables, so the two cannot
+the PDF, what kind of value each column holds, and the rows. The XLSX (`write_funder_xlsx`,
+with civhub.core.exports) and the PDF (reports/pdf.py) render the same tables, so the two cannot
 disagree, and neither computes a figure of its own: every number is one the monitor shows.
 
 The pack is read by people at the funder: labels are Dutch words (build the tables under
@@ -13,15 +13,18 @@ which the PDF leaves out.
 """
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import date
+from typing import BinaryIO
 
 from django.db.models import QuerySet
+from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy
 
 from civhub.core.choices import ContributionKind
+from civhub.core.exports import Column, Kind, Table
+from civhub.core.exports.xlsx import write_xlsx
 from civhub.core.shares import share_label
 from civhub.grants.selectors.monitor import Composition, Monitor
 from civhub.ledger.counting import accepted_as_of
@@ -29,56 +32,7 @@ from civhub.ledger.exports import FIELDS, HEADER
 from civhub.ledger.models import Contribution
 from civhub.partners.models import Cluster, CofinancingGroup
 
-
-class Kind:
-    """How a column's values are written and shown."""
-
-    TEXT = "text"
-    INTEGER = "integer"
-    MONEY = "money"  # EUR, two decimals
-    RATIO = "ratio"  # two decimals
-    PERCENT = "percent"  # one decimal
-    HOURS = "hours"  # two decimals
-    SHARE = "share"  # a share 0..1, shown as a percentage
-    DATE = "date"
-
-
-@dataclass(frozen=True)
-class Coded:
-    """A value with a code for the file and a label for people (the progress report's cells); `code` None: empty."""
-
-    code: str | int | None
-    label: str
-
-    def __str__(self) -> str:
-        return self.label
-
-
-@dataclass(frozen=True)
-class Column:
-    name: str  # the sheet's heading (docs/formats.md §6): Dutch, fixed
-    label: str | Promise  # the PDF's heading (translated)
-    kind: str | None = Kind.TEXT  # None: the row says (the Samenvatting's values)
-    in_pdf: bool = True  # machine keys stay out of the PDF
-
-
-@dataclass
-class Table:
-    """One sheet of the pack: its columns and rows; `row_kinds` gives a row's value kind where a column mixes kinds."""
-
-    sheet: str
-    title: str | Promise
-    columns: list[Column]
-    rows: list[tuple] | Iterator[tuple]
-    row_kinds: list[str] = field(default_factory=list)
-
-    @property
-    def header(self) -> list[str]:
-        return [column.name for column in self.columns]
-
-    def kinds_of(self, index: int) -> list[str]:
-        """The kind of each cell of row `index` (the Samenvatting's values are money, ratios or dates by row)."""
-        return [column.kind or self.row_kinds[index] for column in self.columns]
+LONG_TEXT = 58  # the XLSX width of a column of names and labels
 
 
 def _label(choice_class, value) -> str:
@@ -178,7 +132,8 @@ def summary(figures: Monitor) -> Table:
     items = summary_items(figures)
     return Table(
         sheet="Samenvatting", title=gettext_lazy("Summary"),
-        columns=[Column("Onderdeel", gettext_lazy("Item")), Column("Waarde", gettext_lazy("Value"), kind=None),
+        columns=[Column("Onderdeel", gettext_lazy("Item"), width=LONG_TEXT),
+                 Column("Waarde", gettext_lazy("Value"), kind=None),
                  Column("Sleutel", gettext_lazy("Key"), in_pdf=False)],
         rows=[(str(label), value, key) for key, label, _kind, value in items],
         row_kinds=[kind for _key, _label, kind, _value in items],
@@ -199,7 +154,7 @@ def per_partner(figures: Monitor) -> Table:
     then what of it arrived by migration, and BPV (recorded, not counted)."""
     years = figures.year_list
     columns = [
-        Column("Partner", gettext_lazy("Partner")), Column("Code", gettext_lazy("Code"), in_pdf=False),
+        Column("Partner", gettext_lazy("Partner"), width=LONG_TEXT), Column("Code", gettext_lazy("Code"), in_pdf=False),
         Column("Cluster", gettext_lazy("Cluster"), in_pdf=False),  # the group says what counts; the file has both
         Column("Cofinancieringsgroep", gettext_lazy("Co-financing group")),
         Column("Toegezegd", gettext_lazy("Pledged"), Kind.MONEY),
@@ -248,7 +203,7 @@ def per_year(figures: Monitor) -> Table:
 def per_line(figures: Monitor) -> Table:
     """`Per programmalijn`: the line (by name), budget, co-financing realised, subsidy spent; the number as Code."""
     columns = [
-        Column("Programmalijn", gettext_lazy("Programme line")),
+        Column("Programmalijn", gettext_lazy("Programme line"), width=LONG_TEXT),
         Column("Begroot", gettext_lazy("Budget (subsidy and co-financing)"), Kind.MONEY),
         Column("Gerealiseerde cofinanciering", gettext_lazy("Co-financing realised"), Kind.MONEY),
         Column("Besteed subsidie", gettext_lazy("Subsidy spent"), Kind.MONEY),
@@ -264,7 +219,8 @@ def per_line(figures: Monitor) -> Table:
 
 def per_kind(figures: Monitor) -> Table:
     """`Per soort`: the kinds that are co-financing, with hours and value (BPV is in `niet_meegeteld`)."""
-    columns = [Column("Soort", gettext_lazy("Kind")), Column("Uren", gettext_lazy("Hours"), Kind.HOURS),
+    columns = [Column("Soort", gettext_lazy("Kind"), width=LONG_TEXT),
+               Column("Uren", gettext_lazy("Hours"), Kind.HOURS),
                Column("Bedrag", gettext_lazy("Amount"), Kind.MONEY),
                Column("Code", gettext_lazy("Code"), in_pdf=False)]
     rows = [(capfirst(str(ContributionKind(kind.kind).label)), kind.hours, kind.amount, kind.kind)
@@ -314,7 +270,8 @@ def _contribution_rows(entries: QuerySet[Contribution]) -> Iterator[tuple]:
 def contributions(figures: Monitor) -> Table:
     """`Bijdragen`: every accepted entry, with the export's columns (docs/formats.md §5) and its origin, streamed."""
     names = [*HEADER, "herkomst", "partnernaam", "geaccepteerd_op"]
-    columns = [Column(name, name, BIJDRAGEN_KINDS.get(name, Kind.TEXT)) for name in names]
+    columns = [Column(name, name, BIJDRAGEN_KINDS.get(name, Kind.TEXT),
+                      width=LONG_TEXT if name == "partnernaam" else None) for name in names]
     return Table(sheet="Bijdragen", title=gettext_lazy("Contributions"), columns=columns,
                  rows=_contribution_rows(accepted_contributions(figures)))
 
@@ -324,3 +281,18 @@ def sheets(figures: Monitor) -> list[Table]:
     return [summary(figures), per_partner(figures), per_year(figures), per_line(figures), per_kind(figures),
             contributions(figures)]
 
+
+
+# The file ------------------------------------------------------------------------------------
+
+PACK_LANGUAGE = "nl"
+
+
+def write_funder_xlsx(figures: Monitor, binary_file: BinaryIO) -> None:
+    """Write the pack's six sheets to an open binary file, in Dutch whatever the language of the request.
+
+    Bijdragen, the only long sheet, comes last and streams (civhub.core.exports.xlsx writes in
+    constant memory): a million entries are never held at once.
+    """
+    with translation.override(PACK_LANGUAGE):
+        write_xlsx(sheets(figures), binary_file)

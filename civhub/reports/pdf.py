@@ -1,10 +1,10 @@
-"""PDF rendering with WeasyPrint: the funder pack and the helpers the partner statements share.
+"""The reports' files: the funder pack's and the progress report's PDFs (WeasyPrint), the progress workbook.
 
 A PDF is an HTML template (templates/reports/) with the reports' own print stylesheet
 (templates/reports/pdf.css, read from disk: the site's Content-Security-Policy is for
 browsers and plays no part here). Tables come from the same row sources as the XLSX
-(reports/funder.py); this module only formats their cells the Dutch way (EUR 1.234,56)
-and embeds the monitor's SVG charts as data: URIs.
+(reports/funder.py); civhub.core.exports.pdf formats their cells the Dutch way (EUR 1.234,56)
+for the include core/_export_table.html, and this module embeds the monitor's SVG charts as data: URIs.
 
 PDFs are rendered in Dutch unless the caller asks for another language; the monitor's
 figures carry texts too (warnings, programme line names), so build them in the same
@@ -15,82 +15,29 @@ import base64
 import logging
 import re
 import warnings
-from dataclasses import dataclass
-from datetime import date, datetime
-from decimal import Decimal
+from datetime import datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from django.template.loader import render_to_string
-from django.utils import formats, timezone, translation
+from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from civhub.core.formatting import format_eur, group_number
+from civhub.core.exports import Coded, Kind, Table
+from civhub.core.exports.pdf import EMPTY, NUMERIC, Cell, format_value, shown
+from civhub.core.exports.xlsx import write_xlsx
+from civhub.core.translated import localized
 from civhub.grants import charts
 from civhub.grants.selectors.monitor import Monitor
+from civhub.programme.templatetags.programme_tags import figure
 from civhub.reports import funder
-from civhub.reports.funder import Coded, Kind, Table
 from civhub.reports.selectors import lead_applicant, signatories
+from civhub.reports.selectors.progress import FIGURE, ProgressReport
 
 PDF_LANGUAGE = "nl"
 STYLESHEET = Path(__file__).resolve().parent / "templates" / "reports" / "pdf.css"
-EMPTY = "—"
 COUNTERS = {"%(page)s": "counter(page)", "%(pages)s": "counter(pages)"}
-NUMERIC = {Kind.MONEY, Kind.RATIO, Kind.PERCENT, Kind.HOURS, Kind.SHARE, Kind.INTEGER}
-
-
-@dataclass(frozen=True)
-class Cell:
-    text: str
-    numeric: bool
-
-
-def format_value(value, kind: str, *, currency: bool = True) -> str:
-    """A cell as people read it, in the active language: EUR 1.234,56; 2,05; 87,5%; 24 november 2026.
-
-    `currency=False` leaves "EUR" out of money (a compact table says "(EUR)" in its title instead).
-    """
-    if value is None or value == "":
-        return EMPTY
-    if isinstance(value, Coded):
-        return value.label
-    if kind == Kind.MONEY:
-        return format_eur(value) if currency else format_eur(value).replace("EUR ", "")
-    if kind in (Kind.RATIO, Kind.HOURS):
-        return group_number(Decimal(value), 2)
-    if kind == Kind.PERCENT:
-        return f"{group_number(Decimal(value), 1)}%"
-    if kind == Kind.SHARE:
-        return f"{group_number(Decimal(value) * 100, 1)}%"
-    if kind == Kind.DATE and isinstance(value, date):
-        return formats.date_format(value, "DATE_FORMAT")
-    return str(value)
-
-
-def formatted_rows(table: Table, columns: list[int], *, currency: bool = True) -> list[list[Cell]]:
-    """The table's rows as formatted cells of the given columns (numbers flagged, to be right-aligned)."""
-    rows = []
-    for index, row in enumerate(table.rows):
-        kinds = table.kinds_of(index)
-        rows.append([Cell(format_value(row[column], kinds[column], currency=currency), kinds[column] in NUMERIC)
-                     for column in columns])
-    return rows
-
-
-def shown(table: Table, columns: list[int] | None = None, title: str | None = None, *,
-          compact: bool = False) -> dict:
-    """What a template needs of a table (by default its columns meant for people): title, headings, formatted rows.
-
-    A `compact` table (many columns of money) writes amounts without "EUR" and says "(EUR)" in its title.
-    """
-    if columns is None:
-        columns = [index for index, column in enumerate(table.columns) if column.in_pdf]
-    headings = [Cell(str(table.columns[index].label), table.columns[index].kind in NUMERIC) for index in columns]
-    title = str(title or table.title)
-    if compact:
-        title = _("%(title)s (EUR)") % {"title": title}
-    return {"title": title, "headings": headings, "rows": formatted_rows(table, columns, currency=not compact),
-            "compact": compact}
 
 
 def svg_data_uri(svg: bytes) -> str:
@@ -212,3 +159,49 @@ def render_funder_pdf(figures: Monitor, *, generated_at: datetime | None = None,
     """The funder pack as PDF: cover, figures, warnings, charts, tables and the lead applicant's signature block."""
     with translation.override(language):
         return render_pdf("reports/funder_pack.html", funder_context(figures, generated_at=generated_at))
+
+
+# The progress report --------------------------------------------------------------------------
+
+
+def write_progress_xlsx(report: ProgressReport, binary_file: BinaryIO) -> None:
+    """The report's four sheets, in order, to an open binary file (dates and numbers as the funder pack's)."""
+    write_xlsx(report.tables, binary_file)
+
+
+def _pdf_cell(value, kind: str) -> Cell:
+    if kind == FIGURE:
+        return Cell(figure(value) if value is not None else EMPTY, True)
+    return Cell(format_value(value, kind), kind in NUMERIC and not isinstance(value, Coded))
+
+
+# The KPI sheet is too wide for a portrait page: the PDF leaves out how values combine and the baseline.
+PDF_KPI_COLUMNS = ("kpi", "eenheid", "doel_jaar", "doel_nu", "realisatie", "percentage", "achter", "illustratief")
+
+
+def _pdf_table(table: Table, number: int | None = None, title=None, names=None) -> dict:
+    """A table for the PDF: the line column left out when the table is cut to one line; `names` picks columns."""
+    columns = [index for index, column in enumerate(table.columns)
+               if (number is None or index > 0) and (names is None or column.name in names)]
+    kinds = [column.kind or Kind.TEXT for column in table.columns]
+    rows = [[_pdf_cell(row[index], kinds[index]) for index in columns] for row in table.rows
+            if number is None or row[0].code == number]
+    headings = [Cell(str(table.columns[index].label), kinds[index] in NUMERIC or kinds[index] == FIGURE)
+                for index in columns]
+    return {"title": title or table.title, "headings": headings, "rows": rows}
+
+
+def progress_context(report: ProgressReport) -> dict:
+    """Everything the progress report's template shows: the cover, the overview, a section per line."""
+    sections = [{"line": line, "name": localized(line.name),
+                 "tables": [_pdf_table(report.activities, line.number), _pdf_table(report.milestones, line.number),
+                            _pdf_table(report.kpis, line.number, names=PDF_KPI_COLUMNS)]}
+                for line in report.lines]
+    return {"report": report, "centre": report.centre, "grant": report.grant, "period": report.period,
+            "generated_at": now(), "overview": _pdf_table(report.overview), "sections": sections}
+
+
+def render_progress_pdf(report: ProgressReport, *, language: str = PDF_LANGUAGE) -> bytes:
+    """The report as PDF: a cover with the centre and the period, the overview, then a section per line."""
+    with translation.override(language):
+        return render_pdf("reports/progress_report.html", progress_context(report))

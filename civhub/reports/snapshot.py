@@ -7,9 +7,8 @@ from django.utils import translation
 
 from civhub.grants.selectors.monitor import monitor
 from civhub.grants.snapshots import Snapshot
-from civhub.reports.funder import summary_values
+from civhub.reports.funder import summary_values, write_funder_xlsx
 from civhub.reports.pdf import PDF_LANGUAGE, render_funder_pdf
-from civhub.reports.xlsx import write_funder_xlsx
 
 
 def funder_snapshot(grant, as_of: date) -> Snapshot:

@@ -11,8 +11,9 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils import translation
 
+from civhub.core.exports import Kind
 from civhub.grants.selectors.monitor import monitor
-from civhub.reports.funder import Kind, summary_items, summary_values
+from civhub.reports.funder import summary_items, summary_values
 
 NUMERIC = {Kind.MONEY, Kind.RATIO, Kind.HOURS, Kind.PERCENT, Kind.SHARE, Kind.INTEGER}
 REFERENCE_DATE = "peildatum"  # differs by definition between the report and today: not a change

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from civhub.reports import progress, views
+from civhub.reports import views
 
 app_name = "reports"
 urlpatterns = [
@@ -12,6 +12,6 @@ urlpatterns = [
     path("verklaringen/", views.statements, name="statements"),
     path("verklaringen/<int:year>/", views.partner_statements_zip, name="partner_statements_zip"),
     path("verklaring/<slug:code>/<int:year>/", views.partner_statement, name="partner_statement"),
-    path("voortgang/", progress.progress, name="progress"),
-    path("voortgang/<str:fmt>/", progress.progress_report, name="progress_report"),
+    path("voortgang/", views.progress, name="progress"),
+    path("voortgang/<str:fmt>/", views.progress_report, name="progress_report"),
 ]

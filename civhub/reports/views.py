@@ -1,4 +1,5 @@
-"""The reports' downloads: the funder pack (XLSX, PDF) and the partner statements (PDF, ZIP), and their list.
+"""The reports' pages and downloads: the funder pack (XLSX, PDF), the partner statements (PDF, ZIP) and their list,
+and the progress report (its period page, XLSX, PDF).
 
 The funder pack is for the programme office and the steering group, like the monitor it
 mirrors; `?as_of=YYYY-MM-DD&year=YYYY` choose the reference date and year, and invalid
@@ -10,58 +11,28 @@ Large files are written to a temporary file and streamed from it, never held in 
 """
 
 import tempfile
-import weakref
 
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone, translation
 
 from civhub.accounts.permissions import is_office, office_required, partnerships_visible_to, portal_required
-from civhub.core.tables import XLSX_TYPE
+from civhub.core.exports import CONTENT_TYPES, attachment, file_download
+from civhub.core.models import Grant
 from civhub.grants.forms.monitor import MonitorForm
 from civhub.grants.models import ReportSubmission
 from civhub.grants.permissions import monitor_required
 from civhub.grants.selectors.monitor import current_grant, monitor
+from civhub.programme.permissions import report_required
 from civhub.reports import statements as statement_files
-from civhub.reports.pdf import PDF_LANGUAGE, render_funder_pdf
+from civhub.reports.forms import PeriodForm
+from civhub.reports.funder import write_funder_xlsx
+from civhub.reports.pdf import PDF_LANGUAGE, render_funder_pdf, render_progress_pdf, write_progress_xlsx
 from civhub.reports.selectors import grant_years, statement_years_by_partner
+from civhub.reports.selectors.progress import build_report, default_period, grant_year_periods
 from civhub.reports.submissions import changes_since as changes_of
-from civhub.reports.xlsx import write_funder_xlsx
 
 FORMATS = ("xlsx", "pdf")
-
-
-def _attachment(response, name: str):
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
-
-
-class Spool:
-    """A finished temporary file, streamed in chunks and closed (so deleted) once sent or dropped.
-
-    The file is closed when streaming ends, when the response is closed, or when the response
-    is dropped unsent (weakref.finalize): a download never leaves a file open or on disk.
-    """
-
-    CHUNK = 256 * 1024
-
-    def __init__(self, spool):
-        self.size = spool.tell()
-        spool.seek(0)
-        self._spool = spool
-        self.close = weakref.finalize(self, spool.close)
-
-    def __iter__(self):
-        while chunk := self._spool.read(self.CHUNK):
-            yield chunk
-        self.close()
-
-
-def _download(spool, *, name: str, content_type: str) -> StreamingHttpResponse:
-    content = Spool(spool)
-    response = StreamingHttpResponse(content, content_type=content_type)
-    response["Content-Length"] = str(content.size)
-    return _attachment(response, name)
 
 
 @monitor_required
@@ -79,10 +50,10 @@ def funder_pack(request, centre, fmt):
     if fmt == "pdf":
         with translation.override(PDF_LANGUAGE):  # the monitor's warnings and line names are texts too
             content = render_funder_pdf(monitor(grant, as_of=as_of, year=year))
-        return _attachment(HttpResponse(content, content_type="application/pdf"), f"{name}.pdf")
+        return attachment(HttpResponse(content, content_type="application/pdf"), f"{name}.pdf")
     spool = tempfile.TemporaryFile()
     write_funder_xlsx(monitor(grant, as_of=as_of, year=year), spool)
-    return _download(spool, name=f"{name}.xlsx", content_type=XLSX_TYPE)
+    return file_download(spool, name=f"{name}.xlsx")
 
 
 def _submission(centre, pk: int) -> ReportSubmission:
@@ -100,8 +71,8 @@ def submitted_pack(request, centre, pk, fmt):
         raise Http404
     handle = stored.storage.open(stored.name, "rb")
     handle.seek(0, 2)  # the Spool streams from the start and knows the size from the end
-    response = _download(handle, name=stored.name.rsplit("/", 1)[-1],
-                         content_type=XLSX_TYPE if fmt == "xlsx" else "application/pdf")
+    response = file_download(handle, name=stored.name.rsplit("/", 1)[-1],
+                             content_type=CONTENT_TYPES[fmt])
     response["X-Content-SHA256"] = submission.xlsx_sha256 if fmt == "xlsx" else submission.pdf_sha256
     return response
 
@@ -130,7 +101,7 @@ def partner_statement(request, centre, code, year):
     partnership = get_object_or_404(visible, short_code=code)
     _statement_year_or_404(centre, year)
     content = statement_files.render_statement_pdf(partnership, year)
-    return _attachment(HttpResponse(content, content_type="application/pdf"),
+    return attachment(HttpResponse(content, content_type="application/pdf"),
                        statement_files.file_name(partnership, year))
 
 
@@ -140,7 +111,7 @@ def partner_statements_zip(request, centre, year):
     _statement_year_or_404(centre, year)
     spool = tempfile.TemporaryFile()
     statement_files.write_statements_zip(centre, year, spool)
-    return _download(spool, name=f"verklaringen-{centre.slug}-{year}.zip", content_type="application/zip")
+    return file_download(spool, name=f"verklaringen-{centre.slug}-{year}.zip")
 
 
 @portal_required
@@ -160,3 +131,44 @@ def statements(request, centre):
         if office else [],
     })
 
+
+
+# The progress report ------------------------------------------------------------------------
+
+
+def _period_form(request, grant: Grant) -> PeriodForm:
+    return PeriodForm(request.GET, default=default_period(grant, today=timezone.localdate()))
+
+
+@report_required
+def progress(request, centre):
+    """The progress report's page: choose the period (default: the latest grant year that has ended), download."""
+    grant = current_grant(centre, today=timezone.localdate())
+    form = _period_form(request, grant) if grant else None
+    if form is not None:
+        form.is_valid()
+    context = {"centre": centre, "grant": grant, "form": form,
+               "periods": grant_year_periods(grant) if grant else []}
+    return render(request, "reports/progress.html", context, status=400 if form is not None and form.errors else 200)
+
+
+@report_required
+def progress_report(request, centre, fmt):
+    """The progress report for ?from=&to= as XLSX or PDF; invalid dates give the period page with the errors."""
+    grant = current_grant(centre, today=timezone.localdate())
+    if fmt not in FORMATS or grant is None:
+        raise Http404
+    form = _period_form(request, grant)
+    if not form.is_valid():
+        return render(request, "reports/progress.html",
+                      {"centre": centre, "grant": grant, "form": form, "periods": grant_year_periods(grant)},
+                      status=400)
+    period = form.period()
+    if fmt == "pdf":
+        with translation.override(PDF_LANGUAGE):  # line names and labels are texts too
+            response = HttpResponse(render_progress_pdf(build_report(centre, period)), content_type=CONTENT_TYPES[fmt])
+    else:
+        response = HttpResponse(content_type=CONTENT_TYPES[fmt])
+        write_progress_xlsx(build_report(centre, period), response)
+    return attachment(response, f"voortgangsrapport-{centre.slug}-{period.start.isoformat()}-"
+                                f"{period.end.isoformat()}.{fmt}")

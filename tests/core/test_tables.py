@@ -1,4 +1,4 @@
-"""Downloaded lists: the same rows as CSV and XLSX, text kept as text, dates as real dates."""
+"""Downloaded lists (header-first rows, as a page shows them): the same rows as CSV and XLSX, text kept as text."""
 
 import io
 from datetime import date, datetime
@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 from django.http import Http404
 
-from civhub.core.tables import XLSX_TYPE, table_csv, table_download
+from civhub.core.exports import ISO_DATES, XLSX_TYPE, Table, download
 
 MAY_26 = datetime(2026, 5, 26, 11, 30, tzinfo=ZoneInfo("UTC"))  # 13:30 on a Dutch clock (CEST)
 ROWS = [["Naam", "Website", "Aangemeld", "Op"],
@@ -16,8 +16,12 @@ ROWS = [["Naam", "Website", "Aangemeld", "Op"],
         ["Eva", None, -5, 3.5]]
 
 
+def table_download(rows, fmt, *, filename, sheet_name):
+    return download([Table.from_rows(rows, sheet=sheet_name)], fmt, filename=filename, formats=ISO_DATES)
+
+
 def test_csv_quotes_formula_like_text_and_writes_iso_dates():
-    text = table_csv(ROWS).decode("utf-8")
+    text = table_download(ROWS, "csv", filename="lijst", sheet_name="Lijst").content.decode("utf-8")
     assert text.startswith("\ufeffNaam;Website;Aangemeld;Op\r\n")
     assert "'=HYPERLINK" in text and "2026-05-26;2026-05-26 13:30" in text
     assert text.endswith("Eva;;-5;3.5\r\n")  # a negative number is a number, not a formula

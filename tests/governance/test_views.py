@@ -10,10 +10,10 @@ from django.urls import reverse
 from django.utils import translation
 from pypdf import PdfReader
 
+from civhub.core.exports import Kind
+from civhub.core.exports.pdf import format_value
 from civhub.governance.models import Action, Decision, Meeting, MeetingDocument, SteeringMember
 from civhub.grants.selectors.monitor import monitor
-from civhub.reports.funder import Kind
-from civhub.reports.pdf import format_value
 from tests.governance.support import PDF_BYTES, action, at, decision, document, meeting
 from tests.partners.factories import client_for, count_queries
 from tests.reports.support import small_centre

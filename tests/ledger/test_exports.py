@@ -10,7 +10,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from civhub.ledger.exports import HEADER, export_rows, iter_csv, write_csv, write_xlsx
+from civhub.core.exports import csv as csv_export
+from civhub.core.exports import xlsx as xlsx_export
+from civhub.ledger.exports import HEADER, LEDGER_FORMATS, export_rows, ledger_table
 from civhub.ledger.models import Contribution
 from civhub.ledger.permissions import contributions_visible_to
 from tests.factories import ProgrammeLineFactory
@@ -45,6 +47,18 @@ EXPECTED = [
 ]
 
 
+def write_csv(entries, output):
+    csv_export.write_csv(ledger_table(entries), output, excel=False)
+
+
+def iter_csv(entries):
+    return csv_export.iter_csv(ledger_table(entries), excel=False)
+
+
+def write_xlsx(entries, output):
+    xlsx_export.write_xlsx([ledger_table(entries)], output, formats=LEDGER_FORMATS)
+
+
 def test_the_columns_are_those_of_formats_md_in_order():
     assert list(HEADER) == FORMATS_MD_COLUMNS
 
@@ -69,7 +83,7 @@ def test_rows_stream_from_the_database_in_one_query(ledger, centre):
 
 def test_csv_reads_back_exactly(ledger, centre):
     output = io.BytesIO()
-    write_csv(export_rows(Contribution.objects.filter(centre=centre)), output)
+    write_csv(Contribution.objects.filter(centre=centre), output)
     data = output.getvalue()
     assert not data.startswith(b"\xef\xbb\xbf")
     assert data.splitlines()[0] == b"extern_id;partner;datum;soort;programmalijn;categorie;uren;uurtarief;bedrag;status"
@@ -85,14 +99,14 @@ def test_csv_reads_back_exactly(ledger, centre):
 
 
 def test_csv_streams_in_pieces_for_a_streaming_response(ledger, centre):
-    chunks = list(iter_csv(export_rows(Contribution.objects.filter(centre=centre))))
+    chunks = list(iter_csv(Contribution.objects.filter(centre=centre)))
     assert all(isinstance(chunk, bytes) for chunk in chunks)
     assert b"".join(chunks).count(b"\r\n") == 5
 
 
 def test_xlsx_reads_back_exactly_with_numbers_and_dates(ledger, centre):
     output = io.BytesIO()
-    write_xlsx(export_rows(Contribution.objects.filter(centre=centre)), output)
+    write_xlsx(Contribution.objects.filter(centre=centre), output)
     output.seek(0)
     sheet = openpyxl.load_workbook(output).worksheets[0]
     cells = list(sheet.iter_rows())
@@ -122,7 +136,7 @@ def _typed(value, column):
 
 def test_an_empty_ledger_exports_its_header(centre):
     output = io.BytesIO()
-    write_xlsx(export_rows(Contribution.objects.filter(centre=centre)), output)
+    write_xlsx(Contribution.objects.filter(centre=centre), output)
     output.seek(0)
     assert [cell.value for cell in next(openpyxl.load_workbook(output).worksheets[0].iter_rows())] == \
         FORMATS_MD_COLUMNS
@@ -132,7 +146,7 @@ def test_a_partner_exports_only_its_own_entries(ledger, centre, partner_a_contac
                                                 programme_manager):
     def exported(user) -> set[str]:
         output = io.BytesIO()
-        write_csv(export_rows(contributions_visible_to(user, centre)), output)
+        write_csv(contributions_visible_to(user, centre), output)
         return {row[1] for row in csv.reader(io.StringIO(output.getvalue().decode()), delimiter=";")} - {"partner"}
 
     assert exported(partner_a_contact) == {"partner-a"}

@@ -7,9 +7,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import translation
 
+from civhub.core.exports import Kind
+from civhub.core.exports.pdf import format_value
 from civhub.grants.selectors.monitor import monitor
-from civhub.reports.funder import Kind
-from civhub.reports.pdf import format_value, page_footer_css, render_funder_pdf
+from civhub.reports.pdf import page_footer_css, render_funder_pdf
 from tests.reports.support import AS_OF, lead_signatory, pdf_pages, pdf_text, small_centre
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from civhub.programme.models import Activity, Milestone
-from civhub.reports.progress import Period, build_report, default_period, grant_year_periods, milestone_stand
+from civhub.reports.selectors.progress import Period, build_report, default_period, grant_year_periods, milestone_stand
 from tests.factories import GrantFactory
 from tests.partners.factories import client_for, count_queries
 from tests.programme.support import activity, actual, fill, kpi, milestone, programme

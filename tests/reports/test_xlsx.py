@@ -7,8 +7,7 @@ from decimal import Decimal
 import pytest
 
 from civhub.grants.selectors.monitor import monitor
-from civhub.reports.funder import summary_items
-from civhub.reports.xlsx import write_funder_xlsx
+from civhub.reports.funder import summary_items, write_funder_xlsx
 from tests.reports.support import AS_OF, SHEETS, money, records, rows_of, small_centre, summary_of, workbook
 
 pytestmark = pytest.mark.django_db

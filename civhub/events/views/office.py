@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from civhub.accounts.permissions import office_required
 from civhub.core.audit import record_event
-from civhub.core.tables import FORMATS, table_download
+from civhub.core.exports import ISO_DATES, TABLE_FORMATS, Table, download
 from civhub.events.errors import EventError
 from civhub.events.forms import EventForm, QuestionForm
 from civhub.events.models import Event, EventQuestion, Registration
@@ -109,11 +109,12 @@ def registrations(request, centre, pk):
 @office_required
 def export(request, centre, pk, fmt):
     """`events:export`: the attendee list as CSV or XLSX (the same rows)."""
-    if fmt not in FORMATS:
+    if fmt not in TABLE_FORMATS:
         raise Http404
     event = _event(centre, pk)
-    return table_download(selectors.export_rows(event), fmt, sheet_name=_("Attendees"),
-                          filename=f"deelnemers-{event.pk}-{event.starts_at:%Y-%m-%d}")
+    table = Table.from_rows(selectors.export_rows(event), sheet=_("Attendees"))
+    return download([table], fmt, formats=ISO_DATES,
+                    filename=f"deelnemers-{event.pk}-{event.starts_at:%Y-%m-%d}")
 
 
 @office_required

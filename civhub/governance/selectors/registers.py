@@ -1,10 +1,12 @@
-"""The decisions register, the actions list, a meeting's page data and the dashboard card (constant queries)."""
+"""The decisions register, the actions list (and their exports), a meeting's page data and the dashboard card."""
 
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db.models import Case, F, Q, When
+from django.utils.translation import gettext as _
 
+from civhub.core.exports import Column, Kind, Table
 from civhub.governance.models import Action, AgendaItem, Decision, Meeting, MinutesVersion
 from civhub.governance.permissions import visible_meetings
 
@@ -109,3 +111,30 @@ def overdue_panel(centre, *, today: date, now) -> dict:
     }
 
 
+
+
+# The exports: Dutch headings (build and write them under translation.override(PDF_LANGUAGE)), dates as dates.
+
+
+def _register_table(sheet: str, columns: list[Column], rows) -> Table:
+    return Table(sheet=sheet, title=sheet, columns=columns, rows=rows)
+
+
+def decisions_table(decisions) -> Table:
+    """One row per decision: number, date, decision, meeting, agenda item."""
+    columns = [Column(_("Number"), width=30), Column(_("Decided on"), kind=Kind.DATE, width=14),
+               Column(_("Decision"), width=30), Column(_("Meeting"), width=30), Column(_("Agenda item"), width=30)]
+    rows = ([decision.number, decision.decided_on, decision.text, decision.meeting.title,
+             decision.item.title if decision.item else ""] for decision in decisions)
+    return _register_table(_("Decisions"), columns, rows)
+
+
+def actions_table(actions, *, today: date) -> Table:
+    """One row per action: what, owner, due date, status (overdue spelled out), done on, meeting."""
+    columns = [Column(_("Action"), width=30), Column(_("Owner"), width=30),
+               Column(_("Due date"), kind=Kind.DATE, width=14), Column(_("Status"), width=30),
+               Column(_("Done on"), kind=Kind.DATE, width=14), Column(_("Meeting"), width=30)]
+    rows = ([action.what, str(action.owner), action.due_date,
+             _("overdue") if action.is_overdue(today) else action.get_status_display(), action.done_on,
+             action.meeting.title] for action in actions)
+    return _register_table(_("Actions"), columns, rows)

@@ -4,30 +4,25 @@ Readers see the decisions and actions of the meetings they may open (the steerin
 members, office, signatories). The exports take the same filters as the pages.
 """
 
-import io
-
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from civhub.accounts.models import User
-from civhub.core.tables import XLSX_TYPE
+from civhub.core.exports import download
 from civhub.governance.forms import ActionFilter, DecisionFilter
 from civhub.governance.models import Action
 from civhub.governance.permissions import may_edit, reader_required
 from civhub.governance.selectors import registers
-from civhub.governance.xlsx import write_actions, write_decisions
+from civhub.reports.pdf import PDF_LANGUAGE
 
 PAGE_SIZE = 50  # the exports hold every filtered row
 
 
-def _xlsx(write, rows, name: str) -> HttpResponse:
-    buffer = io.BytesIO()
-    write(rows, buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+def _xlsx(table, name: str):
+    """The table as `<name>.xlsx`, with Dutch headings and texts whatever the language of the request."""
+    with translation.override(PDF_LANGUAGE):
+        return download([table()], "xlsx", filename=name)
 
 
 def _decisions(request, centre):
@@ -49,7 +44,7 @@ def decisions(request, centre):
 @reader_required
 def decisions_export(request, centre):
     _form, rows = _decisions(request, centre)
-    return _xlsx(write_decisions, rows, f"besluiten-{centre.slug}.xlsx")
+    return _xlsx(lambda: registers.decisions_table(rows), f"besluiten-{centre.slug}")
 
 
 def _owners(centre):
@@ -83,6 +78,6 @@ def actions(request, centre):
 def actions_export(request, centre):
     today = timezone.localdate()
     _form, rows = _actions(request, centre, today)
-    return _xlsx(lambda rows, out: write_actions(rows, out, today=today), rows, f"acties-{centre.slug}.xlsx")
+    return _xlsx(lambda: registers.actions_table(rows, today=today), f"acties-{centre.slug}")
 
 

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from civhub.accounts.permissions import partnership_ids
-from civhub.core.tables import FORMATS, table_download
+from civhub.core.exports import ISO_DATES, TABLE_FORMATS, Table, download
 from civhub.learning import permissions as access
 from civhub.learning.errors import LearningError
 from civhub.learning.forms.provider import CourseForm, OfferingForm
@@ -119,11 +119,12 @@ def offering_enrolments(request, centre, pk):
 @provider_required
 def offering_export(request, centre, pk, fmt):
     """`learning:offering_export`: the same rows as the page, as CSV or XLSX."""
-    if fmt not in FORMATS:
+    if fmt not in TABLE_FORMATS:
         raise Http404
     offering = _managed_offering(request, centre, pk)
-    return table_download(selectors.enrolment_rows(offering), fmt, sheet_name=_("Enrolments"),
-                          filename=f"inschrijvingen-{offering.pk}-{offering.start_date:%Y-%m-%d}")
+    table = Table.from_rows(selectors.enrolment_rows(offering), sheet=_("Enrolments"))
+    return download([table], fmt, formats=ISO_DATES,
+                    filename=f"inschrijvingen-{offering.pk}-{offering.start_date:%Y-%m-%d}")
 
 
 @provider_required

@@ -6,7 +6,7 @@ finance controller; the centre administrator reads them.
 """
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -21,10 +21,10 @@ from civhub.accounts.permissions import (
     partnerships_visible_to,
     portal_required,
 )
-from civhub.core.tables import XLSX_TYPE
+from civhub.core.exports import download
 from civhub.ledger import charts
 from civhub.ledger.errors import LedgerError
-from civhub.ledger.exports import export_rows, iter_csv, write_xlsx
+from civhub.ledger.exports import LEDGER_FORMATS, ledger_table
 from civhub.ledger.forms.office import PledgeForm, RateCardForm
 from civhub.ledger.models import Pledge, RateCard
 from civhub.ledger.permissions import contributions_visible_to
@@ -234,10 +234,4 @@ def export(request, centre, fmt):
     if code:
         entries = entries.filter(partnership=_visible_partnership(request, centre, code))
     name = "-".join(part for part in ("bijdragen", centre.slug, code, f"{timezone.localdate():%Y-%m-%d}") if part)
-    if fmt == "csv":
-        response = StreamingHttpResponse(iter_csv(export_rows(entries)), content_type="text/csv; charset=utf-8")
-    else:
-        response = HttpResponse(content_type=XLSX_TYPE)
-        write_xlsx(export_rows(entries), response)
-    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
-    return response
+    return download([ledger_table(entries)], fmt, filename=name, formats=LEDGER_FORMATS, excel=False, stream=True)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from civhub.accounts.permissions import office_required
 from civhub.core.dashboard import panels as dashboard_panels
-from civhub.core.tables import FORMATS, table_download
+from civhub.core.exports import ISO_DATES, TABLE_FORMATS, Table, download
 from civhub.partners.errors import PartnerError
 from civhub.partners.forms.office import (
     ApplicationFilterForm,
@@ -118,11 +118,12 @@ def partners(request, centre):
 @office_required
 def partners_export(request, centre, fmt):
     """The partner list as CSV or XLSX, with the filters of the page it was asked from."""
-    if fmt not in FORMATS:
+    if fmt not in TABLE_FORMATS:
         raise Http404
     filters = PartnerFilterForm(request.GET or None).filters()
-    return table_download(selectors.partner_export_rows(centre, filters), fmt, sheet_name=_("Partners"),
-                          filename=f"partners-{centre.slug}-{timezone.localdate():%Y-%m-%d}")
+    table = Table.from_rows(selectors.partner_export_rows(centre, filters), sheet=_("Partners"))
+    return download([table], fmt, formats=ISO_DATES,
+                    filename=f"partners-{centre.slug}-{timezone.localdate():%Y-%m-%d}")
 
 
 @office_required

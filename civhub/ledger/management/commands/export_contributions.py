@@ -7,7 +7,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from civhub.ledger.exports import export_rows, write_csv, write_xlsx
+from civhub.core.exports.csv import write_csv
+from civhub.core.exports.xlsx import write_xlsx
+from civhub.ledger.exports import LEDGER_FORMATS, ledger_table
 from civhub.ledger.management.commands._common import centre_or_fail, user_or_fail
 from civhub.ledger.models import Contribution
 from civhub.ledger.permissions import contributions_visible_to
@@ -27,15 +29,21 @@ class Command(BaseCommand):
         centre = centre_or_fail(centre)
         entries = (contributions_visible_to(user_or_fail(email), centre) if email
                    else Contribution.objects.filter(centre=centre))
-        writer = write_xlsx if output_format == "xlsx" else write_csv
         if output == "-":
             if output_format == "xlsx":
                 raise CommandError(_("Write an XLSX export to a file, not to stdout."), returncode=1)
-            writer(export_rows(entries), sys.stdout.buffer)
+            _write(entries, output_format, sys.stdout.buffer)
             return
         try:
             with Path(output).open("wb") as handle:
-                writer(export_rows(entries), handle)
+                _write(entries, output_format, handle)
         except OSError as error:
             raise CommandError(_("%(path)s cannot be written: %(error)s") % {"path": output, "error": error.strerror},
                                returncode=1) from None
+
+
+def _write(entries, output_format: str, handle) -> None:
+    if output_format == "xlsx":
+        write_xlsx([ledger_table(entries)], handle, formats=LEDGER_FORMATS)
+    else:
+        write_csv(ledger_table(entries), handle, excel=False)

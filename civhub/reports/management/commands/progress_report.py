@@ -1,6 +1,6 @@
 """`manage.py progress_report --centre SLUG [--from YYYY-MM-DD] [--to YYYY-MM-DD] --format xlsx|pdf --output PATH`.
 
-The progress report of reports/progress.py for a period (default: the latest grant year that
+The progress report of reports/selectors/progress.py for a period (default: the latest grant year that
 has ended). Errors as in funder_report: the output path is checked before any work starts,
 and the file is written beside it and renamed into place, so a failed run leaves nothing behind.
 """
@@ -16,9 +16,9 @@ from django.utils.translation import gettext_lazy
 from civhub.grants.errors import GrantError
 from civhub.ledger.management.commands._common import centre_or_fail
 from civhub.reports.management.commands.funder_report import _writable_or_fail, _write_atomically
-from civhub.reports.pdf import PDF_LANGUAGE
-from civhub.reports.progress import Period, build_report, default_period, render_progress_pdf, write_progress_xlsx
+from civhub.reports.pdf import PDF_LANGUAGE, render_progress_pdf, write_progress_xlsx
 from civhub.reports.selectors import grant_or_error
+from civhub.reports.selectors.progress import Period, build_report, default_period
 
 
 class Command(BaseCommand):

@@ -1,4 +1,4 @@
-"""The progress report (voortgangsrapportage): the content half of the funder's report, for a period.
+"""The progress report's row sources (voortgangsrapportage): the content half of the funder's report, for a period.
 
 Per programme line: the activities that ran in the period (status and dates); the
 milestones reached in the period or due in it, with where each stands at the period's end
@@ -6,8 +6,8 @@ and the explanation of a late or missed one; and every KPI's target due against 
 at the period's end (the rule of civhub.programme.selectors.kpis). The money half is the
 funder pack (reports/funder.py).
 
-One row source per kind of item; the XLSX and the PDF render the same tables, so they
-cannot disagree. The XLSX has one sheet per kind of item, each with the programme line
+One row source per kind of item; the XLSX and the PDF (reports/pdf.py) render the same tables,
+so they cannot disagree. The XLSX has one sheet per kind of item, each with the programme line
 as its first column (so a filter shows one line), numbers as numbers and dates as dates:
 
 1. `Overzicht` — `programmalijn`, `naam`, `activiteiten`, `mijlpalen_behaald`,
@@ -28,32 +28,22 @@ reached (on or before its due date), reached late, missed (due, not reached), or
 count from the grant's start), else the first grant year.
 """
 
-import tempfile
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django import forms
 from django.db.models import Prefetch, Q
-from django.http import Http404, HttpResponse
-from django.shortcuts import render
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from civhub.core.exports import Coded, Column, Kind, Table
 from civhub.core.models import Centre, Grant, ProgrammeLine
-from civhub.core.tables import XLSX_TYPE
 from civhub.core.translated import localized
 from civhub.grants.selectors.monitor import current_grant
 from civhub.partners.models import Partnership
 from civhub.programme.models import Activity, Milestone
-from civhub.programme.permissions import report_required
 from civhub.programme.selectors.kpis import centre_progress
-from civhub.programme.templatetags.programme_tags import figure
-from civhub.reports import pdf
-from civhub.reports.funder import Coded, Column, Kind, Table
-from civhub.reports.xlsx import NUMBER_FORMATS, _write_table
 
 FIGURE = "figure"  # a KPI figure: a plain number in the XLSX, shown without needless decimals in the PDF
-FORMATS = ("xlsx", "pdf")
 
 
 # The period -------------------------------------------------------------------------------------
@@ -94,34 +84,6 @@ def default_period(grant: Grant, *, today: date) -> Period:
     periods = grant_year_periods(grant)
     ended = [period for period in periods if period.end < today]
     return ended[-1] if ended else periods[0]
-
-
-class PeriodForm(forms.Form):
-    """The period of a progress report, from ?from=&to= (YYYY-MM-DD); both ends included."""
-
-    start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-                            error_messages={"required": _("Fill in the first day."),
-                                            "invalid": _("Fill in a date, for example 01-01-2025.")})
-    end = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-                          error_messages={"required": _("Fill in the last day."),
-                                          "invalid": _("Fill in a date, for example 31-12-2025.")})
-
-    def __init__(self, query, *, default: Period):
-        super().__init__({"from": query.get("from", default.start.isoformat()),
-                          "to": query.get("to", default.end.isoformat())})
-
-    def add_prefix(self, field_name):
-        # The report's URL reads ?from=&to= (the issue's names); the form's fields are `start` and `end`.
-        return {"start": "from", "end": "to"}.get(field_name, field_name)
-
-    def clean(self):
-        data = super().clean()
-        if data.get("start") and data.get("end") and data["end"] < data["start"]:
-            self.add_error("end", _("The last day lies before the first day."))
-        return data
-
-    def period(self) -> Period:
-        return Period(self.cleaned_data["start"], self.cleaned_data["end"])
 
 
 # The row sources --------------------------------------------------------------------------------
@@ -272,105 +234,3 @@ def build_report(centre: Centre, period: Period) -> ProgressReport:
     return ProgressReport(centre, period, current_grant(centre, today=timezone.localdate()), lines,
                           overview(lines, activity_table, milestone_table, kpi_table),
                           activity_table, milestone_table, kpi_table)
-
-
-# The files ------------------------------------------------------------------------------------------
-
-
-def write_progress_xlsx(report: ProgressReport, binary_file) -> None:
-    """The report's four sheets, in order, to an open binary file."""
-    import xlsxwriter  # only an XLSX pays for loading it
-
-    workbook = xlsxwriter.Workbook(binary_file, {"constant_memory": True})
-    styles = {kind: workbook.add_format({"num_format": number_format})
-              for kind, number_format in NUMBER_FORMATS.items()}
-    styles["header"] = workbook.add_format({"bold": True, "bottom": 1})
-    for table in report.tables:
-        _write_table(workbook.add_worksheet(table.sheet), table, styles)
-    workbook.close()
-
-
-def _pdf_cell(value, kind: str) -> pdf.Cell:
-    if kind == FIGURE:
-        return pdf.Cell(figure(value) if value is not None else pdf.EMPTY, True)
-    return pdf.Cell(pdf.format_value(value, kind), kind in pdf.NUMERIC and not isinstance(value, Coded))
-
-
-# The KPI sheet is too wide for a portrait page: the PDF leaves out how values combine and the baseline.
-PDF_KPI_COLUMNS = ("kpi", "eenheid", "doel_jaar", "doel_nu", "realisatie", "percentage", "achter", "illustratief")
-
-
-def _pdf_table(table: Table, number: int | None = None, title=None, names=None) -> dict:
-    """A table for the PDF: the line column left out when the table is cut to one line; `names` picks columns."""
-    columns = [index for index, column in enumerate(table.columns)
-               if (number is None or index > 0) and (names is None or column.name in names)]
-    kinds = [column.kind or Kind.TEXT for column in table.columns]
-    rows = [[_pdf_cell(row[index], kinds[index]) for index in columns] for row in table.rows
-            if number is None or row[0].code == number]
-    headings = [pdf.Cell(str(table.columns[index].label), kinds[index] in pdf.NUMERIC or kinds[index] == FIGURE)
-                for index in columns]
-    return {"title": title or table.title, "headings": headings, "rows": rows}
-
-
-def pdf_context(report: ProgressReport) -> dict:
-    sections = [{"line": line, "name": localized(line.name),
-                 "tables": [_pdf_table(report.activities, line.number), _pdf_table(report.milestones, line.number),
-                            _pdf_table(report.kpis, line.number, names=PDF_KPI_COLUMNS)]}
-                for line in report.lines]
-    return {"report": report, "centre": report.centre, "grant": report.grant, "period": report.period,
-            "generated_at": pdf.now(), "overview": _pdf_table(report.overview), "sections": sections}
-
-
-def render_progress_pdf(report: ProgressReport, *, language: str = pdf.PDF_LANGUAGE) -> bytes:
-    """The report as PDF: a cover with the centre and the period, the overview, then a section per line."""
-    with translation.override(language):
-        return pdf.render_pdf("reports/progress_report.html", pdf_context(report))
-
-
-def file_name(centre: Centre, period: Period, fmt: str) -> str:
-    return f"voortgangsrapport-{centre.slug}-{period.start.isoformat()}-{period.end.isoformat()}.{fmt}"
-
-
-# The pages ------------------------------------------------------------------------------------------
-
-
-def _form(request, grant: Grant) -> PeriodForm:
-    return PeriodForm(request.GET, default=default_period(grant, today=timezone.localdate()))
-
-
-@report_required
-def progress(request, centre):
-    """The progress report's page: choose the period (default: the latest grant year that has ended), download."""
-    grant = current_grant(centre, today=timezone.localdate())
-    form = _form(request, grant) if grant else None
-    if form is not None:
-        form.is_valid()
-    context = {"centre": centre, "grant": grant, "form": form,
-               "periods": grant_year_periods(grant) if grant else []}
-    return render(request, "reports/progress.html", context, status=400 if form is not None and form.errors else 200)
-
-
-@report_required
-def progress_report(request, centre, fmt):
-    """The progress report for ?from=&to= as XLSX or PDF; invalid dates give the period page with the errors."""
-    grant = current_grant(centre, today=timezone.localdate())
-    if fmt not in FORMATS or grant is None:
-        raise Http404
-    form = _form(request, grant)
-    if not form.is_valid():
-        return render(request, "reports/progress.html",
-                      {"centre": centre, "grant": grant, "form": form, "periods": grant_year_periods(grant)},
-                      status=400)
-    period = form.period()
-    name = file_name(centre, period, fmt)
-    if fmt == "pdf":
-        with translation.override(pdf.PDF_LANGUAGE):  # line names and labels are texts too
-            content = render_progress_pdf(build_report(centre, period))
-        response = HttpResponse(content, content_type="application/pdf")
-    else:
-        with tempfile.TemporaryFile() as spool:
-            write_progress_xlsx(build_report(centre, period), spool)
-            spool.seek(0)
-            response = HttpResponse(spool.read(), content_type=XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
