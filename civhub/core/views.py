@@ -37,20 +37,21 @@ def show_error(form, error: CivhubError) -> None:
     form.add_error(field if field in form.fields else None, str(error))
 
 
-def _go(to, result):
-    """Redirect to `to`, or to what `to(result)` names when it is a callable (the URL of something just made)."""
+def _go(request, message: str | None, to, result):
+    """Flash `message` (if any: some pages show the effect themselves) and redirect to `to`, or to `to(result)`."""
+    if message:
+        messages.success(request, message)
     return redirect(to(result) if callable(to) else to)
 
 
-def attempt(request, form, call, message: str, to):
+def attempt(request, form, call, message: str | None, to):
     """Run `call()`; on a refusal put it on the form and return None, else flash `message` and redirect to `to`."""
     try:
         result = call()
     except CivhubError as error:
         show_error(form, error)
         return None
-    messages.success(request, message)
-    return _go(to, result)
+    return _go(request, message, to, result)
 
 
 def act(request, call, message: str | None, to, *, refused_to=None):
@@ -60,9 +61,7 @@ def act(request, call, message: str | None, to, *, refused_to=None):
     except CivhubError as error:
         messages.error(request, str(error))
         return redirect(refused_to or to)
-    if message:  # some buttons (moving an item) show their effect on the page itself
-        messages.success(request, message)
-    return _go(to, result)
+    return _go(request, message, to, result)
 
 
 def confirm_then_act(request, template: str, context: dict, call, message: str, to, *, refused_to=None):
