@@ -37,14 +37,18 @@ def show_error(form, error: CivhubError) -> None:
     form.add_error(field if field in form.fields else None, str(error))
 
 
-def _go(request, message: str | None, to, result):
-    """Flash `message` (if any: some pages show the effect themselves) and redirect to `to`, or to `to(result)`."""
+def _go(request, message, to, result):
+    """Flash `message` and redirect to `to`; either may be a callable of the call's result (what was just made).
+
+    No message (None) when the page it leads to shows the effect itself.
+    """
+    message = message(result) if callable(message) else message
     if message:
         messages.success(request, message)
     return redirect(to(result) if callable(to) else to)
 
 
-def attempt(request, form, call, message: str | None, to):
+def attempt(request, form, call, message, to):
     """Run `call()`; on a refusal put it on the form and return None, else flash `message` and redirect to `to`."""
     try:
         result = call()
@@ -54,7 +58,7 @@ def attempt(request, form, call, message: str | None, to):
     return _go(request, message, to, result)
 
 
-def act(request, call, message: str | None, to, *, refused_to=None):
+def act(request, call, message, to, *, refused_to=None):
     """Run `call()` for a button: flash the refusal as an error (back to `refused_to` or `to`), or `message`."""
     try:
         result = call()
@@ -64,7 +68,7 @@ def act(request, call, message: str | None, to, *, refused_to=None):
     return _go(request, message, to, result)
 
 
-def confirm_then_act(request, template: str, context: dict, call, message: str, to, *, refused_to=None):
+def confirm_then_act(request, template: str, context: dict, call, message, to, *, refused_to=None):
     """GET shows the confirmation page; POST runs the call through `act`."""
     if request.method != "POST":
         return render(request, template, context)

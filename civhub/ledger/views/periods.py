@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from civhub.accounts.models import Role
 from civhub.accounts.permissions import centre_role_required, office_required
 from civhub.core.views import act, form_status
-from civhub.ledger.errors import LedgerError
 from civhub.ledger.forms.entries import ClosePeriodForm, ReasonForm
 from civhub.ledger.models import PeriodLock
 from civhub.ledger.permissions import is_finance_controller
@@ -37,15 +36,11 @@ def period_close(request, centre):
     form = ClosePeriodForm(request.POST or None, years=selectors.grant_years(centre) or [timezone.localdate().year])
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            lock = close_period(centre=centre, actor=request.user, span=data["span"], year=data["year"],
-                                quarter=data["quarter"])
-        except LedgerError as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(request, _("The period %(start)s – %(end)s is closed.") % {
-                "start": lock.starts_on.strftime("%d-%m-%Y"), "end": lock.ends_on.strftime("%d-%m-%Y")})
-        return redirect("ledger:periods", centre.slug)
+        return act(request, lambda: close_period(centre=centre, actor=request.user, span=data["span"],
+                                                 year=data["year"], quarter=data["quarter"]),
+                   lambda lock: _("The period %(start)s – %(end)s is closed.") % {
+                       "start": lock.starts_on.strftime("%d-%m-%Y"), "end": lock.ends_on.strftime("%d-%m-%Y")},
+                   reverse("ledger:periods", args=[centre.slug]))
     return page(request, centre, "ledger/periods/close.html", {"form": form}, status=form_status(form))
 
 
