@@ -13,8 +13,7 @@ from django.views.decorators.http import require_POST
 from civhub.accounts.permissions import office_required
 from civhub.core.audit import record_event
 from civhub.core.tables import FORMATS, table_download
-from civhub.core.views import act, confirm_then_act, form_page
-from civhub.events.errors import EventError
+from civhub.core.views import act, attempt, confirm_then_act, form_page
 from civhub.events.forms import EventForm, QuestionForm
 from civhub.events.models import Event, EventQuestion, Registration
 from civhub.events.selectors import agenda as selectors
@@ -51,14 +50,12 @@ def event_edit(request, centre, pk):
     form = EventForm(request.POST or None, instance=event)
     revision = event.revision
     if request.method == "POST" and form.is_valid():
-        try:
-            save_event(event=form.save(commit=False), actor=request.user)
-        except EventError as error:
-            form.add_error("capacity", str(error))
-        else:
-            messages.success(request, _("The event is saved.") if event.revision == revision else
-                             _("The event is saved. Everyone registered gets an e-mail with the new time or place."))
-            return redirect("events:event_edit", centre.slug, event.pk)
+        done = attempt(request, form, lambda: save_event(event=form.save(commit=False), actor=request.user),
+                       lambda saved: _("The event is saved.") if saved.revision == revision else
+                       _("The event is saved. Everyone registered gets an e-mail with the new time or place."),
+                       reverse("events:event_edit", args=[centre.slug, event.pk]))
+        if done:
+            return done
     return form_page(request, "events/office/event_form.html", {
         "centre": centre, "form": form, "event": event, "questions": event.questions.all(),
         "question_form": QuestionForm(), "tab": "manage",

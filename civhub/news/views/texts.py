@@ -37,7 +37,7 @@ def public_texts(request, centre):
     })
 
 
-def _saved(request, form, centre, call, label):
+def _save(request, form, centre, call, label):
     """Save through the service; back to the overview with a message naming the text (`label` may be a callable)."""
     return attempt(request, form, call,
                    lambda result: _("“%(text)s” is saved; the public page shows it now.")
@@ -65,8 +65,8 @@ def centre_text(request, centre, field):
     form = TranslatedTextForm(request.POST or None, initial=initial, help_text=help_text,
                               rows=8 if spec.max_length > 600 else 4)
     if form.is_bound and form.is_valid():
-        done = _saved(request, form, centre, lambda: save_centre_text(centre=centre, actor=request.user, field=field,
-                                                                      values=form.cleaned_data), spec.label)
+        done = _save(request, form, centre, lambda: save_centre_text(centre=centre, actor=request.user, field=field,
+                                                                 values=form.cleaned_data), spec.label)
         if done:
             return done
     return _render(request, centre, form, spec.label)
@@ -81,9 +81,9 @@ def line_text(request, centre, pk):
         "description_nl": line.description.get("nl", ""), "description_en": line.description.get("en", ""),
     })
     if form.is_bound and form.is_valid():
-        done = _saved(request, form, centre, lambda: save_line_text(line=line, actor=request.user, names=form.names(),
-                                                                    descriptions=form.descriptions()),
-                      _("Programme line %(number)s") % {"number": line.number})
+        done = _save(request, form, centre, lambda: save_line_text(line=line, actor=request.user, names=form.names(),
+                                                               descriptions=form.descriptions()),
+                     _("Programme line %(number)s") % {"number": line.number})
         if done:
             return done
     heading = _("Programme line %(number)s") % {"number": line.number}
@@ -99,9 +99,9 @@ def contact(request, centre, pk):
         "position_en": person.position.get("en", ""), "phone": person.phone, "email": person.email,
     })
     if form.is_bound and form.is_valid():
-        done = _saved(request, form, centre, lambda: save_contact(contact=person, actor=request.user,
-                                                                  data=form.cleaned_data, positions=form.positions()),
-                      lambda saved: saved.name)
+        done = _save(request, form, centre, lambda: save_contact(contact=person, actor=request.user,
+                                                             data=form.cleaned_data, positions=form.positions()),
+                     lambda saved: saved.name)
         if done:
             return done
     return _render(request, centre, form, person.name)
