@@ -14,11 +14,6 @@ DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="
 DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"]
 
 
-def show_error(form: forms.Form, error) -> None:
-    """Put a GovernanceError on its field when the form has it, else above the form."""
-    form.add_error(error.field if error.field in form.fields else None, str(error))
-
-
 def centre_people(centre):
     """Everyone holding a role in the centre, by name (participants and action owners are chosen from them)."""
     return User.objects.filter(memberships__centre=centre, is_active=True).distinct().order_by("full_name", "email")

@@ -29,7 +29,7 @@ def save_event(*, event: Event, actor) -> Event:
         confirmed = confirmed_count(before)
         if event.capacity is not None and event.capacity < confirmed:
             raise EventError(_("%(count)d people already have a place; the number of places cannot be lower.")
-                             % {"count": confirmed})
+                             % {"count": confirmed}, field="capacity")
         moved = [name for name in NOTIFIED_FIELDS if getattr(event, name) != getattr(before, name)]
         if moved:
             event.revision = before.revision + 1

@@ -6,13 +6,14 @@ from django.contrib import messages
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from civhub.accounts.permissions import office_required
 from civhub.core.audit import record_event
 from civhub.core.exports import ISO_DATES, TABLE_FORMATS, Table, download
-from civhub.events.errors import EventError
+from civhub.core.views import act, attempt, confirm_then_act, form_page
 from civhub.events.forms import EventForm, QuestionForm
 from civhub.events.models import Event, EventQuestion, Registration
 from civhub.events.selectors import agenda as selectors
@@ -39,8 +40,7 @@ def event_new(request, centre):
         event = save_event(event=form.save(commit=False), actor=request.user)
         messages.success(request, _("The event is saved. Add questions for the registration form if needed."))
         return redirect("events:event_edit", centre.slug, event.pk)
-    return render(request, "events/office/event_form.html", {"centre": centre, "form": form, "tab": "manage"},
-                  status=400 if form.errors else 200)
+    return form_page(request, "events/office/event_form.html", {"centre": centre, "form": form, "tab": "manage"})
 
 
 @office_required
@@ -50,18 +50,16 @@ def event_edit(request, centre, pk):
     form = EventForm(request.POST or None, instance=event)
     revision = event.revision
     if request.method == "POST" and form.is_valid():
-        try:
-            save_event(event=form.save(commit=False), actor=request.user)
-        except EventError as error:
-            form.add_error("capacity", str(error))
-        else:
-            messages.success(request, _("The event is saved.") if event.revision == revision else
-                             _("The event is saved. Everyone registered gets an e-mail with the new time or place."))
-            return redirect("events:event_edit", centre.slug, event.pk)
-    return render(request, "events/office/event_form.html", {
+        done = attempt(request, form, lambda: save_event(event=form.save(commit=False), actor=request.user),
+                       lambda saved: _("The event is saved.") if saved.revision == revision else
+                       _("The event is saved. Everyone registered gets an e-mail with the new time or place."),
+                       reverse("events:event_edit", args=[centre.slug, event.pk]))
+        if done:
+            return done
+    return form_page(request, "events/office/event_form.html", {
         "centre": centre, "form": form, "event": event, "questions": event.questions.all(),
         "question_form": QuestionForm(), "tab": "manage",
-    }, status=400 if form.errors else 200)
+    })
 
 
 @office_required
@@ -124,18 +122,13 @@ def check_in(request, centre, pk):
     if request.method == "POST":
         person = get_object_or_404(event.registrations, pk=request.POST.get("registration") or 0)
         present = request.POST.get("present") == "1"
-        try:
-            services.set_checked_in(registration=person, actor=request.user, present=present)
-        except EventError as error:
-            messages.error(request, str(error))
-        else:
-            text = _("%(name)s is checked in.") if present else _("The check-in of %(name)s is undone.")
-            messages.success(request, text % {"name": person.name or _("(anonymised)")})
+        text = _("%(name)s is checked in.") if present else _("The check-in of %(name)s is undone.")
         query = request.POST.get("q", "")
-        url = redirect("events:check_in", centre.slug, event.pk)
+        url = reverse("events:check_in", args=[centre.slug, event.pk])
         if query:
-            url["Location"] += "?" + urlencode({"q": query})
-        return url
+            url += "?" + urlencode({"q": query})
+        return act(request, lambda: services.set_checked_in(registration=person, actor=request.user, present=present),
+                   text % {"name": person.name or _("(anonymised)")}, url)
     search = request.GET.get("q", "").strip()[:100]
     return render(request, "events/office/check_in.html", {
         "centre": centre, "event": event, "people": selectors.check_in_list(event, search), "q": search,
@@ -148,13 +141,9 @@ def anonymise(request, centre, pk, registration_pk):
     """`events:anonymise`: GET asks, POST erases a registrant's personal data on their request (counts stay)."""
     event = _event(centre, pk)
     registration = get_object_or_404(Registration.objects.filter(event=event), pk=registration_pk)
-    if request.method == "POST":
-        try:
-            services.anonymise(registration=registration, actor=request.user)
-        except EventError as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(request, _("The personal data of this registration are erased; the counts stay."))
-        return redirect("events:registrations", centre.slug, event.pk)
-    return render(request, "events/office/anonymise.html", {
-        "centre": centre, "event": event, "registration": registration, "tab": "manage"})
+    return confirm_then_act(
+        request, "events/office/anonymise.html",
+        {"centre": centre, "event": event, "registration": registration, "tab": "manage"},
+        lambda: services.anonymise(registration=registration, actor=request.user),
+        _("The personal data of this registration are erased; the counts stay."),
+        reverse("events:registrations", args=[centre.slug, event.pk]))

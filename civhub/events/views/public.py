@@ -9,12 +9,14 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from civhub.accounts.permissions import centres_of, is_office, partnership_ids
 from civhub.core.models import Centre
+from civhub.core.views import act, confirm_then_act, posted
 from civhub.events.errors import EventError
 from civhub.events.forms import RegistrationForm
 from civhub.events.ical import calendar
@@ -113,7 +115,7 @@ def _form(request, event, *, full: bool) -> RegistrationForm:
     initial = {}
     if request.user.is_authenticated:
         initial = {"name": request.user.get_full_name(), "email": request.user.email}
-    return RegistrationForm(request.POST if request.method == "POST" else None, initial=initial,
+    return RegistrationForm(posted(request), initial=initial,
                             questions=event.questions.all(), full=full)
 
 
@@ -141,18 +143,11 @@ def confirm(request, slug, token):
     """`events:confirm`: the e-mail link; GET asks to confirm (mail scanners open links), POST confirms."""
     centre = _centre(slug)
     registration = _by_token(centre, token)
-    if request.method == "POST":
-        try:
-            registration = services.confirm(registration=registration)
-        except EventError as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(request, _("Thank you: your e-mail address is confirmed. We have sent you an e-mail "
-                                        "with the details and a calendar file."))
-        return redirect("events:registration", centre.slug, registration.token)
-    return render(request, "events/confirm.html", {
-        "centre": centre, "registration": registration, "event": registration.event,
-    })
+    return confirm_then_act(
+        request, "events/confirm.html", {"centre": centre, "registration": registration, "event": registration.event},
+        lambda: services.confirm(registration=registration),
+        _("Thank you: your e-mail address is confirmed. We have sent you an e-mail with the details and a calendar "
+          "file."), reverse("events:registration", args=[centre.slug, registration.token]))
 
 
 def cancel(request, slug, token):
@@ -160,13 +155,9 @@ def cancel(request, slug, token):
     centre = _centre(slug)
     registration = _by_token(centre, token)
     if request.method == "POST":
-        try:
-            services.cancel(registration=registration, actor=request.user)
-        except EventError as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(request, _("Your registration is cancelled. You will receive a confirmation by e-mail."))
-        return redirect("events:registration", centre.slug, registration.token)
+        return act(request, lambda: services.cancel(registration=registration, actor=request.user),
+                   _("Your registration is cancelled. You will receive a confirmation by e-mail."),
+                   reverse("events:registration", args=[centre.slug, registration.token]))
     return render(request, "events/cancel.html", {
         "centre": centre, "registration": registration, "event": registration.event,
         "position": services.waiting_position(registration),

@@ -6,24 +6,23 @@ a working group's by the office and its participants. Only the office changes an
 """
 
 import io
+from functools import partial
 from pathlib import Path
 
-from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from civhub.governance.errors import GovernanceError
+from civhub.core.views import act, attempt, confirm_then_act, form_page, posted, posted_files
 from civhub.governance.forms import DocumentForm, ItemForm, MeetingForm, meeting_initial
 from civhub.governance.models import AgendaItem, MeetingDocument
 from civhub.governance.permissions import may_edit, member_required, office_required, reader_required
 from civhub.governance.selectors.registers import meeting_page, meetings_split
 from civhub.governance.services import meetings as services
-from civhub.governance.views._common import attempt, confirm_or_run, form_page, meeting_for, meeting_url, posted
+from civhub.governance.views._common import meeting_for, meeting_url
 
 PAST_PAGE_SIZE = 50
 
@@ -50,20 +49,12 @@ def meeting(request, centre, pk):
 def _meeting_form_page(request, centre, meeting=None):
     form = MeetingForm(posted(request), centre=centre, initial=meeting_initial(meeting) if meeting else None)
     if form.is_bound and form.is_valid():
-        saved = {}
-
-        def save():
-            if meeting is None:
-                saved["meeting"] = services.create_meeting(centre=centre, actor=request.user,
-                                                           data=form.data_object())
-            else:
-                saved["meeting"] = services.update_meeting(meeting=meeting, actor=request.user,
-                                                           data=form.data_object())
-
-        done = attempt(request, form, save, _("The meeting has been saved."), reverse("governance:meetings",
-                                                                                        args=[centre.slug]))
+        save = (partial(services.create_meeting, centre=centre) if meeting is None
+                else partial(services.update_meeting, meeting=meeting))
+        done = attempt(request, form, lambda: save(actor=request.user, data=form.data_object()),
+                       _("The meeting has been saved."), meeting_url)
         if done:
-            return redirect(meeting_url(saved["meeting"]))
+            return done
     return form_page(request, "governance/meeting_form.html", {"centre": centre, "meeting": meeting, "form": form})
 
 
@@ -118,17 +109,14 @@ def item_edit(request, centre, item_pk):
 def item_move(request, centre, item_pk, direction):
     """Move an item up or down the agenda (buttons on the meeting page: a POST each)."""
     item = _item_of(request, centre, item_pk)
-    try:
-        services.move_item(item=item, actor=request.user, up=direction == "op")
-    except GovernanceError as error:
-        messages.error(request, str(error))
-    return redirect(meeting_url(item.meeting, f"#item-{item.pk}"))
+    return act(request, lambda: services.move_item(item=item, actor=request.user, up=direction == "op"), None,
+               meeting_url(item.meeting, f"#item-{item.pk}"))
 
 
 @office_required
 def document_new(request, centre, item_pk):
     item = _item_of(request, centre, item_pk)
-    form = DocumentForm(posted(request), request.FILES if request.method == "POST" else None)
+    form = DocumentForm(posted(request), posted_files(request))
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
         done = attempt(request, form, lambda: services.add_document(
@@ -145,7 +133,7 @@ def document_delete(request, centre, document_pk):
     document = get_object_or_404(MeetingDocument.objects.select_related("item__meeting__centre"),
                                  item__meeting__centre=centre, pk=document_pk)
     meeting = meeting_for(request, centre, document.item.meeting_id)
-    return confirm_or_run(request, "governance/document_delete.html",
+    return confirm_then_act(request, "governance/document_delete.html",
                           {"centre": centre, "meeting": meeting, "document": document},
                           lambda: services.delete_document(document=document, actor=request.user),
                           _("The document has been removed."), meeting_url(meeting, "#agenda"))
@@ -169,7 +157,7 @@ def document_file(request, centre, document_pk):
 @office_required
 def publish_agenda(request, centre, pk):
     meeting = meeting_for(request, centre, pk)
-    return confirm_or_run(request, "governance/publish_agenda.html",
+    return confirm_then_act(request, "governance/publish_agenda.html",
                           {"centre": centre, "meeting": meeting,
                            "recipients": services.agenda_recipients(meeting)},
                           lambda: services.publish_agenda(meeting=meeting, actor=request.user),

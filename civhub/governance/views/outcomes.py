@@ -7,17 +7,18 @@ refusal comes back on the form.
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from civhub.governance.errors import GovernanceError
+from civhub.core.views import act, attempt, confirm_then_act, form_page, posted
 from civhub.governance.forms import ActionForm, DecisionForm, MinutesForm
 from civhub.governance.models import Action
 from civhub.governance.permissions import member_required, office_required
 from civhub.governance.selectors.registers import meeting_page
 from civhub.governance.services import outcomes
-from civhub.governance.views._common import attempt, confirm_or_run, form_page, meeting_for, meeting_url, posted
+from civhub.governance.views._common import meeting_for, meeting_url
 
 
 def _minutes_page(request, centre, meeting, *, correcting: bool):
@@ -63,7 +64,7 @@ def minutes_correct(request, centre, pk):
 @office_required
 def minutes_publish(request, centre, pk):
     meeting = meeting_for(request, centre, pk)
-    return confirm_or_run(request, "governance/minutes_publish.html", {"centre": centre, "meeting": meeting},
+    return confirm_then_act(request, "governance/minutes_publish.html", {"centre": centre, "meeting": meeting},
                           lambda: outcomes.publish_minutes(meeting=meeting, actor=request.user),
                           _("The minutes have been published."), meeting_url(meeting, "#minutes"))
 
@@ -103,10 +104,6 @@ def action_done(request, centre, action_pk):
     action = get_object_or_404(Action.objects.select_related("meeting__centre", "centre"), centre=centre,
                                pk=action_pk)
     meeting_for(request, centre, action.meeting_id)
-    try:
-        outcomes.mark_action_done(action=action, actor=request.user, done_on=timezone.localdate())
-    except GovernanceError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("The action has been marked done."))
-    return redirect("governance:actions", centre.slug)
+    return act(request, lambda: outcomes.mark_action_done(action=action, actor=request.user,
+                                                          done_on=timezone.localdate()),
+               _("The action has been marked done."), reverse("governance:actions", args=[centre.slug]))

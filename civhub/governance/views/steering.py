@@ -6,12 +6,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civhub.core.models import Centre
+from civhub.core.views import attempt, form_page, posted
 from civhub.governance.forms import EndSeatForm, SeatForm
 from civhub.governance.models import SteeringMember
 from civhub.governance.permissions import may_edit, office_required, reader_required
 from civhub.governance.selectors.steering import composition
 from civhub.governance.services import steering
-from civhub.governance.views._common import attempt, form_page, posted
 
 
 @reader_required

@@ -16,8 +16,3 @@ def no_grant(request, centre, tab: str):
     return render(request, "grants/budget/no_grant.html", {"centre": centre, "tab": tab})
 
 
-def posted(request, *, files: bool = False) -> tuple:
-    """A form's data (and files) as positional arguments: bound on every POST, even an empty one; unbound on GET."""
-    if request.method != "POST":
-        return (None, None) if files else (None,)
-    return (request.POST, request.FILES) if files else (request.POST,)

@@ -7,8 +7,10 @@ the budget and chooses the current version (services.budget does the writing).
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from civhub.core.views import act, form_status, posted
 from civhub.grants.errors import GrantError
 from civhub.grants.forms.budget import CompareForm, RevisionForm, cell_formset
 from civhub.grants.permissions import finance_required, may_manage_finances, monitor_required
@@ -16,7 +18,7 @@ from civhub.grants.rules import check_version
 from civhub.grants.selectors import budget as selectors
 from civhub.grants.services import budget as service
 from civhub.grants.services.budget import RevisionRefused, RulesBroken
-from civhub.grants.views import grant_of, no_grant, posted
+from civhub.grants.views import grant_of, no_grant
 
 
 def _page(request, centre, template, context, status=200):
@@ -91,9 +93,9 @@ def budget_revise(request, centre):
         return redirect("grants:budget", centre.slug)
     base = _base(request, grant, versions)
     lines = [(line.number, str(line)) for line in centre.programme_lines.order_by("number")]
-    form = RevisionForm(*posted(request), numbers=[version.number for version in versions],
+    form = RevisionForm(posted(request), numbers=[version.number for version in versions],
                         initial={"base": base.number, "name": "", "reason": ""})
-    cells = cell_formset(*posted(request), base_lines=selectors.version_lines(base), years=list(grant.years),
+    cells = cell_formset(posted(request), base_lines=selectors.version_lines(base), years=list(grant.years),
                          lines=lines)
     if form.is_bound and form.is_valid() and cells.is_valid():
         base = next(version for version in versions if version.number == form.cleaned_data["base"])
@@ -116,7 +118,7 @@ def budget_revise(request, centre):
             return redirect("grants:budget_version", centre.slug, version.number)
     return _page(request, centre, "grants/budget/revise.html", {
         "grant": grant, "form": form, "cells": cells, "base": base, "versions": versions,
-    }, status=400 if form.is_bound else 200)
+    }, status=form_status(form))
 
 
 def _base(request, grant, versions):
@@ -135,14 +137,9 @@ def budget_make_current(request, centre, number):
         raise Http404
     version = _version(grant, number)
     if request.method == "POST":
-        try:
-            service.make_current(version=version, actor=request.user)
-        except GrantError as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(request, _("Budget version %(number)s is now the current budget.")
-                             % {"number": version.number})
-        return redirect("grants:budget", centre.slug)
+        return act(request, lambda: service.make_current(version=version, actor=request.user),
+                   _("Budget version %(number)s is now the current budget.") % {"number": version.number},
+                   reverse("grants:budget", args=[centre.slug]))
     return _page(request, centre, "grants/budget/make_current.html", {
         "grant": grant, "version": version, "current": selectors.current_version(grant),
     })

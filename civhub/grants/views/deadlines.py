@@ -6,13 +6,13 @@ manager record a submission (a confirmation form, then a POST that calls the ser
 
 from datetime import date
 
-from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from civhub.grants.errors import GrantError
+from civhub.core.views import attempt, form_page, posted
 from civhub.grants.forms.reports import ReportSubmittedForm
 from civhub.grants.permissions import may_record_reports, monitor_required, reporting_required
 from civhub.grants.selectors.deadlines import deadlines as deadline_rows
@@ -55,18 +55,15 @@ def deadline_submit(request, centre, kind, due):
         raise Http404
     row = _deadline(grant, kind, due)
     today = timezone.localdate()
-    form = ReportSubmittedForm(request.POST if request.method == "POST" else None, today=today)
+    form = ReportSubmittedForm(posted(request), today=today)
     if form.is_bound and form.is_valid():  # a report already submitted: the service says so, by whom and when
-        try:
-            mark_report_submitted(grant=grant, due_date=row.report.due, kind=row.report.kind, actor=request.user,
-                                  submitted_on=form.cleaned_data["submitted_on"], note=form.cleaned_data["note"])
-        except GrantError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("The report due on %(date)s is recorded as submitted.")
-                             % {"date": row.report.due.strftime("%d-%m-%Y")})
-            return redirect("grants:deadlines", centre.slug)
-    status = 400 if form.is_bound else 200
-    return render(request, "grants/deadlines/submit.html", {
+        done = attempt(request, form, lambda: mark_report_submitted(
+            grant=grant, due_date=row.report.due, kind=row.report.kind, actor=request.user,
+            submitted_on=form.cleaned_data["submitted_on"], note=form.cleaned_data["note"]),
+            _("The report due on %(date)s is recorded as submitted.") % {"date": row.report.due.strftime("%d-%m-%Y")},
+            reverse("grants:deadlines", args=[centre.slug]))
+        if done:
+            return done
+    return form_page(request, "grants/deadlines/submit.html", {
         "centre": centre, "grant": grant, "tab": "deadlines", "deadline": row, "form": form,
-    }, status=status)
+    })

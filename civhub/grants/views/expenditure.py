@@ -9,9 +9,11 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from civhub.core.views import attempt, form_status, posted, posted_files
 from civhub.grants.errors import GrantError
 from civhub.grants.forms.expenditure import ExpenditureFilterForm, ExpenditureForm, ExpenditureImportForm
 from civhub.grants.imports import confirm_expenditure_import, preview_expenditure, preview_rows
@@ -19,7 +21,7 @@ from civhub.grants.models import Expenditure
 from civhub.grants.permissions import finance_required, may_manage_finances, monitor_required
 from civhub.grants.selectors import expenditure as selectors
 from civhub.grants.services.expenditure import record_expenditure
-from civhub.grants.views import grant_of, no_grant, posted
+from civhub.grants.views import grant_of, no_grant
 from civhub.ledger.models import ImportBatch
 
 PAGE_SIZE = 50
@@ -69,19 +71,17 @@ def expenditure_new(request, centre):
     if grant is None:
         return no_grant(request, centre, "expenditure")
     correction = _correction_of(request, grant)
-    form = ExpenditureForm(*posted(request), initial=correction, centre=centre)
+    form = ExpenditureForm(posted(request), initial=correction, centre=centre)
     if form.is_bound and form.is_valid():
-        try:
-            entry = record_expenditure(grant=grant, actor=request.user, data=form.expenditure_data())
-        except GrantError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("The expenditure of %(date)s has been recorded.")
-                             % {"date": entry.date.strftime("%d-%m-%Y")})
-            return redirect("grants:expenditure", centre.slug)
+        done = attempt(request, form, lambda: record_expenditure(grant=grant, actor=request.user,
+                                                                 data=form.expenditure_data()),
+                       lambda entry: _("The expenditure of %(date)s has been recorded.")
+                       % {"date": entry.date.strftime("%d-%m-%Y")}, reverse("grants:expenditure", args=[centre.slug]))
+        if done:
+            return done
     return _page(request, centre, "grants/expenditure/form.html", {
         "grant": grant, "form": form, "correction": correction is not None,
-    }, status=400 if form.is_bound else 200)
+    }, status=form_status(form))
 
 
 @finance_required
@@ -90,19 +90,18 @@ def expenditure_import(request, centre):
     grant = grant_of(centre)
     if grant is None:
         return no_grant(request, centre, "expenditure")
-    form = ExpenditureImportForm(*posted(request, files=True))
+    form = ExpenditureImportForm(posted(request), posted_files(request))
     if form.is_bound and form.is_valid():
-        try:
-            batch = preview_expenditure(grant=grant, actor=request.user, upload=form.cleaned_data["file"])
-        except GrantError as error:
-            form.add_error(None, str(error))
-        else:
-            return redirect("grants:expenditure_import_batch", centre.slug, batch.pk)
+        done = attempt(request, form, lambda: preview_expenditure(grant=grant, actor=request.user,
+                                                                  upload=form.cleaned_data["file"]),
+                       None, lambda batch: reverse("grants:expenditure_import_batch", args=[centre.slug, batch.pk]))
+        if done:
+            return done
     recent = (ImportBatch.objects.filter(centre=centre, kind=ImportBatch.Kind.EXPENDITURE, actor=request.user)
               .order_by("-created_at", "-pk")[:10])
     return _page(request, centre, "grants/expenditure/upload.html", {
         "grant": grant, "form": form, "batches": recent,
-    }, status=400 if form.is_bound else 200)
+    }, status=form_status(form))
 
 
 def _batch(centre, pk) -> ImportBatch:

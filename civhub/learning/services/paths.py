@@ -30,11 +30,12 @@ def save_path(*, centre: Centre, actor, data: dict, path: LearningPath | None = 
 def add_step(*, path: LearningPath, course: Course, actor) -> LearningPathStep:
     """Add `course` as the path's last step; a course appears at most once in a path."""
     if course.centre_id != path.centre_id:
-        raise LearningError(_("This course belongs to another centre."))
+        raise LearningError(_("This course belongs to another centre."), field="course")
     with transaction.atomic():
         path = LearningPath.objects.select_for_update().get(pk=path.pk)
         if path.steps.filter(course=course).exists():
-            raise LearningError(_("“%(course)s” is already a step of this path.") % {"course": course.title})
+            raise LearningError(_("“%(course)s” is already a step of this path.") % {"course": course.title},
+                                field="course")
         last = path.steps.aggregate(last=Max("position"))["last"] or 0
         step = LearningPathStep.objects.create(path=path, course=course, position=last + 1)
         record_event(path, actor=actor, action="path_step_added", centre=path.centre, summary=course.title)

@@ -2,18 +2,15 @@
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from civhub.learning.errors import LearningError
+from civhub.core.views import attempt, confirm_then_act, form_status, posted
 from civhub.learning.forms.provider import PathForm, StepForm
 from civhub.learning.models import Course, LearningPathStep
 from civhub.learning.permissions import paths_managed_by, paths_required
 from civhub.learning.services.paths import add_step, move_step, remove_step, save_path
-
-
-def _posted(request):
-    return request.POST if request.method == "POST" else None
 
 
 def _step_form(centre, data=None) -> StepForm:
@@ -30,40 +27,38 @@ def _render(request, centre, path, form, step_form, status=200):
 
 @paths_required
 def path_new(request, centre):
-    form = PathForm(_posted(request))
+    form = PathForm(posted(request))
     if form.is_bound and form.is_valid():
         path = save_path(centre=centre, actor=request.user, data=form.path_data())
         messages.success(request, _("The learning path is created; now add its courses as steps."))
         return redirect("learning:path_edit", centre.slug, path.pk)
-    return _render(request, centre, None, form, None, status=400 if form.is_bound else 200)
+    return _render(request, centre, None, form, None, status=form_status(form))
 
 
 @paths_required
 def path_edit(request, centre, pk):
     """`learning:path_edit`: the path's details, its steps in order and the form to add one."""
     path = get_object_or_404(paths_managed_by(request.user, centre), pk=pk)
-    form = PathForm(_posted(request), instance=path)
+    form = PathForm(posted(request), instance=path)
     if form.is_bound and form.is_valid():
         save_path(centre=centre, actor=request.user, data=form.path_data(), path=path)
         messages.success(request, _("The learning path is saved."))
         return redirect("learning:path_edit", centre.slug, path.pk)
-    return _render(request, centre, path, form, _step_form(centre), status=400 if form.is_bound else 200)
+    return _render(request, centre, path, form, _step_form(centre), status=form_status(form))
 
 
 @paths_required
 def step_add(request, centre, pk):
     """`learning:step_add`: add a course as the path's last step (GET shows the form on its own)."""
     path = get_object_or_404(paths_managed_by(request.user, centre), pk=pk)
-    step_form = _step_form(centre, _posted(request))
+    step_form = _step_form(centre, posted(request))
     if step_form.is_bound and step_form.is_valid():
-        try:
-            add_step(path=path, course=step_form.cleaned_data["course"], actor=request.user)
-        except LearningError as error:
-            step_form.add_error("course", str(error))
-        else:
-            messages.success(request, _("The step is added."))
-            return redirect("learning:path_edit", centre.slug, path.pk)
-    return _render(request, centre, path, PathForm(instance=path), step_form, status=400 if step_form.is_bound else 200)
+        done = attempt(request, step_form,  # the service names the course field for its refusals
+                       lambda: add_step(path=path, course=step_form.cleaned_data["course"], actor=request.user),
+                       _("The step is added."), reverse("learning:path_edit", args=[centre.slug, path.pk]))
+        if done:
+            return done
+    return _render(request, centre, path, PathForm(instance=path), step_form, status=form_status(step_form))
 
 
 def _step(request, centre, pk, step_pk) -> LearningPathStep:
@@ -75,11 +70,11 @@ def _step(request, centre, pk, step_pk) -> LearningPathStep:
 def step_remove(request, centre, pk, step_pk):
     """`learning:step_remove`: GET asks for confirmation, POST takes the course out of the path."""
     step = _step(request, centre, pk, step_pk)
-    if request.method == "POST":
-        remove_step(step=step, actor=request.user)
-        messages.success(request, _("“%(course)s” is no longer a step of this path.") % {"course": step.course.title})
-        return redirect("learning:path_edit", centre.slug, pk)
-    return render(request, "learning/manage/step_remove.html", {"centre": centre, "step": step, "tab": "paths"})
+    return confirm_then_act(request, "learning/manage/step_remove.html",
+                            {"centre": centre, "step": step, "tab": "paths"},
+                            lambda: remove_step(step=step, actor=request.user),
+                            _("“%(course)s” is no longer a step of this path.") % {"course": step.course.title},
+                            reverse("learning:path_edit", args=[centre.slug, pk]))
 
 
 @paths_required

@@ -5,15 +5,15 @@ course or offering is a 404. The programme office works on every course of the c
 """
 
 
-from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from civhub.accounts.permissions import partnership_ids
 from civhub.core.exports import ISO_DATES, TABLE_FORMATS, Table, download
+from civhub.core.views import attempt, form_status, posted
 from civhub.learning import permissions as access
-from civhub.learning.errors import LearningError
 from civhub.learning.forms.provider import CourseForm, OfferingForm
 from civhub.learning.models import Enrolment, Interest, Offering
 from civhub.learning.permissions import provider_required
@@ -29,10 +29,6 @@ def _page(request, centre, template, context, status=200):
     return render(request, template, {"centre": centre, "tab": "manage",
                                       "is_office": access.manages_everything(request.user, centre), **context},
                   status=status)
-
-
-def _posted(request):
-    return request.POST if request.method == "POST" else None
 
 
 @provider_required
@@ -58,18 +54,17 @@ def course_edit(request, centre, pk):
 def _course_form(request, centre, *, course):
     providers = access.provider_choices(request.user, centre)
     initial = {"provider": providers.first()} if course is None else None
-    form = CourseForm(_posted(request), instance=course, initial=initial, centre=centre, providers=providers)
+    form = CourseForm(posted(request), instance=course, initial=initial, centre=centre, providers=providers)
     if form.is_bound and form.is_valid():
-        try:
-            course = save_course(centre=centre, actor=request.user, data=form.course_data(),
-                                 skills=form.cleaned_data["skills"], new_skills=form.new_skill_names(), course=course)
-        except LearningError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("The course “%(title)s” is saved.") % {"title": course.title})
-            return redirect("learning:manage", centre.slug)
+        done = attempt(request, form, lambda: save_course(
+            centre=centre, actor=request.user, data=form.course_data(), skills=form.cleaned_data["skills"],
+            new_skills=form.new_skill_names(), course=course),
+            lambda saved: _("The course “%(title)s” is saved.") % {"title": saved.title},
+            reverse("learning:manage", args=[centre.slug]))
+        if done:
+            return done
     return _page(request, centre, "learning/manage/course_form.html", {"form": form, "course": course},
-                 status=400 if form.is_bound else 200)
+                 status=form_status(form))
 
 
 @provider_required
@@ -92,18 +87,17 @@ def offering_edit(request, centre, pk):
 
 
 def _offering_form(request, centre, *, course, offering):
-    form = OfferingForm(_posted(request), instance=offering)
+    form = OfferingForm(posted(request), instance=offering)
     if form.is_bound and form.is_valid():
-        try:
-            offering = save_offering(course=course, actor=request.user, data=form.offering_data(), offering=offering)
-        except LearningError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("The offering of %(date)s is saved.")
-                             % {"date": offering.start_date.strftime("%d-%m-%Y")})
-            return redirect("learning:manage", centre.slug)
+        done = attempt(request, form, lambda: save_offering(course=course, actor=request.user,
+                                                            data=form.offering_data(), offering=offering),
+                       lambda saved: _("The offering of %(date)s is saved.")
+                       % {"date": saved.start_date.strftime("%d-%m-%Y")},
+                       reverse("learning:manage", args=[centre.slug]))
+        if done:
+            return done
     return _page(request, centre, "learning/manage/offering_form.html",
-                 {"form": form, "course": course, "offering": offering}, status=400 if form.is_bound else 200)
+                 {"form": form, "course": course, "offering": offering}, status=form_status(form))
 
 
 @provider_required

@@ -9,11 +9,13 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from civhub.accounts.permissions import partnership_ids
 from civhub.core.models import Centre
+from civhub.core.views import act, posted
 from civhub.learning.errors import LearningError
 from civhub.learning.forms.public import CatalogueFilterForm, RegistrationForm
 from civhub.learning.ical import offerings_calendar
@@ -53,7 +55,7 @@ def _registration_form(request, centre) -> RegistrationForm:
     """The form, bound on POST; a partner's contact finds their own organisation chosen as employer."""
     own = sorted(partnership_ids(request.user, centre))
     initial = {"employer": own[0]} if len(own) == 1 else {}
-    return RegistrationForm(request.POST if request.method == "POST" else None, centre=centre, initial=initial)
+    return RegistrationForm(posted(request), centre=centre, initial=initial)
 
 
 def course(request, slug, pk):
@@ -142,13 +144,9 @@ def cancel(request, slug, token):
     centre = _centre(slug)
     enrolment = _enrolment_by_token(centre, token)
     if request.method == "POST":
-        try:
-            cancel_enrolment(enrolment=enrolment, actor=request.user)
-        except LearningError as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(request, _("Your registration is cancelled. You will receive a confirmation by e-mail."))
-        return redirect("learning:enrolment", centre.slug, enrolment.token)
+        return act(request, lambda: cancel_enrolment(enrolment=enrolment, actor=request.user),
+                   _("Your registration is cancelled. You will receive a confirmation by e-mail."),
+                   reverse("learning:enrolment", args=[centre.slug, enrolment.token]))
     return render(request, "learning/cancel.html", {
         "centre": centre, "enrolment": enrolment, "offering": enrolment.offering, "course": enrolment.offering.course,
         "position": waiting_position(enrolment), "tab": "catalogue",

@@ -12,11 +12,12 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from civhub.accounts.permissions import is_office, partner_roles_required, partnerships_visible_to, portal_required
-from civhub.ledger.errors import LedgerError
+from civhub.core.views import act, attempt, form_status
 from civhub.ledger.forms.entries import ContributionFilterForm, EntryForm, initial_from
 from civhub.ledger.permissions import is_finance_controller, may_enter
 from civhub.ledger.selectors import entries as selectors
@@ -36,8 +37,12 @@ def page(request, centre, template, context=None, status=200):
     return render(request, template, context, status=status)
 
 
+def entry_url(centre, entry) -> str:
+    return reverse("ledger:contribution", args=[centre.slug, entry.pk])
+
+
 def to_entry(centre, entry):
-    return redirect("ledger:contribution", centre.slug, entry.pk)
+    return redirect(entry_url(centre, entry))
 
 
 @portal_required
@@ -80,17 +85,15 @@ def contribution_new(request, centre):
     form = _entry_form(request, centre, initial=_copy_of(request, centre))
     if request.method == "POST" and form.is_valid():
         submit = request.POST.get("action") == "submit"
-        try:
-            entry = create_contribution(partnership=form.partnership_for(), actor=request.user,
-                                        data=form.entry_data(), evidence=form.cleaned_data["evidence"], submit=submit)
-        except LedgerError as error:
-            form.add_error(None, str(error))  # shown on the form, so nothing typed or chosen is lost
-        else:
-            messages.success(request, _("The contribution has been submitted to your signatory for approval.")
-                             if submit else _("The contribution has been saved as a draft."))
-            return to_entry(centre, entry)
-    status = 400 if form.is_bound else 200
-    return page(request, centre, "ledger/entries/form.html", {"form": form}, status=status)
+        # A refusal is shown on the form, so nothing typed or chosen is lost.
+        done = attempt(request, form, lambda: create_contribution(
+            partnership=form.partnership_for(), actor=request.user, data=form.entry_data(),
+            evidence=form.cleaned_data["evidence"], submit=submit),
+            _("The contribution has been submitted to your signatory for approval.") if submit
+            else _("The contribution has been saved as a draft."), lambda entry: entry_url(centre, entry))
+        if done:
+            return done
+    return page(request, centre, "ledger/entries/form.html", {"form": form}, status=form_status(form))
 
 
 @portal_required
@@ -120,19 +123,21 @@ def contribution_edit(request, centre, pk):
         return to_entry(centre, entry)
     form = _entry_form(request, centre, initial=initial_from(entry), partnerships=[entry.partnership])
     if request.method == "POST" and form.is_valid():
-        try:
+        def save():
+            # `entry` follows the saved row, so a refused submit shows the form beside what was saved.
+            nonlocal entry
             entry = update_contribution(entry=entry, actor=request.user, data=form.entry_data(),
                                         evidence=form.cleaned_data["evidence"] or None)
             if request.POST.get("action") == "submit":
                 entry = submit_contribution(entry=entry, actor=request.user)
-        except LedgerError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("Your changes have been saved."))
-            return to_entry(centre, entry)
-    status = 400 if form.is_bound else 200
+            return entry
+
+        done = attempt(request, form, save, _("Your changes have been saved."), lambda saved: entry_url(centre, saved))
+        if done:
+            return done
     return page(request, centre, "ledger/entries/form.html",
-                {"form": form, "entry": entry, "evidence_name": selectors.evidence_name(entry)}, status=status)
+                {"form": form, "entry": entry, "evidence_name": selectors.evidence_name(entry)},
+                status=form_status(form))
 
 
 @require_POST
@@ -140,13 +145,8 @@ def contribution_edit(request, centre, pk):
 def contribution_submit(request, centre, pk):
     """Send a draft to the partner's signatory (a button on the entry's page)."""
     entry = _own_entry(request, centre, pk)
-    try:
-        submit_contribution(entry=entry, actor=request.user)
-    except LedgerError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("The contribution has been submitted to your signatory for approval."))
-    return to_entry(centre, entry)
+    return act(request, lambda: submit_contribution(entry=entry, actor=request.user),
+               _("The contribution has been submitted to your signatory for approval."), entry_url(centre, entry))
 
 
 @portal_required
@@ -158,13 +158,8 @@ def contribution_delete(request, centre, pk):
                        % {"status": entry.get_status_display()})
         return to_entry(centre, entry)
     if request.method == "POST":
-        try:
-            delete_draft(entry=entry, actor=request.user)
-        except LedgerError as error:
-            messages.error(request, str(error))
-            return to_entry(centre, entry)
-        messages.success(request, _("The draft has been deleted."))
-        return redirect("ledger:contributions", centre.slug)
+        return act(request, lambda: delete_draft(entry=entry, actor=request.user), _("The draft has been deleted."),
+                   reverse("ledger:contributions", args=[centre.slug]), refused_to=entry_url(centre, entry))
     return page(request, centre, "ledger/entries/delete.html", {"entry": entry})
 
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from civhub.accounts.permissions import is_office, partnerships_visible_to, portal_required
+from civhub.core.views import attempt, form_page
 from civhub.ledger.errors import LedgerError
 from civhub.ledger.forms.imports import ContributionImportForm, RateImportForm
 from civhub.ledger.models import ImportBatch
@@ -29,10 +30,13 @@ def _is_office(request, centre) -> bool:
     return request.user.is_superuser or is_office(request.user, centre)
 
 
+def _batch_url(centre, pk) -> str:
+    return reverse("ledger:import_batch", args=[centre.slug, pk])
+
+
 def _upload_page(request, centre, form, template, **context):
-    status = 400 if form.is_bound else 200
-    return render(request, template, {"centre": centre, "form": form, "office": _is_office(request, centre),
-                                      "batches": recent_batches(request.user, centre), **context}, status=status)
+    return form_page(request, template, {"centre": centre, "form": form, "office": _is_office(request, centre),
+                                         "batches": recent_batches(request.user, centre), **context})
 
 
 @portal_required
@@ -47,14 +51,12 @@ def upload(request, centre):
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
         partnership = data.get("partnership") or (own[0] if own else None)
-        try:
-            batch = service.preview_contributions(centre=centre, actor=request.user, upload=data["file"],
-                                                  partnership=partnership, as_accepted=data.get("as_accepted", False),
-                                                  reference=data.get("reference", ""))
-        except LedgerError as error:
-            form.add_error(None, str(error))
-        else:
-            return redirect("ledger:import_batch", centre.slug, batch.pk)
+        done = attempt(request, form, lambda: service.preview_contributions(
+            centre=centre, actor=request.user, upload=data["file"], partnership=partnership,
+            as_accepted=data.get("as_accepted", False), reference=data.get("reference", "")),
+            None, lambda batch: _batch_url(centre, batch.pk))
+        if done:
+            return done
     return _upload_page(request, centre, form, "ledger/imports/upload.html")
 
 
@@ -63,12 +65,11 @@ def rates_upload(request, centre):
     """GET: the rate-card upload form; POST: check the file and show the preview."""
     form = RateImportForm(request.POST or None, request.FILES or None)
     if form.is_bound and form.is_valid():
-        try:
-            batch = service.preview_rates(centre=centre, actor=request.user, upload=form.cleaned_data["file"])
-        except LedgerError as error:
-            form.add_error(None, str(error))
-        else:
-            return redirect("ledger:import_batch", centre.slug, batch.pk)
+        done = attempt(request, form, lambda: service.preview_rates(centre=centre, actor=request.user,
+                                                                    upload=form.cleaned_data["file"]),
+                       None, lambda batch: _batch_url(centre, batch.pk))
+        if done:
+            return done
     return _upload_page(request, centre, form, "ledger/imports/rates_upload.html")
 
 

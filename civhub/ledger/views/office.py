@@ -5,9 +5,8 @@ partner's is a 404). Pledges and rates are changed by the programme manager and 
 finance controller; the centre administrator reads them.
 """
 
-from django.contrib import messages
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,8 +21,8 @@ from civhub.accounts.permissions import (
     portal_required,
 )
 from civhub.core.exports import download
+from civhub.core.views import attempt, confirm_then_act, form_page
 from civhub.ledger import charts
-from civhub.ledger.errors import LedgerError
 from civhub.ledger.exports import LEDGER_FORMATS, ledger_table
 from civhub.ledger.forms.office import PledgeForm, RateCardForm
 from civhub.ledger.models import Pledge, RateCard
@@ -40,12 +39,6 @@ CHART_CSP = {"default-src": ["'none'"], "style-src": ["'unsafe-inline'"], "frame
 
 def _partnerships(centre):
     return Partnership.objects.filter(centre=centre).select_related("organisation").order_by("organisation__name")
-
-
-def _form_page(request, template, context):
-    """Render a form page; a submitted form that comes back (with errors) answers 400."""
-    status = 400 if context["form"].is_bound else 200
-    return render(request, template, context, status=status)
 
 
 def _back_to(name, centre, partnership) -> str:
@@ -72,15 +65,13 @@ def pledge_new(request, centre):
                       partnerships=_partnerships(centre))
     if form.is_bound and form.is_valid():
         partnership = form.cleaned_data["partnership"]
-        try:
-            reference.create_pledge(partnership=partnership, actor=request.user, data=form.pledge_data())
-        except LedgerError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("The pledge of %(partner)s has been saved.")
-                             % {"partner": partnership.organisation.name})
-            return redirect(_back_to("ledger:pledges", centre, partnership))
-    return _form_page(request, "ledger/office/pledge_form.html", {"centre": centre, "form": form})
+        done = attempt(request, form, lambda: reference.create_pledge(partnership=partnership, actor=request.user,
+                                                                      data=form.pledge_data()),
+                       _("The pledge of %(partner)s has been saved.") % {"partner": partnership.organisation.name},
+                       _back_to("ledger:pledges", centre, partnership))
+        if done:
+            return done
+    return form_page(request, "ledger/office/pledge_form.html", {"centre": centre, "form": form})
 
 
 def _pledge(centre, pk) -> Pledge:
@@ -94,31 +85,23 @@ def pledge_edit(request, centre, pk):
     initial = {"year": pledge.year, "kind": pledge.kind, "amount": pledge.amount}
     form = PledgeForm(request.POST or None, initial=initial, years=reference.grant_years(centre))
     if form.is_bound and form.is_valid():
-        try:
-            reference.update_pledge(pledge=pledge, actor=request.user, data=form.pledge_data())
-        except LedgerError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("The pledge of %(partner)s has been saved.")
-                             % {"partner": pledge.partnership.organisation.name})
-            return redirect(_back_to("ledger:pledges", centre, pledge.partnership))
-    return _form_page(request, "ledger/office/pledge_form.html", {"centre": centre, "form": form, "pledge": pledge})
+        done = attempt(request, form, lambda: reference.update_pledge(pledge=pledge, actor=request.user,
+                                                                      data=form.pledge_data()),
+                       _("The pledge of %(partner)s has been saved.")
+                       % {"partner": pledge.partnership.organisation.name},
+                       _back_to("ledger:pledges", centre, pledge.partnership))
+        if done:
+            return done
+    return form_page(request, "ledger/office/pledge_form.html", {"centre": centre, "form": form, "pledge": pledge})
 
 
 @reference_editors_required
 def pledge_delete(request, centre, pk):
     """GET: what will be removed; POST: remove it."""
     pledge = _pledge(centre, pk)
-    if request.method == "POST":
-        back = _back_to("ledger:pledges", centre, pledge.partnership)
-        try:
-            reference.delete_pledge(pledge=pledge, actor=request.user)
-        except LedgerError as error:
-            messages.error(request, str(error))
-            return redirect(back)
-        messages.success(request, _("The pledge has been removed."))
-        return redirect(back)
-    return render(request, "ledger/office/pledge_delete.html", {"centre": centre, "pledge": pledge})
+    return confirm_then_act(request, "ledger/office/pledge_delete.html", {"centre": centre, "pledge": pledge},
+                            lambda: reference.delete_pledge(pledge=pledge, actor=request.user),
+                            _("The pledge has been removed."), _back_to("ledger:pledges", centre, pledge.partnership))
 
 
 # Rate cards -------------------------------------------------------------------------------
@@ -139,15 +122,13 @@ def rate_new(request, centre):
     form = RateCardForm(request.POST or None, initial=initial, partnerships=_partnerships(centre))
     if form.is_bound and form.is_valid():
         partnership = form.cleaned_data["partnership"]
-        try:
-            reference.create_rate_card(partnership=partnership, actor=request.user, data=form.rate_data())
-        except LedgerError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("The rate of %(partner)s has been saved.")
-                             % {"partner": partnership.organisation.name})
-            return redirect(_back_to("ledger:rates", centre, partnership))
-    return _form_page(request, "ledger/office/rate_form.html", {"centre": centre, "form": form})
+        done = attempt(request, form, lambda: reference.create_rate_card(partnership=partnership, actor=request.user,
+                                                                         data=form.rate_data()),
+                       _("The rate of %(partner)s has been saved.") % {"partner": partnership.organisation.name},
+                       _back_to("ledger:rates", centre, partnership))
+        if done:
+            return done
+    return form_page(request, "ledger/office/rate_form.html", {"centre": centre, "form": form})
 
 
 def _card(centre, pk) -> RateCard:
@@ -161,31 +142,22 @@ def rate_edit(request, centre, pk):
     initial = {"category": card.category, "hourly_rate": card.hourly_rate, "valid_from": card.valid_from}
     form = RateCardForm(request.POST or None, initial=initial)
     if form.is_bound and form.is_valid():
-        try:
-            reference.update_rate_card(card=card, actor=request.user, data=form.rate_data())
-        except LedgerError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("The rate of %(partner)s has been saved.")
-                             % {"partner": card.partnership.organisation.name})
-            return redirect(_back_to("ledger:rates", centre, card.partnership))
-    return _form_page(request, "ledger/office/rate_form.html", {"centre": centre, "form": form, "card": card})
+        done = attempt(request, form, lambda: reference.update_rate_card(card=card, actor=request.user,
+                                                                         data=form.rate_data()),
+                       _("The rate of %(partner)s has been saved.") % {"partner": card.partnership.organisation.name},
+                       _back_to("ledger:rates", centre, card.partnership))
+        if done:
+            return done
+    return form_page(request, "ledger/office/rate_form.html", {"centre": centre, "form": form, "card": card})
 
 
 @reference_editors_required
 def rate_delete(request, centre, pk):
     """GET: what will be removed (or why it cannot be); POST: remove it."""
     card = _card(centre, pk)
-    if request.method == "POST":
-        back = _back_to("ledger:rates", centre, card.partnership)
-        try:
-            reference.delete_rate_card(card=card, actor=request.user)
-        except LedgerError as error:
-            messages.error(request, str(error))
-            return redirect(back)
-        messages.success(request, _("The rate has been removed."))
-        return redirect(back)
-    return render(request, "ledger/office/rate_delete.html", {"centre": centre, "card": card})
+    return confirm_then_act(request, "ledger/office/rate_delete.html", {"centre": centre, "card": card},
+                            lambda: reference.delete_rate_card(card=card, actor=request.user),
+                            _("The rate has been removed."), _back_to("ledger:rates", centre, card.partnership))
 
 
 # A partner's summary ----------------------------------------------------------------------

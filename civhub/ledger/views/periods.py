@@ -6,12 +6,13 @@ GET page that explains it and a POST that acts; reopening needs a reason and is 
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civhub.accounts.models import Role
 from civhub.accounts.permissions import centre_role_required, office_required
-from civhub.ledger.errors import LedgerError
+from civhub.core.views import act, form_status
 from civhub.ledger.forms.entries import ClosePeriodForm, ReasonForm
 from civhub.ledger.models import PeriodLock
 from civhub.ledger.permissions import is_finance_controller
@@ -35,17 +36,12 @@ def period_close(request, centre):
     form = ClosePeriodForm(request.POST or None, years=selectors.grant_years(centre) or [timezone.localdate().year])
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            lock = close_period(centre=centre, actor=request.user, span=data["span"], year=data["year"],
-                                quarter=data["quarter"])
-        except LedgerError as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(request, _("The period %(start)s – %(end)s is closed.") % {
-                "start": lock.starts_on.strftime("%d-%m-%Y"), "end": lock.ends_on.strftime("%d-%m-%Y")})
-        return redirect("ledger:periods", centre.slug)
-    status = 400 if form.is_bound else 200
-    return page(request, centre, "ledger/periods/close.html", {"form": form}, status=status)
+        return act(request, lambda: close_period(centre=centre, actor=request.user, span=data["span"],
+                                                 year=data["year"], quarter=data["quarter"]),
+                   lambda lock: _("The period %(start)s – %(end)s is closed.") % {
+                       "start": lock.starts_on.strftime("%d-%m-%Y"), "end": lock.ends_on.strftime("%d-%m-%Y")},
+                   reverse("ledger:periods", args=[centre.slug]))
+    return page(request, centre, "ledger/periods/close.html", {"form": form}, status=form_status(form))
 
 
 @controller_required
@@ -58,13 +54,8 @@ def period_reopen(request, centre, pk):
         return redirect("ledger:periods", centre.slug)
     form = ReasonForm(request.POST or None, help_text=_("Recorded with the period: why it must take changes again."))
     if request.method == "POST" and form.is_valid():
-        try:
-            reopen_period(lock=lock, actor=request.user, reason=form.cleaned_data["reason"])
-        except LedgerError as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(request, _("The period %(start)s – %(end)s is open again.") % {
-                "start": lock.starts_on.strftime("%d-%m-%Y"), "end": lock.ends_on.strftime("%d-%m-%Y")})
-        return redirect("ledger:periods", centre.slug)
-    status = 400 if form.is_bound else 200
-    return page(request, centre, "ledger/periods/reopen.html", {"form": form, "lock": lock}, status=status)
+        return act(request, lambda: reopen_period(lock=lock, actor=request.user, reason=form.cleaned_data["reason"]),
+                   _("The period %(start)s – %(end)s is open again.") % {
+                       "start": lock.starts_on.strftime("%d-%m-%Y"), "end": lock.ends_on.strftime("%d-%m-%Y")},
+                   reverse("ledger:periods", args=[centre.slug]))
+    return page(request, centre, "ledger/periods/reopen.html", {"form": form, "lock": lock}, status=form_status(form))

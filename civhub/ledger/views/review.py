@@ -14,13 +14,14 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from civhub.accounts import permissions as access
 from civhub.accounts.models import Role
+from civhub.core.views import act, form_status
 from civhub.ledger.errors import LedgerError
 from civhub.ledger.forms.entries import BulkForm, ReasonForm
 from civhub.ledger.models import Contribution
 from civhub.ledger.permissions import contributions_visible_to, is_finance_controller
 from civhub.ledger.selectors import entries as selectors
 from civhub.ledger.services import approval
-from civhub.ledger.views.entries import page, to_entry
+from civhub.ledger.views.entries import entry_url, page, to_entry
 
 Status = Contribution.Status
 SIGNATORY = Role.PARTNER_SIGNATORY
@@ -66,13 +67,8 @@ def _why_not(action: str, entry: Contribution, actions) -> str:
 
 def _act(request, centre, entry, service, success: str, **kwargs):
     """POST: run the service; its LedgerError becomes a message on the entry's page."""
-    try:
-        result = service(entry=entry, actor=request.user, **kwargs)
-    except LedgerError as error:
-        messages.error(request, str(error))
-        return to_entry(centre, entry)
-    messages.success(request, success)
-    return to_entry(centre, result)
+    return act(request, lambda: service(entry=entry, actor=request.user, **kwargs), success,
+               lambda result: entry_url(centre, result), refused_to=entry_url(centre, entry))
 
 
 @access.portal_required
@@ -96,10 +92,9 @@ def contribution_reject(request, centre, pk):
         return _act(request, centre, entry, approval.reject_contribution,
                     _("Rejected. The partner sees your reason and can correct the entry."),
                     reason=form.cleaned_data["reason"])
-    status = 400 if form.is_bound else 200
     return _not_now(request, centre, entry, "reject") or page(
         request, centre, "ledger/review/confirm.html", {"entry": entry, "action": "reject", "form": form},
-        status=status)
+        status=form_status(form))
 
 
 @access.portal_required
@@ -125,9 +120,8 @@ def contribution_reverse(request, centre, pk):
         return _act(request, centre, entry, approval.reverse_contribution,
                     _("Reversed. The partner can now record the corrected entry."),
                     reason=form.cleaned_data["reason"])
-    status = 400 if form.is_bound else 200
     return page(request, centre, "ledger/review/confirm.html", {"entry": entry, "action": "reverse", "form": form},
-                status=status)
+                status=form_status(form))
 
 
 # The queues ---------------------------------------------------------------------------------

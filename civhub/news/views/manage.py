@@ -4,12 +4,12 @@ For the communications officer and the programme office; other roles of the cent
 other centres a 404.
 """
 
-from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from civhub.news.errors import NewsError
+from civhub.core.views import attempt, confirm_then_act
 from civhub.news.forms.news import NewsItemForm
 from civhub.news.models import NewsItem
 from civhub.news.permissions import editor_required
@@ -48,16 +48,13 @@ def _form(request, centre, *, item):
             # Shown as it will be stored: the body goes through the same sanitiser; nothing is saved.
             preview = {**form.item_data(), "body": clean_body(form.cleaned_data["body"])}
         else:
-            try:
-                item = save_news_item(centre=centre, actor=request.user, data=form.item_data(),
-                                      image=form.cleaned_data["image"],
-                                      remove_image=form.cleaned_data.get("remove_image", False), item=item)
-            except NewsError as error:
-                form.add_error(None, str(error))
-            else:
-                messages.success(request, _("The news item “%(title)s” is saved (%(status)s).")
-                                 % {"title": item.title, "status": item.status_label()})
-                return redirect("news:manage", centre.slug)
+            done = attempt(request, form, lambda: save_news_item(
+                centre=centre, actor=request.user, data=form.item_data(), image=form.cleaned_data["image"],
+                remove_image=form.cleaned_data.get("remove_image", False), item=item),
+                lambda saved: _("The news item “%(title)s” is saved (%(status)s).")
+                % {"title": saved.title, "status": saved.status_label()}, reverse("news:manage", args=[centre.slug]))
+            if done:
+                return done
     status = 400 if form.is_bound and form.errors else 200
     return render(request, "news/manage/form.html", {"centre": centre, "form": form, "item": item,
                                                      "preview": preview, "tab": "manage"}, status=status)
@@ -67,8 +64,7 @@ def _form(request, centre, *, item):
 def delete(request, centre, pk):
     """`news:delete`: a confirmation page; the POST deletes the item."""
     item = _item(centre, pk)
-    if request.method == "POST":
-        delete_news_item(item=item, actor=request.user)
-        messages.success(request, _("The news item “%(title)s” is deleted.") % {"title": item.title})
-        return redirect("news:manage", centre.slug)
-    return render(request, "news/manage/delete.html", {"centre": centre, "item": item, "tab": "manage"})
+    return confirm_then_act(request, "news/manage/delete.html", {"centre": centre, "item": item, "tab": "manage"},
+                            lambda: delete_news_item(item=item, actor=request.user),
+                            _("The news item “%(title)s” is deleted.") % {"title": item.title},
+                            reverse("news:manage", args=[centre.slug]))

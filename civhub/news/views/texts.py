@@ -4,13 +4,13 @@ An overview of every text with its Dutch and English version, and a form per tex
 centre page shows the saved texts straight away.
 """
 
-from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from civhub.core.translated import localized
-from civhub.news.errors import NewsError
+from civhub.core.views import attempt, form_page
 from civhub.news.forms.texts import ContactForm, LineTextForm, TranslatedTextForm
 from civhub.news.permissions import editor_required
 from civhub.news.services.texts import CENTRE_TEXTS, save_centre_text, save_contact, save_line_text
@@ -37,14 +37,17 @@ def public_texts(request, centre):
     })
 
 
-def _done(request, centre, label):
-    messages.success(request, _("“%(text)s” is saved; the public page shows it now.") % {"text": label})
-    return redirect("news:public_texts", centre.slug)
+def _save(request, form, centre, call, label):
+    """Save through the service; back to the overview with a message naming the text (`label` may be a callable)."""
+    return attempt(request, form, call,
+                   lambda result: _("“%(text)s” is saved; the public page shows it now.")
+                   % {"text": label(result) if callable(label) else label},
+                   reverse("news:public_texts", args=[centre.slug]))
 
 
-def _render(request, centre, form, heading, status):
-    return render(request, "news/texts/form.html", {"centre": centre, "tab": "texts", "form": form,
-                                                    "heading": heading}, status=status)
+def _render(request, centre, form, heading):
+    return form_page(request, "news/texts/form.html", {"centre": centre, "tab": "texts", "form": form,
+                                                       "heading": heading})
 
 
 @editor_required
@@ -62,13 +65,11 @@ def centre_text(request, centre, field):
     form = TranslatedTextForm(request.POST or None, initial=initial, help_text=help_text,
                               rows=8 if spec.max_length > 600 else 4)
     if form.is_bound and form.is_valid():
-        try:
-            save_centre_text(centre=centre, actor=request.user, field=field, values=form.cleaned_data)
-        except NewsError as error:
-            form.add_error(None, str(error))
-        else:
-            return _done(request, centre, spec.label)
-    return _render(request, centre, form, spec.label, 400 if form.is_bound else 200)
+        done = _save(request, form, centre, lambda: save_centre_text(centre=centre, actor=request.user, field=field,
+                                                                 values=form.cleaned_data), spec.label)
+        if done:
+            return done
+    return _render(request, centre, form, spec.label)
 
 
 @editor_required
@@ -80,14 +81,13 @@ def line_text(request, centre, pk):
         "description_nl": line.description.get("nl", ""), "description_en": line.description.get("en", ""),
     })
     if form.is_bound and form.is_valid():
-        try:
-            save_line_text(line=line, actor=request.user, names=form.names(), descriptions=form.descriptions())
-        except NewsError as error:
-            form.add_error(None, str(error))
-        else:
-            return _done(request, centre, _("Programme line %(number)s") % {"number": line.number})
+        done = _save(request, form, centre, lambda: save_line_text(line=line, actor=request.user, names=form.names(),
+                                                               descriptions=form.descriptions()),
+                     _("Programme line %(number)s") % {"number": line.number})
+        if done:
+            return done
     heading = _("Programme line %(number)s") % {"number": line.number}
-    return _render(request, centre, form, heading, 400 if form.is_bound else 200)
+    return _render(request, centre, form, heading)
 
 
 @editor_required
@@ -99,11 +99,9 @@ def contact(request, centre, pk):
         "position_en": person.position.get("en", ""), "phone": person.phone, "email": person.email,
     })
     if form.is_bound and form.is_valid():
-        try:
-            person = save_contact(contact=person, actor=request.user, data=form.cleaned_data,
-                                  positions=form.positions())
-        except NewsError as error:
-            form.add_error(None, str(error))
-        else:
-            return _done(request, centre, person.name)
-    return _render(request, centre, form, person.name, 400 if form.is_bound else 200)
+        done = _save(request, form, centre, lambda: save_contact(contact=person, actor=request.user,
+                                                             data=form.cleaned_data, positions=form.positions()),
+                     lambda saved: saved.name)
+        if done:
+            return done
+    return _render(request, centre, form, person.name)

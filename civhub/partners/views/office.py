@@ -4,13 +4,14 @@
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civhub.accounts.permissions import office_required
 from civhub.core.dashboard import panels as dashboard_panels
 from civhub.core.exports import ISO_DATES, TABLE_FORMATS, Table, download
-from civhub.partners.errors import PartnerError
+from civhub.core.views import act, attempt, form_page, posted
 from civhub.partners.forms.office import (
     ApplicationFilterForm,
     ApproveForm,
@@ -64,14 +65,11 @@ def application_approve(request, centre, pk):
     application = _application(centre, pk)
     form = ApproveForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            approve_application(application=application, actor=request.user, reason=form.cleaned_data["reason"])
-        except PartnerError as error:
-            messages.error(request, str(error))
-            return redirect("office:application", centre.slug, application.pk)
-        messages.success(request, _("%(name)s is now a partner. We have sent the contact an invitation.")
-                         % {"name": application.organisation_name})
-        return redirect("office:application", centre.slug, application.pk)
+        return act(request, lambda: approve_application(application=application, actor=request.user,
+                                                        reason=form.cleaned_data["reason"]),
+                   _("%(name)s is now a partner. We have sent the contact an invitation.")
+                   % {"name": application.organisation_name},
+                   reverse("office:application", args=[centre.slug, application.pk]))
     return _decision_page(request, centre, application, form, "partners/office/application_approve.html")
 
 
@@ -81,14 +79,11 @@ def application_decline(request, centre, pk):
     application = _application(centre, pk)
     form = DeclineForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            decline_application(application=application, actor=request.user, reason=form.cleaned_data["reason"])
-        except PartnerError as error:
-            messages.error(request, str(error))
-            return redirect("office:application", centre.slug, application.pk)
-        messages.success(request, _("The application of %(name)s has been declined. We have e-mailed the reason.")
-                         % {"name": application.organisation_name})
-        return redirect("office:application", centre.slug, application.pk)
+        return act(request, lambda: decline_application(application=application, actor=request.user,
+                                                        reason=form.cleaned_data["reason"]),
+                   _("The application of %(name)s has been declined. We have e-mailed the reason.")
+                   % {"name": application.organisation_name},
+                   reverse("office:application", args=[centre.slug, application.pk]))
     return _decision_page(request, centre, application, form, "partners/office/application_decline.html")
 
 
@@ -97,8 +92,7 @@ def _decision_page(request, centre, application, form, template):
     if application.status != PartnerApplication.Status.NEW:
         messages.error(request, _("This application has already been decided."))
         return redirect("office:application", centre.slug, application.pk)
-    status = 400 if form.is_bound else 200
-    return render(request, template, {"centre": centre, "application": application, "form": form}, status=status)
+    return form_page(request, template, {"centre": centre, "application": application, "form": form})
 
 
 @office_required
@@ -137,19 +131,17 @@ def organisation_changes(request, centre):
 def organisation_change(request, centre, pk):
     """GET: the change with old and new values and the decision form; POST: approve or decline for this centre."""
     change = get_object_or_404(organisation_changes_for(request.user, centre), pk=pk)
-    form = OrganisationChangeDecisionForm(request.POST if request.method == "POST" else None)
+    form = OrganisationChangeDecisionForm(posted(request))
     if request.method == "POST" and form.is_valid():
-        try:
-            _decide_change(request, centre, change, form.cleaned_data)
-        except PartnerError as error:
-            messages.error(request, str(error))
-        return redirect("office:organisation_change", centre.slug, change.pk)
+        # The decision flashes its own message: it depends on whether every centre has now approved.
+        return act(request, lambda: _decide_change(request, centre, change, form.cleaned_data), None,
+                   reverse("office:organisation_change", args=[centre.slug, change.pk]))
     change = change_selectors.change_detail(change)
     decision_here = change.decision_of(centre)
-    return render(request, "partners/office/organisation_change.html", {
+    return form_page(request, "partners/office/organisation_change.html", {
         "centre": centre, "change": change, "decision_here": decision_here, "form": form,
         "open_here": change.is_pending and decision_here.is_waiting,
-    }, status=400 if form.is_bound else 200)
+    })
 
 
 def _decide_change(request, centre, change, data) -> None:
@@ -173,18 +165,15 @@ def partner_cofinancing(request, centre, code):
     """GET: the current co-financing group and a reason field; POST: move the partner to the chosen group."""
     partnership = get_object_or_404(Partnership.objects.select_related("organisation"), centre=centre,
                                     short_code=code)
-    form = CofinancingGroupForm(request.POST if request.method == "POST" else None, partnership=partnership)
+    form = CofinancingGroupForm(posted(request), partnership=partnership)
     if request.method == "POST" and form.is_valid():
-        try:
-            change_cofinancing_group(partnership=partnership, actor=request.user, group=form.cleaned_data["group"],
-                                     reason=form.cleaned_data["reason"])
-        except PartnerError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("The co-financing of %(name)s now counts as: %(group)s. The reason has been "
-                                        "recorded.") % {"name": partnership.organisation.name,
-                                                        "group": CofinancingGroup(form.cleaned_data["group"]).label})
-            return redirect("portal:partner", centre.slug, partnership.short_code)
-    return render(request, "partners/office/partner_cofinancing.html",
-                  {"centre": centre, "partnership": partnership, "form": form},
-                  status=400 if form.is_bound else 200)
+        done = attempt(request, form, lambda: change_cofinancing_group(
+            partnership=partnership, actor=request.user, group=form.cleaned_data["group"],
+            reason=form.cleaned_data["reason"]),
+            _("The co-financing of %(name)s now counts as: %(group)s. The reason has been recorded.")
+            % {"name": partnership.organisation.name, "group": CofinancingGroup(form.cleaned_data["group"]).label},
+            reverse("portal:partner", args=[centre.slug, partnership.short_code]))
+        if done:
+            return done
+    return form_page(request, "partners/office/partner_cofinancing.html",
+                     {"centre": centre, "partnership": partnership, "form": form})

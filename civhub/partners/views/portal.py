@@ -1,11 +1,11 @@
 """The partner portal: a partner's own organisation, its contacts and its role in the centre."""
 
-from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from civhub.accounts.permissions import is_office, partnerships_visible_to, portal_required
-from civhub.partners.errors import PartnerError
+from civhub.core.views import attempt, form_page, posted
 from civhub.partners.forms.portal import ContactFormSet, OrganisationDetailsForm
 from civhub.partners.permissions import may_change_cofinancing_group
 from civhub.partners.selectors.organisation_changes import other_centres_sharing, pending_change_of
@@ -48,23 +48,20 @@ def partner_edit(request, centre, code):
     """
     partnership = _partnership(request, centre, code)
     organisation = partnership.organisation
-    data = request.POST if request.method == "POST" else None
+    data = posted(request)
     pending = pending_change_of(partnership)
     form = OrganisationDetailsForm(data, organisation=organisation, wanted=pending.wanted if pending else None)
     contacts = ContactFormSet(data, queryset=partnership.contacts.order_by("-is_primary", "name"), prefix="contacts")
     if data is not None and form.is_valid() and contacts.is_valid():
-        try:
-            pending = update_partner(partnership=partnership, actor=request.user, details=form.cleaned_data,
-                                     contacts=_changed_contacts(contacts), new_contacts=_new_contacts(contacts))
-        except PartnerError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _saved_message(pending))
-            return redirect("portal:partner", centre.slug, partnership.short_code)
-    status = 400 if data is not None else 200
+        done = attempt(request, form, lambda: update_partner(
+            partnership=partnership, actor=request.user, details=form.cleaned_data,
+            contacts=_changed_contacts(contacts), new_contacts=_new_contacts(contacts)),
+            _saved_message, reverse("portal:partner", args=[centre.slug, partnership.short_code]))
+        if done:
+            return done
     context = {"centre": centre, "partnership": partnership, "form": form, "contacts": contacts, "pending": pending,
                "sharing": list(other_centres_sharing(organisation, centre))}
-    return render(request, "partners/portal/partner_edit.html", context, status=status)
+    return form_page(request, "partners/portal/partner_edit.html", context)
 
 
 def _saved_message(pending) -> str:

@@ -37,11 +37,6 @@ def number_field(label, *, required=True, help_text="") -> FlexibleDecimalField:
     )
 
 
-def show_error(form: forms.Form, error) -> None:
-    """Put a ProgrammeError on its field when the form has it, else above the form."""
-    form.add_error(error.field if error.field in form.fields else None, str(error))
-
-
 class ActivityForm(forms.Form):
     """An activity of a programme line: what, who owns and leads it, when, and how it stands."""
 

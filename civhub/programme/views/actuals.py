@@ -5,20 +5,19 @@ actual, or one recorded for no partner, is a 404 (it does not learn which exist)
 asks first (GET) and acts on POST.
 """
 
-from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from civhub.programme.errors import ProgrammeError
-from civhub.programme.forms import ActualForm, actual_initial, show_error
+from civhub.core.views import attempt, confirm_then_act, form_page, posted
+from civhub.programme.forms import ActualForm, actual_initial
 from civhub.programme.models import Kpi
 from civhub.programme.permissions import editable_actuals, may_edit, recordable_partnerships, recorder_required
 from civhub.programme.services import kpis as services
-from civhub.programme.views.edit import form_page
 
 
 def _form(request, centre, initial=None) -> ActualForm:
-    return ActualForm(request.POST if request.method == "POST" else None, initial=initial,
+    return ActualForm(posted(request), initial=initial,
                       partnerships=recordable_partnerships(request.user, centre),
                       office=may_edit(request.user, centre))
 
@@ -35,13 +34,11 @@ def actual_new(request, centre, pk):
     kpi = get_object_or_404(Kpi.objects.select_related("programme_line", "centre"), centre=centre, pk=pk)
     form = _form(request, centre)
     if form.is_bound and form.is_valid():
-        try:
-            services.record_actual(kpi=kpi, actor=request.user, data=form.data_object())
-        except ProgrammeError as error:
-            show_error(form, error)
-        else:
-            messages.success(request, _("The figure has been recorded."))
-            return redirect("programme:kpi", centre.slug, kpi.pk)
+        done = attempt(request, form, lambda: services.record_actual(kpi=kpi, actor=request.user,
+                                                                     data=form.data_object()),
+                       _("The figure has been recorded."), reverse("programme:kpi", args=[centre.slug, kpi.pk]))
+        if done:
+            return done
     return form_page(request, "programme/actual_form.html",
                      {"centre": centre, "kpi": kpi, "line": kpi.programme_line, "form": form})
 
@@ -52,13 +49,12 @@ def actual_edit(request, centre, pk):
     actual = _own_actual(request, centre, pk)
     form = _form(request, centre, initial=actual_initial(actual))
     if form.is_bound and form.is_valid():
-        try:
-            services.update_actual(actual=actual, actor=request.user, data=form.data_object())
-        except ProgrammeError as error:
-            show_error(form, error)
-        else:
-            messages.success(request, _("The figure has been corrected."))
-            return redirect("programme:kpi", centre.slug, actual.kpi_id)
+        done = attempt(request, form, lambda: services.update_actual(actual=actual, actor=request.user,
+                                                                     data=form.data_object()),
+                       _("The figure has been corrected."),
+                       reverse("programme:kpi", args=[centre.slug, actual.kpi_id]))
+        if done:
+            return done
     return form_page(request, "programme/actual_form.html", {"centre": centre, "kpi": actual.kpi, "actual": actual,
                                                              "line": actual.kpi.programme_line, "form": form})
 
@@ -67,13 +63,8 @@ def actual_edit(request, centre, pk):
 def actual_delete(request, centre, pk):
     """Ask, then remove a recorded actual."""
     actual = _own_actual(request, centre, pk)
-    if request.method == "POST":
-        try:
-            services.delete_actual(actual=actual, actor=request.user)
-        except ProgrammeError as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(request, _("The figure has been removed."))
-        return redirect("programme:kpi", centre.slug, actual.kpi_id)
-    return render(request, "programme/actual_delete.html",
-                  {"centre": centre, "actual": actual, "kpi": actual.kpi, "line": actual.kpi.programme_line})
+    return confirm_then_act(
+        request, "programme/actual_delete.html",
+        {"centre": centre, "actual": actual, "kpi": actual.kpi, "line": actual.kpi.programme_line},
+        lambda: services.delete_actual(actual=actual, actor=request.user), _("The figure has been removed."),
+        reverse("programme:kpi", args=[centre.slug, actual.kpi_id]))

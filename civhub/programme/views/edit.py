@@ -7,13 +7,12 @@ save (ProgrammeError) comes back on the form with a 400 and nothing written.
 
 from functools import partial
 
-from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from civhub.core.views import attempt, confirm_then_act, form_page, posted
 from civhub.partners.models import Partnership
-from civhub.programme.errors import ProgrammeError
 from civhub.programme.forms import (
     ActivityForm,
     KpiForm,
@@ -22,7 +21,6 @@ from civhub.programme.forms import (
     activity_initial,
     kpi_initial,
     milestone_initial,
-    show_error,
 )
 from civhub.programme.models import Activity, Kpi, KpiTarget, Milestone
 from civhub.programme.permissions import editor_required
@@ -30,22 +28,6 @@ from civhub.programme.selectors.kpis import grant_years
 from civhub.programme.selectors.lines import line_of
 from civhub.programme.services import kpis as kpi_services
 from civhub.programme.services import work
-
-
-def form_page(request, template: str, context: dict):
-    """Render a form page; a submitted form that comes back (with errors) answers 400."""
-    return render(request, template, context, status=400 if context["form"].is_bound else 200)
-
-
-def _saved(request, form, save, message: str, to: str):
-    """Call the service `save` with the user and the form's data; on a ProgrammeError keep the form, else go on."""
-    try:
-        save(actor=request.user, data=form.data_object())
-    except ProgrammeError as error:
-        show_error(form, error)
-        return None
-    messages.success(request, message)
-    return redirect(to)
 
 
 def _line_url(line, anchor: str) -> str:
@@ -56,35 +38,25 @@ def _partnerships(centre):
     return Partnership.objects.filter(centre=centre).select_related("organisation").order_by("organisation__name")
 
 
-def _posted(request):
-    return request.POST if request.method == "POST" else None
-
-
 def _confirm_delete(request, centre, *, delete, heading: str, question: str, back_url: str, done: str,
                     done_url: str):
     """GET asks (naming what goes); POST removes through the service, or flashes why it stays."""
-    if request.method != "POST":
-        return render(request, "programme/delete.html",
-                      {"centre": centre, "heading": heading, "question": question, "back_url": back_url})
-    try:
-        delete(actor=request.user)
-    except ProgrammeError as error:
-        messages.error(request, str(error))
-        return redirect(back_url)
-    messages.success(request, done)
-    return redirect(done_url)
+    return confirm_then_act(request, "programme/delete.html",
+                            {"centre": centre, "heading": heading, "question": question, "back_url": back_url},
+                            lambda: delete(actor=request.user), done, done_url, refused_to=back_url)
 
 
 # Activities -------------------------------------------------------------------------------------
 
 
 def _activity_page(request, centre, line, activity=None):
-    form = ActivityForm(_posted(request), partnerships=_partnerships(centre),
+    form = ActivityForm(posted(request), partnerships=_partnerships(centre),
                         initial=activity_initial(activity) if activity else None)
     if form.is_bound and form.is_valid():
         save = (partial(work.create_activity, line=line) if activity is None
                 else partial(work.update_activity, activity=activity))
-        done = _saved(request, form, save, _("The activity has been saved."), _line_url(line, "#activities"))
+        done = attempt(request, form, lambda: save(actor=request.user, data=form.data_object()),
+                       _("The activity has been saved."), _line_url(line, "#activities"))
         if done:
             return done
     return form_page(request, "programme/activity_form.html",
@@ -118,12 +90,13 @@ def activity_delete(request, centre, pk):
 
 
 def _milestone_page(request, centre, line, milestone=None):
-    form = MilestoneForm(_posted(request), activities=Activity.objects.filter(programme_line=line),
+    form = MilestoneForm(posted(request), activities=Activity.objects.filter(programme_line=line),
                          initial=milestone_initial(milestone) if milestone else None)
     if form.is_bound and form.is_valid():
         save = (partial(work.create_milestone, line=line) if milestone is None
                 else partial(work.update_milestone, milestone=milestone))
-        done = _saved(request, form, save, _("The milestone has been saved."), _line_url(line, "#milestones"))
+        done = attempt(request, form, lambda: save(actor=request.user, data=form.data_object()),
+                       _("The milestone has been saved."), _line_url(line, "#milestones"))
         if done:
             return done
     return form_page(request, "programme/milestone_form.html",
@@ -163,15 +136,14 @@ def _kpi_url(kpi) -> str:
 @editor_required
 def kpi_new(request, centre, number):
     line = line_of(centre, number)
-    form = KpiForm(_posted(request), initial={"measure": Kpi.Measure.SUM, "baseline": 0, "position": 0})
+    form = KpiForm(posted(request), initial={"measure": Kpi.Measure.SUM, "baseline": 0, "position": 0})
     if form.is_bound and form.is_valid():
-        try:
-            created = kpi_services.create_kpi(line=line, actor=request.user, data=form.data_object())
-        except ProgrammeError as error:
-            show_error(form, error)
-        else:
-            messages.success(request, _("The KPI has been saved. Now set its target for each year."))
-            return redirect("programme:kpi_targets", centre.slug, created.pk)
+        done = attempt(request, form, lambda: kpi_services.create_kpi(line=line, actor=request.user,
+                                                                      data=form.data_object()),
+                       _("The KPI has been saved. Now set its target for each year."),
+                       lambda created: reverse("programme:kpi_targets", args=[centre.slug, created.pk]))
+        if done:
+            return done
     return form_page(request, "programme/kpi_form.html", {"centre": centre, "line": line, "form": form})
 
 
@@ -182,10 +154,11 @@ def _kpi(centre, pk) -> Kpi:
 @editor_required
 def kpi_edit(request, centre, pk):
     kpi = _kpi(centre, pk)
-    form = KpiForm(_posted(request), initial=kpi_initial(kpi))
+    form = KpiForm(posted(request), initial=kpi_initial(kpi))
     if form.is_bound and form.is_valid():
         save = partial(kpi_services.update_kpi, kpi=kpi)
-        done = _saved(request, form, save, _("The KPI has been saved."), _kpi_url(kpi))
+        done = attempt(request, form, lambda: save(actor=request.user, data=form.data_object()),
+                       _("The KPI has been saved."), _kpi_url(kpi))
         if done:
             return done
     return form_page(request, "programme/kpi_form.html",
@@ -199,15 +172,13 @@ def kpi_targets(request, centre, pk):
     years = grant_years(centre)
     initial = {f"year_{year}": target for year, target in
                KpiTarget.objects.filter(kpi=kpi).values_list("year", "target")}
-    form = TargetsForm(_posted(request), years=years, initial=initial)
+    form = TargetsForm(posted(request), years=years, initial=initial)
     if form.is_bound and form.is_valid():
-        try:
-            kpi_services.set_targets(kpi=kpi, actor=request.user, targets=form.targets())
-        except ProgrammeError as error:
-            show_error(form, error)
-        else:
-            messages.success(request, _("The targets have been saved."))
-            return redirect(_kpi_url(kpi))
+        done = attempt(request, form, lambda: kpi_services.set_targets(kpi=kpi, actor=request.user,
+                                                                       targets=form.targets()),
+                       _("The targets have been saved."), _kpi_url(kpi))
+        if done:
+            return done
     return form_page(request, "programme/kpi_targets.html",
                      {"centre": centre, "line": kpi.programme_line, "kpi": kpi, "form": form, "years": years})
 

@@ -3,13 +3,13 @@
 import io
 from pathlib import Path
 
-from django.contrib import messages
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from civhub.research.errors import ResearchError
+from civhub.core.views import attempt, confirm_then_act, form_page
 from civhub.research.forms.projects import OutputForm, ProjectForm, ReviewForm, SummaryForm
 from civhub.research.models import ResearchProject
 from civhub.research.permissions import (
@@ -23,6 +23,10 @@ from civhub.research.permissions import (
 from civhub.research.selectors import projects as selectors
 from civhub.research.services import projects as services
 from civhub.research.services import summaries
+
+
+def _project_url(centre, project) -> str:
+    return reverse("research:project", args=[centre.slug, project.pk])
 
 
 def _status_filter(request) -> str | None:
@@ -55,15 +59,12 @@ def project_new(request, centre):
     """A project the practor starts without a partner's question (an accepted question creates its own)."""
     form = ProjectForm(request.POST or None, centre=centre, initial={"start": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
-        try:
-            project = services.create_project(centre=centre, actor=request.user, data=form.cleaned_data)
-        except ResearchError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("The research project has been created."))
-            return redirect("research:project", centre.slug, project.pk)
-    return render(request, "research/projects/form.html", {"centre": centre, "form": form, "project": None},
-                  status=400 if form.is_bound else 200)
+        done = attempt(request, form, lambda: services.create_project(centre=centre, actor=request.user,
+                                                                      data=form.cleaned_data),
+                       _("The research project has been created."), lambda project: _project_url(centre, project))
+        if done:
+            return done
+    return form_page(request, "research/projects/form.html", {"centre": centre, "form": form, "project": None})
 
 
 @team_required
@@ -72,15 +73,12 @@ def project_edit(request, centre, pk):
     form = ProjectForm(request.POST or None, centre=centre, editing=True)
     form.initial_from(project)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.update_project(project=project, actor=request.user, data=form.cleaned_data)
-        except ResearchError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("The research project has been saved."))
-            return redirect("research:project", centre.slug, project.pk)
-    return render(request, "research/projects/form.html", {"centre": centre, "form": form, "project": project},
-                  status=400 if form.is_bound else 200)
+        done = attempt(request, form, lambda: services.update_project(project=project, actor=request.user,
+                                                                      data=form.cleaned_data),
+                       _("The research project has been saved."), _project_url(centre, project))
+        if done:
+            return done
+    return form_page(request, "research/projects/form.html", {"centre": centre, "form": form, "project": project})
 
 
 @team_required
@@ -89,16 +87,13 @@ def output_new(request, centre, pk):
     form = OutputForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            services.add_output(project=project, actor=request.user, kind=data["kind"], title=data["title"],
-                                file=data["file"], link=data["link"])
-        except ResearchError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("The output has been added."))
-            return redirect("research:project", centre.slug, project.pk)
-    return render(request, "research/projects/output_form.html", {"centre": centre, "project": project, "form": form},
-                  status=400 if form.is_bound else 200)
+        done = attempt(request, form, lambda: services.add_output(
+            project=project, actor=request.user, kind=data["kind"], title=data["title"], file=data["file"],
+            link=data["link"]), _("The output has been added."), _project_url(centre, project))
+        if done:
+            return done
+    return form_page(request, "research/projects/output_form.html",
+                     {"centre": centre, "project": project, "form": form})
 
 
 @research_required
@@ -120,16 +115,10 @@ def output_delete(request, centre, pk, output_pk):
     """Ask, then remove an output (its file too)."""
     project = project_for(request.user, centre, pk)
     output = get_object_or_404(project.outputs.all(), pk=output_pk)
-    if request.method == "POST":
-        try:
-            services.remove_output(output=output, actor=request.user)
-        except ResearchError as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(request, _("The output has been removed."))
-        return redirect("research:project", centre.slug, project.pk)
-    return render(request, "research/projects/output_delete.html",
-                  {"centre": centre, "project": project, "output": output})
+    return confirm_then_act(request, "research/projects/output_delete.html",
+                            {"centre": centre, "project": project, "output": output},
+                            lambda: services.remove_output(output=output, actor=request.user),
+                            _("The output has been removed."), _project_url(centre, project))
 
 
 @team_required
@@ -138,16 +127,15 @@ def summary_edit(request, centre, pk):
     project = project_for(request.user, centre, pk)
     form = SummaryForm(request.POST or None, initial={"summary": project.summary})
     if request.method == "POST" and form.is_valid():
-        try:
-            summaries.write_summary(project=project, actor=request.user, text=form.cleaned_data["summary"])
-        except ResearchError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("The summary has been saved. Each partner has been asked to approve it."))
-            return redirect("research:project", centre.slug, project.pk)
-    return render(request, "research/projects/summary_form.html", {
+        done = attempt(request, form, lambda: summaries.write_summary(project=project, actor=request.user,
+                                                                      text=form.cleaned_data["summary"]),
+                       _("The summary has been saved. Each partner has been asked to approve it."),
+                       _project_url(centre, project))
+        if done:
+            return done
+    return form_page(request, "research/projects/summary_form.html", {
         "centre": centre, "project": project, "form": form,
-    }, status=400 if form.is_bound else 200)
+    })
 
 
 @partner_required
@@ -158,14 +146,12 @@ def summary_approve(request, centre, pk):
     form = ReviewForm(request.POST or None, partnerships=partnerships)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            summaries.review_summary(project=project, actor=request.user, partnership=data["partnership"],
-                                     approve=data["decision"] == ReviewForm.APPROVE, comment=data["comment"])
-        except ResearchError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("Thank you. Your decision has been passed on to the practor."))
-            return redirect("research:project", centre.slug, project.pk)
-    return render(request, "research/projects/summary_review.html", {
+        done = attempt(request, form, lambda: summaries.review_summary(
+            project=project, actor=request.user, partnership=data["partnership"],
+            approve=data["decision"] == ReviewForm.APPROVE, comment=data["comment"]),
+            _("Thank you. Your decision has been passed on to the practor."), _project_url(centre, project))
+        if done:
+            return done
+    return form_page(request, "research/projects/summary_review.html", {
         "centre": centre, "project": project, "form": form,
-    }, status=400 if form.is_bound else 200)
+    })

@@ -6,12 +6,13 @@ rule (ResearchError) comes back as a Dutch message.
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from civhub.accounts import permissions as access
-from civhub.research.errors import ResearchError
+from civhub.core.views import act, attempt, form_page
 from civhub.research.forms.projects import ProjectForm
 from civhub.research.forms.questions import (
     DeclineForm,
@@ -53,16 +54,14 @@ def question_new(request, centre):
         pk__in=access.partnership_ids(request.user, centre))
     form = QuestionForm(request.POST or None, partnerships=partnerships)
     if request.method == "POST" and form.is_valid():
-        try:
-            question = services.submit_question(partnership=form.cleaned_data["partnership"], actor=request.user,
-                                                data=form.cleaned_data)
-        except ResearchError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("Thank you. The practor has received your question and will contact you."))
-            return redirect("research:question", centre.slug, question.pk)
-    status = 400 if form.is_bound else 200
-    return render(request, "research/questions/new.html", {"centre": centre, "form": form}, status=status)
+        done = attempt(
+            request, form, lambda: services.submit_question(partnership=form.cleaned_data["partnership"],
+                                                            actor=request.user, data=form.cleaned_data),
+            _("Thank you. The practor has received your question and will contact you."),
+            lambda question: reverse("research:question", args=[centre.slug, question.pk]))
+        if done:
+            return done
+    return form_page(request, "research/questions/new.html", {"centre": centre, "form": form})
 
 
 @research_required
@@ -89,16 +88,12 @@ def question_message(request, centre, pk):
     if not form.is_valid():
         messages.error(request, _("Write a message before sending it."))
         return redirect("research:question", centre.slug, question.pk)
-    try:
-        services.post_message(question=question, actor=request.user, text=form.cleaned_data["text"])
-    except ResearchError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("Your message has been sent."))
-    return redirect("research:question", centre.slug, question.pk)
+    return act(request, lambda: services.post_message(question=question, actor=request.user,
+                                                      text=form.cleaned_data["text"]),
+               _("Your message has been sent."), reverse("research:question", args=[centre.slug, question.pk]))
 
 
-def _decision(request, centre, pk, *, to: str, form_class, act, done: str):
+def _decision(request, centre, pk, *, to: str, form_class, decide, done: str):
     """The shared shape of intake, decline and park: a form page on GET, the service on POST."""
     question = question_for(request.user, centre, pk)
     if to not in services.allowed_transitions(question):
@@ -107,23 +102,20 @@ def _decision(request, centre, pk, *, to: str, form_class, act, done: str):
         return redirect("research:question", centre.slug, question.pk)
     form = form_class(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            act(question, form.cleaned_data)
-        except ResearchError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, done)
-            return redirect("research:question", centre.slug, question.pk)
-    return render(request, "research/questions/decide.html", {
+        saved = attempt(request, form, lambda: decide(question, form.cleaned_data), done,
+                        reverse("research:question", args=[centre.slug, question.pk]))
+        if saved:
+            return saved
+    return form_page(request, "research/questions/decide.html", {
         "centre": centre, "question": question, "form": form, "to": to,
-    }, status=400 if form.is_bound else 200)
+    })
 
 
 @team_required
 def question_intake(request, centre, pk):
     return _decision(
         request, centre, pk, to=ResearchQuestion.Status.INTAKE, form_class=IntakeForm,
-        act=lambda question, data: services.start_intake(question=question, actor=request.user,
+        decide=lambda question, data: services.start_intake(question=question, actor=request.user,
                                                          message=data["message"]),
         done=_("The question is in intake. The partner has been e-mailed your question."))
 
@@ -132,7 +124,7 @@ def question_intake(request, centre, pk):
 def question_decline(request, centre, pk):
     return _decision(
         request, centre, pk, to=ResearchQuestion.Status.DECLINED, form_class=DeclineForm,
-        act=lambda question, data: services.decline_question(question=question, actor=request.user,
+        decide=lambda question, data: services.decline_question(question=question, actor=request.user,
                                                              reason=data["reason"]),
         done=_("The question has been declined. The partner has been e-mailed the reason."))
 
@@ -141,7 +133,7 @@ def question_decline(request, centre, pk):
 def question_park(request, centre, pk):
     return _decision(
         request, centre, pk, to=ResearchQuestion.Status.PARKED, form_class=ParkForm,
-        act=lambda question, data: services.park_question(question=question, actor=request.user, note=data["note"]),
+        decide=lambda question, data: services.park_question(question=question, actor=request.user, note=data["note"]),
         done=_("The question has been parked. The partner has been e-mailed your note."))
 
 
@@ -155,16 +147,14 @@ def question_accept(request, centre, pk):
         return redirect("research:question", centre.slug, question.pk)
     form = ProjectForm(request.POST or None, centre=centre, initial=_project_initial(request.user, centre, question))
     if request.method == "POST" and form.is_valid():
-        try:
-            project = services.accept_question(question=question, actor=request.user, project_data=form.cleaned_data)
-        except ResearchError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("The question has been accepted and its research project created. "
-                                        "The partner has been e-mailed."))
-            return redirect("research:project", centre.slug, project.pk)
-    return render(request, "research/questions/accept.html", {"centre": centre, "question": question, "form": form},
-                  status=400 if form.is_bound else 200)
+        done = attempt(
+            request, form, lambda: services.accept_question(question=question, actor=request.user,
+                                                            project_data=form.cleaned_data),
+            _("The question has been accepted and its research project created. The partner has been e-mailed."),
+            lambda project: reverse("research:project", args=[centre.slug, project.pk]))
+        if done:
+            return done
+    return form_page(request, "research/questions/accept.html", {"centre": centre, "question": question, "form": form})
 
 
 def _project_initial(user, centre, question) -> dict:
