@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from civhub.core.audit import record_event
 from civhub.events.errors import EventError
 from civhub.events.models import Event, Registration
-from civhub.events.services.registration import confirmed_count, fill_free_places, send_mail
+from civhub.events.services.registration import confirmed_count, fill_free_places, mail_registrant
 
 # What registrants are told about when it changes: when and where.
 NOTIFIED_FIELDS = ("starts_at", "ends_at", "location")
@@ -54,4 +54,4 @@ def _tell_registrants(event: Event) -> None:
     current = event.registrations.exclude(status=Registration.Status.CANCELLED).exclude(email="")
     for registration in current:
         registration.event = event  # the changed event, not one query per person to read it again
-        send_mail(registration, "events/email/changed")
+        mail_registrant(registration, "events/email/changed")

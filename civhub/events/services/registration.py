@@ -83,7 +83,7 @@ def register(*, event: Event, data: dict, actor, ip_address: str, language: str,
             raise EventError(_("%(email)s is already registered for this event.") % {"email": email}) from error
         record_event(registration, actor=actor, action=f"registration_{status}", centre=event.centre,
                      summary=event.title)
-        send_mail(registration, "events/email/confirm" if status == Status.PENDING else _status_template(status))
+        mail_registrant(registration, "events/email/confirm" if status == Status.PENDING else _status_template(status))
     return registration
 
 
@@ -126,7 +126,7 @@ def confirm(*, registration: Registration, actor=None) -> Registration:
         registration.save(update_fields=["status", "confirmed_at"])
         record_event(registration, actor=actor, action=f"registration_{registration.status}", centre=event.centre,
                      summary=event.title)
-        send_mail(registration, _status_template(registration.status))
+        mail_registrant(registration, _status_template(registration.status))
     return registration
 
 
@@ -145,7 +145,7 @@ def cancel(*, registration: Registration, actor=None) -> Registration:
         record_event(registration, actor=actor, action="registration_cancelled", centre=event.centre,
                      summary=event.title)
         if registration.email:
-            send_mail(registration, "events/email/cancelled")
+            mail_registrant(registration, "events/email/cancelled")
         if had_place:
             fill_free_places(event, actor=actor)
     return registration
@@ -165,7 +165,7 @@ def fill_free_places(event: Event, *, actor) -> list[Registration]:
         registration.save(update_fields=["status"])
         record_event(registration, actor=actor, action="registration_moved_up", centre=event.centre,
                      summary=event.title)
-        send_mail(registration, "events/email/moved_up")
+        mail_registrant(registration, "events/email/moved_up")
     return waiting
 
 
@@ -208,7 +208,7 @@ def _status_template(status: str) -> str:
     return "events/email/confirmed" if status == Status.CONFIRMED else "events/email/waiting"
 
 
-def send_mail(registration: Registration, template: str) -> None:
+def mail_registrant(registration: Registration, template: str) -> None:
     """The e-mail in the registrant's language, sent after commit; a confirmed place carries the .ics file."""
     event = registration.event
     context = {"registration": registration, "event": event, "centre": event.centre,
