@@ -51,25 +51,21 @@ def english_messages():
         yield
 
 
-@pytest.fixture
-def centre(db):
+def build_centre():
     return CentreFactory(slug="civ-bio-sciences-test", name="CIV Bio Sciences (test)")
 
 
-@pytest.fixture
-def other_centre(db):
+def build_other_centre():
     return CentreFactory(slug="civ-other-test", name="CIV Ander Centrum (test)")
 
 
-@pytest.fixture
-def partner_a(centre):
+def build_partner_a(centre):
     return PartnershipFactory(
         centre=centre, short_code="partner-a", organisation=OrganisationFactory(name="Partner A BV", city="Arnhem")
     )
 
 
-@pytest.fixture
-def partner_b(centre):
+def build_partner_b(centre):
     return PartnershipFactory(
         centre=centre,
         short_code="partner-b",
@@ -79,11 +75,35 @@ def partner_b(centre):
     )
 
 
-@pytest.fixture
-def other_partner(other_centre):
+def build_other_partner(other_centre):
     return PartnershipFactory(
         centre=other_centre, short_code="other-partner", organisation=OrganisationFactory(name="Ander Bedrijf BV")
     )
+
+
+@pytest.fixture
+def centre(db):
+    return build_centre()
+
+
+@pytest.fixture
+def other_centre(db):
+    return build_other_centre()
+
+
+@pytest.fixture
+def partner_a(centre):
+    return build_partner_a(centre)
+
+
+@pytest.fixture
+def partner_b(centre):
+    return build_partner_b(centre)
+
+
+@pytest.fixture
+def other_partner(other_centre):
+    return build_other_partner(other_centre)
 
 
 # People ----------------------------------------------------------------------------------
@@ -102,59 +122,64 @@ def _partner_person(partnership, role, email):
     return user
 
 
+# How each signed-in persona is made, from the centre or partnership it belongs to.
+PERSONA_BUILDERS = {
+    "programme_manager": ("centre", lambda c: _centre_person(c, Role.PROGRAMME_MANAGER,
+                                                             "programme.manager@example.org")),
+    "finance_controller": ("centre", lambda c: _centre_person(c, Role.FINANCE_CONTROLLER,
+                                                              "finance.controller@example.org")),
+    "centre_admin": ("centre", lambda c: _centre_person(c, Role.CENTRE_ADMIN, "centre.admin@example.org",
+                                                        is_staff=True)),
+    "practor": ("centre", lambda c: _centre_person(c, Role.PRACTOR, "practor@example.org")),
+    "communications": ("centre", lambda c: _centre_person(c, Role.COMMUNICATIONS, "communications@example.org")),
+    "steering_member": ("centre", lambda c: _centre_person(c, Role.STEERING_MEMBER, "steering.member@example.org")),
+    "partner_a_contact": ("partner_a", lambda p: _partner_person(p, Role.PARTNER_CONTACT,
+                                                                 "partner-a.contact@example.org")),
+    "partner_a_signatory": ("partner_a", lambda p: _partner_person(p, Role.PARTNER_SIGNATORY,
+                                                                   "partner-a.signatory@example.org")),
+    "partner_b_contact": ("partner_b", lambda p: _partner_person(p, Role.PARTNER_CONTACT,
+                                                                 "partner-b.contact@example.org")),
+    "other_centre_manager": ("other_centre", lambda c: _centre_person(c, Role.PROGRAMME_MANAGER,
+                                                                      "other-centre.manager@example.org")),
+}
+
+
+def build_world() -> dict:
+    """Both centres, the three partners and every signed-in persona, by fixture name (for a module's shared data)."""
+    world = {"centre": build_centre(), "other_centre": build_other_centre()}
+    world["partner_a"] = build_partner_a(world["centre"])
+    world["partner_b"] = build_partner_b(world["centre"])
+    world["other_partner"] = build_other_partner(world["other_centre"])
+    for name, (belongs_to, build) in PERSONA_BUILDERS.items():
+        world[name] = build(world[belongs_to])
+    return world
+
+
+def _persona_fixture(name):
+    belongs_to, build = PERSONA_BUILDERS[name]
+
+    @pytest.fixture(name=name)
+    def fixture(request):
+        return build(request.getfixturevalue(belongs_to))
+
+    return fixture
+
+
 @pytest.fixture
 def anonymous():
     return AnonymousUser()
 
 
-@pytest.fixture
-def programme_manager(centre):
-    return _centre_person(centre, Role.PROGRAMME_MANAGER, "programme.manager@example.org")
-
-
-@pytest.fixture
-def finance_controller(centre):
-    return _centre_person(centre, Role.FINANCE_CONTROLLER, "finance.controller@example.org")
-
-
-@pytest.fixture
-def centre_admin(centre):
-    return _centre_person(centre, Role.CENTRE_ADMIN, "centre.admin@example.org", is_staff=True)
-
-
-@pytest.fixture
-def practor(centre):
-    return _centre_person(centre, Role.PRACTOR, "practor@example.org")
-
-
-@pytest.fixture
-def communications(centre):
-    return _centre_person(centre, Role.COMMUNICATIONS, "communications@example.org")
-
-
-@pytest.fixture
-def steering_member(centre):
-    return _centre_person(centre, Role.STEERING_MEMBER, "steering.member@example.org")
-
-
-@pytest.fixture
-def partner_a_contact(partner_a):
-    return _partner_person(partner_a, Role.PARTNER_CONTACT, "partner-a.contact@example.org")
-
-
-@pytest.fixture
-def partner_a_signatory(partner_a):
-    return _partner_person(partner_a, Role.PARTNER_SIGNATORY, "partner-a.signatory@example.org")
-
-
-@pytest.fixture
-def partner_b_contact(partner_b):
-    return _partner_person(partner_b, Role.PARTNER_CONTACT, "partner-b.contact@example.org")
-
-
-@pytest.fixture
-def other_centre_manager(other_centre):
-    return _centre_person(other_centre, Role.PROGRAMME_MANAGER, "other-centre.manager@example.org")
+programme_manager = _persona_fixture("programme_manager")
+finance_controller = _persona_fixture("finance_controller")
+centre_admin = _persona_fixture("centre_admin")
+practor = _persona_fixture("practor")
+communications = _persona_fixture("communications")
+steering_member = _persona_fixture("steering_member")
+partner_a_contact = _persona_fixture("partner_a_contact")
+partner_a_signatory = _persona_fixture("partner_a_signatory")
+partner_b_contact = _persona_fixture("partner_b_contact")
+other_centre_manager = _persona_fixture("other_centre_manager")
 
 
 @pytest.fixture
