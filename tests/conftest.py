@@ -3,7 +3,8 @@
 `centre` is the test centre with partners A and B; `other_centre` has `other_partner`
 and its own manager. Fixtures are lazy: a test only builds the people it asks for.
 `persona_client("partner_a_contact")` gives a test client signed in as that persona
-(`persona_client("anonymous")` one that is not signed in).
+(`persona_client("anonymous")` one that is not signed in). `build_world()` makes all of them
+at once, for a module that shares them over many tests (tests/test_permissions.py).
 """
 
 import pytest
@@ -13,6 +14,7 @@ from django.utils import translation
 
 from civhub.accounts.models import Role
 from civhub.partners.models import Cluster, CofinancingGroup, OrganisationKind
+from tests.database_template import migrated_once
 from tests.factories import (
     CentreFactory,
     ContactFactory,
@@ -35,6 +37,21 @@ PERSONAS = [
     "partner_b_contact",
     "other_centre_manager",
 ]
+
+
+# The test database ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def _migrate_once():
+    with migrated_once():
+        yield
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(_migrate_once, django_db_setup):
+    """pytest-django's database set-up, with SQLite's migrations run once and kept (tests/database_template.py)."""
+    return
 
 
 # Centres and partners ------------------------------------------------------------------
