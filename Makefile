@@ -6,7 +6,7 @@ PORT ?= 8000
 DEV_ENV := DEBUG=1
 PG_URL ?= postgres://postgres@127.0.0.1:5432/civhub
 
-.PHONY: run test test-pg lint check-i18n messages demo bench lock browser-deps clean
+.PHONY: run test test-demo test-pg lint check-i18n messages demo bench lock browser-deps clean
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	@python=$$(bin/find-python) || exit 1; \
@@ -58,8 +58,13 @@ browser-deps:
 test: $(VENV)/.installed browser-deps lint check-i18n
 	$(DEV_ENV) $(PY) manage.py check
 	$(DEV_ENV) $(PY) manage.py makemigrations --check --dry-run
-	$(PY) -m pytest -n 2 -p no:cacheprovider
+	$(PY) -m pytest -n 2 -p no:cacheprovider -m "not demo"
 
+# The tests that load the whole demo (slow, so not in every make test); CI runs them between test and test-pg.
+test-demo: $(VENV)/.installed
+	$(PY) -m pytest -n 2 -p no:cacheprovider -m demo
+
+# The whole suite on PostgreSQL, demo tests included.
 test-pg: $(VENV)/.installed browser-deps
 	bin/ensure-postgres
 	DATABASE_URL=$(PG_URL) $(PY) -m pytest -n 2 -p no:cacheprovider

@@ -3,7 +3,8 @@
 `centre` is the test centre with partners A and B; `other_centre` has `other_partner`
 and its own manager. Fixtures are lazy: a test only builds the people it asks for.
 `persona_client("partner_a_contact")` gives a test client signed in as that persona
-(`persona_client("anonymous")` one that is not signed in).
+(`persona_client("anonymous")` one that is not signed in). `build_world()` makes all of them
+at once, for a module that shares them over many tests (tests/test_permissions.py).
 """
 
 import pytest
@@ -13,6 +14,7 @@ from django.utils import translation
 
 from civhub.accounts.models import Role
 from civhub.partners.models import Cluster, CofinancingGroup, OrganisationKind
+from tests.database_template import migrated_once
 from tests.factories import (
     CentreFactory,
     ContactFactory,
@@ -37,6 +39,21 @@ PERSONAS = [
 ]
 
 
+# The test database ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def _migrate_once():
+    with migrated_once():
+        yield
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(_migrate_once, django_db_setup):
+    """pytest-django's database set-up, with SQLite's migrations run once and kept (tests/database_template.py)."""
+    return
+
+
 # Centres and partners ------------------------------------------------------------------
 
 
@@ -51,25 +68,21 @@ def english_messages():
         yield
 
 
-@pytest.fixture
-def centre(db):
+def build_centre():
     return CentreFactory(slug="civ-bio-sciences-test", name="CIV Bio Sciences (test)")
 
 
-@pytest.fixture
-def other_centre(db):
+def build_other_centre():
     return CentreFactory(slug="civ-other-test", name="CIV Ander Centrum (test)")
 
 
-@pytest.fixture
-def partner_a(centre):
+def build_partner_a(centre):
     return PartnershipFactory(
         centre=centre, short_code="partner-a", organisation=OrganisationFactory(name="Partner A BV", city="Arnhem")
     )
 
 
-@pytest.fixture
-def partner_b(centre):
+def build_partner_b(centre):
     return PartnershipFactory(
         centre=centre,
         short_code="partner-b",
@@ -79,11 +92,35 @@ def partner_b(centre):
     )
 
 
-@pytest.fixture
-def other_partner(other_centre):
+def build_other_partner(other_centre):
     return PartnershipFactory(
         centre=other_centre, short_code="other-partner", organisation=OrganisationFactory(name="Ander Bedrijf BV")
     )
+
+
+@pytest.fixture
+def centre(db):
+    return build_centre()
+
+
+@pytest.fixture
+def other_centre(db):
+    return build_other_centre()
+
+
+@pytest.fixture
+def partner_a(centre):
+    return build_partner_a(centre)
+
+
+@pytest.fixture
+def partner_b(centre):
+    return build_partner_b(centre)
+
+
+@pytest.fixture
+def other_partner(other_centre):
+    return build_other_partner(other_centre)
 
 
 # People ----------------------------------------------------------------------------------
@@ -102,59 +139,64 @@ def _partner_person(partnership, role, email):
     return user
 
 
+# How each signed-in persona is made, from the centre or partnership it belongs to.
+PERSONA_BUILDERS = {
+    "programme_manager": ("centre", lambda c: _centre_person(c, Role.PROGRAMME_MANAGER,
+                                                             "programme.manager@example.org")),
+    "finance_controller": ("centre", lambda c: _centre_person(c, Role.FINANCE_CONTROLLER,
+                                                              "finance.controller@example.org")),
+    "centre_admin": ("centre", lambda c: _centre_person(c, Role.CENTRE_ADMIN, "centre.admin@example.org",
+                                                        is_staff=True)),
+    "practor": ("centre", lambda c: _centre_person(c, Role.PRACTOR, "practor@example.org")),
+    "communications": ("centre", lambda c: _centre_person(c, Role.COMMUNICATIONS, "communications@example.org")),
+    "steering_member": ("centre", lambda c: _centre_person(c, Role.STEERING_MEMBER, "steering.member@example.org")),
+    "partner_a_contact": ("partner_a", lambda p: _partner_person(p, Role.PARTNER_CONTACT,
+                                                                 "partner-a.contact@example.org")),
+    "partner_a_signatory": ("partner_a", lambda p: _partner_person(p, Role.PARTNER_SIGNATORY,
+                                                                   "partner-a.signatory@example.org")),
+    "partner_b_contact": ("partner_b", lambda p: _partner_person(p, Role.PARTNER_CONTACT,
+                                                                 "partner-b.contact@example.org")),
+    "other_centre_manager": ("other_centre", lambda c: _centre_person(c, Role.PROGRAMME_MANAGER,
+                                                                      "other-centre.manager@example.org")),
+}
+
+
+def build_world() -> dict:
+    """Both centres, the three partners and every signed-in persona, by fixture name (for a module's shared data)."""
+    world = {"centre": build_centre(), "other_centre": build_other_centre()}
+    world["partner_a"] = build_partner_a(world["centre"])
+    world["partner_b"] = build_partner_b(world["centre"])
+    world["other_partner"] = build_other_partner(world["other_centre"])
+    for name, (belongs_to, build) in PERSONA_BUILDERS.items():
+        world[name] = build(world[belongs_to])
+    return world
+
+
+def _persona_fixture(name):
+    belongs_to, build = PERSONA_BUILDERS[name]
+
+    @pytest.fixture(name=name)
+    def fixture(request):
+        return build(request.getfixturevalue(belongs_to))
+
+    return fixture
+
+
 @pytest.fixture
 def anonymous():
     return AnonymousUser()
 
 
-@pytest.fixture
-def programme_manager(centre):
-    return _centre_person(centre, Role.PROGRAMME_MANAGER, "programme.manager@example.org")
-
-
-@pytest.fixture
-def finance_controller(centre):
-    return _centre_person(centre, Role.FINANCE_CONTROLLER, "finance.controller@example.org")
-
-
-@pytest.fixture
-def centre_admin(centre):
-    return _centre_person(centre, Role.CENTRE_ADMIN, "centre.admin@example.org", is_staff=True)
-
-
-@pytest.fixture
-def practor(centre):
-    return _centre_person(centre, Role.PRACTOR, "practor@example.org")
-
-
-@pytest.fixture
-def communications(centre):
-    return _centre_person(centre, Role.COMMUNICATIONS, "communications@example.org")
-
-
-@pytest.fixture
-def steering_member(centre):
-    return _centre_person(centre, Role.STEERING_MEMBER, "steering.member@example.org")
-
-
-@pytest.fixture
-def partner_a_contact(partner_a):
-    return _partner_person(partner_a, Role.PARTNER_CONTACT, "partner-a.contact@example.org")
-
-
-@pytest.fixture
-def partner_a_signatory(partner_a):
-    return _partner_person(partner_a, Role.PARTNER_SIGNATORY, "partner-a.signatory@example.org")
-
-
-@pytest.fixture
-def partner_b_contact(partner_b):
-    return _partner_person(partner_b, Role.PARTNER_CONTACT, "partner-b.contact@example.org")
-
-
-@pytest.fixture
-def other_centre_manager(other_centre):
-    return _centre_person(other_centre, Role.PROGRAMME_MANAGER, "other-centre.manager@example.org")
+programme_manager = _persona_fixture("programme_manager")
+finance_controller = _persona_fixture("finance_controller")
+centre_admin = _persona_fixture("centre_admin")
+practor = _persona_fixture("practor")
+communications = _persona_fixture("communications")
+steering_member = _persona_fixture("steering_member")
+partner_a_contact = _persona_fixture("partner_a_contact")
+partner_a_signatory = _persona_fixture("partner_a_signatory")
+partner_b_contact = _persona_fixture("partner_b_contact")
+other_centre_manager = _persona_fixture("other_centre_manager")
 
 
 @pytest.fixture

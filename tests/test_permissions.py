@@ -2,15 +2,31 @@
 
 The rules (docs/style.md §5): another centre's or another partner's object is a 404; the
 right centre with too low a role is a 403; anonymous visitors are sent to the login
-page. `test_every_url_is_in_the_table` walks the URLconf so a new URL cannot ship
-without its rows here.
+page. The meta-tests below walk the URLconf so a new URL cannot ship without its rows
+here: every persona for every URL, a POST row for every view that takes a POST, and
+another centre's object (a 404) for every URL that names an object.
+
+The table has thousands of rows, so it is built for speed without changing what a row
+asks: the centres, partners and personas (and their sessions) are made once per module
+inside a transaction that is rolled back at the end (each row runs in its own savepoint,
+as before), and the pages' templates are not rendered (the status comes from the view's
+own code; what the pages show is tested beside each app).
 """
 
+import inspect
+import re
+import types
+
 import pytest
+from django.conf import settings
+from django.db import transaction
+from django.template.backends.django import Template
+from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from civhub.core.models import Centre
 from tests.api.rows import API_ROWS
-from tests.conftest import PERSONAS
+from tests.conftest import PERSONA_BUILDERS, PERSONAS, build_world
 from tests.events.rows import EVENT_ROWS
 from tests.factories import PartnerApplicationFactory
 from tests.governance.rows import GOVERNANCE_ROWS
@@ -76,7 +92,8 @@ def two_centres(get):
 
 
 def one_centre(get):
-    get("centre")
+    """The test centre alone: the other centre is deleted for this row (by query, so the shared object stays whole)."""
+    Centre.objects.exclude(pk=get("centre").pk).delete()
     return {}
 
 
@@ -144,21 +161,23 @@ TABLE = [
     ("public:centre", unknown_slug, "GET", "anonymous", 404),
     ("public:apply", unknown_slug, "GET", "anonymous", 404),
     ("public:apply_done", unknown_slug, "GET", "anonymous", 404),
+    ("public:apply", unknown_slug, "POST", "anonymous", 404),
+    ("public:apply", centre_slug, "POST", "anonymous", 400),  # an empty application: the form with its errors
     ("public:centre", unknown_slug, "GET", "programme_manager", 404),
     # Signing in, out and setting a password.
     ("accounts:home", no_args, "GET", "anonymous", LOGIN),
     *rows("accounts:home", no_args, dict.fromkeys(SIGNED_IN, 302)),  # each persona has one centre
     ("accounts:login", no_args, "GET", "anonymous", 200),
-    ("accounts:login", no_args, "GET", "programme_manager", 302),  # already signed in
-    ("accounts:password_reset", no_args, "GET", "anonymous", 200),
-    ("accounts:password_reset", no_args, "GET", "partner_a_contact", 200),
-    ("accounts:password_reset_sent", no_args, "GET", "anonymous", 200),
-    ("accounts:password_reset_sent", no_args, "GET", "partner_a_contact", 200),
-    ("accounts:set_password", bad_token, "GET", "anonymous", 200),  # "this link is no longer valid"
+    *rows("accounts:login", no_args, dict.fromkeys(SIGNED_IN, 302)),  # already signed in
+    ("accounts:login", no_args, "POST", "anonymous", 200),  # an empty form: shown again
+    *rows("accounts:password_reset", no_args, EVERYONE_200),
+    ("accounts:password_reset", no_args, "POST", "anonymous", 200),  # an empty form: shown again
+    *rows("accounts:password_reset_sent", no_args, EVERYONE_200),
+    *rows("accounts:set_password", bad_token, EVERYONE_200),  # "this link is no longer valid"
+    ("accounts:set_password", bad_token, "POST", "anonymous", 200),
     ("accounts:password_set", no_args, "GET", "anonymous", LOGIN),
-    ("accounts:password_set", no_args, "GET", "partner_a_contact", 200),
-    ("accounts:logout", no_args, "POST", "anonymous", 302),
-    ("accounts:logout", no_args, "POST", "partner_a_contact", 302),
+    *rows("accounts:password_set", no_args, dict.fromkeys(SIGNED_IN, 200)),
+    *rows("accounts:logout", no_args, dict.fromkeys(PERSONAS, 302), method="POST"),
     ("accounts:logout", no_args, "GET", "partner_a_contact", 405),  # signing out takes a POST
     # The partner portal: partner A's page for partner A's people and the office only.
     *rows("portal:home", centre_slug, PORTAL_HOME),
@@ -212,10 +231,75 @@ def row_id(row):
     return f"{url_name}-{args.__name__}-{method}-{persona}"
 
 
+# Shared data: made once per module (per xdist worker), rolled back after the module's last test.
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    """The centres, partners and personas, with a signed-in session per persona, in a transaction left open."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        made = build_world()
+        sessions = {}
+        for name in PERSONA_BUILDERS:
+            client = Client()
+            client.force_login(made[name])
+            sessions[name] = client.cookies[settings.SESSION_COOKIE_NAME].value
+    yield made, sessions
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
+
+
+def _shared(name):
+    @pytest.fixture(name=name)
+    def fixture(world, db):
+        return world[0][name]
+
+    return fixture
+
+
+centre_fixture = _shared("centre")
+other_centre_fixture = _shared("other_centre")
+partner_a_fixture = _shared("partner_a")
+partner_b_fixture = _shared("partner_b")
+other_partner_fixture = _shared("other_partner")
+programme_manager_fixture = _shared("programme_manager")
+finance_controller_fixture = _shared("finance_controller")
+centre_admin_fixture = _shared("centre_admin")
+practor_fixture = _shared("practor")
+communications_fixture = _shared("communications")
+steering_member_fixture = _shared("steering_member")
+partner_a_contact_fixture = _shared("partner_a_contact")
+partner_a_signatory_fixture = _shared("partner_a_signatory")
+partner_b_contact_fixture = _shared("partner_b_contact")
+other_centre_manager_fixture = _shared("other_centre_manager")
+
+
+@pytest.fixture
+def signed_in(world, db):
+    """`signed_in(persona)`: a client with the persona's session (anonymous: none)."""
+
+    def make(persona: str) -> Client:
+        client = Client()
+        if persona != "anonymous":
+            client.cookies[settings.SESSION_COOKIE_NAME] = world[1][persona]
+        return client
+
+    return make
+
+
+@pytest.fixture
+def without_templates(monkeypatch):
+    """Pages render to an empty body: the rows check who gets which status, which the view decides."""
+    monkeypatch.setattr(Template, "render", lambda self, context=None, request=None: "")
+
+
 @pytest.mark.parametrize(("url_name", "args", "method", "persona", "expected"), TABLE, ids=map(row_id, TABLE))
-def test_access(request, persona_client, url_name, args, method, persona, expected):
+def test_access(request, signed_in, without_templates, url_name, args, method, persona, expected):
     url = reverse(url_name, kwargs=args(request.getfixturevalue))
-    client = persona_client(persona)
+    client = signed_in(persona)
     response = client.post(url) if method == "POST" else client.get(url)
     if expected == LOGIN:
         assert response.status_code == 302, f"{method} {url} as {persona}"
@@ -224,23 +308,130 @@ def test_access(request, persona_client, url_name, args, method, persona, expect
         assert response.status_code == expected, f"{method} {url} as {persona}"
 
 
-def url_names(resolver: URLResolver, namespace: str = "") -> set[str]:
-    """Every named URL under `resolver`, with its namespaces ("office:dashboard")."""
-    names = set()
+def url_patterns(resolver: URLResolver, namespace: str = "", route: str = "") -> dict[str, tuple[str, object]]:
+    """Every named URL under `resolver` ("office:dashboard"), with its whole route and its view."""
+    found = {}
     for entry in resolver.url_patterns:
         if isinstance(entry, URLResolver):
             inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
-            names |= url_names(entry, inner)
+            found |= url_patterns(entry, inner, route + str(entry.pattern))
         elif isinstance(entry, URLPattern) and entry.name:
-            names.add(namespace + entry.name)
-    return names
+            found[namespace + entry.name] = (route + str(entry.pattern), entry.callback)
+    return found
+
+
+def matrix_urls() -> dict[str, tuple[str, object]]:
+    return {name: found for name, found in url_patterns(get_resolver()).items()
+            if not name.startswith("admin:") and name != "set_language"}
+
+
+# A URL names an object when one of its arguments is an id, a code, a number or a token (not a format or a field).
+OBJECT_ARGUMENT = re.compile(r"^(pk|\w+_pk|code|number|token|course_id|kind)$")
+
+
+def url_arguments(route: str) -> set[str]:
+    return set(re.findall(r"<(?:\w+:)?(\w+)>", route)) | set(re.findall(r"\(\?P<(\w+)>", route))
+
+
+def _code_of(function):
+    """The strings and names a function's code uses, nested functions included."""
+    stack, found = [function.__code__], set()
+    while stack:
+        code = stack.pop()
+        found |= set(code.co_names)
+        for const in code.co_consts:
+            if isinstance(const, types.CodeType):
+                stack.append(const)
+            elif isinstance(const, str):
+                found.add(const)
+    return found
+
+
+def _reads_a_post(function, seen: set, depth: int = 0) -> bool:
+    """Whether the view, or a civhub helper it calls (three calls deep), reads `request.POST` or asks for "POST"."""
+    function = inspect.unwrap(function)
+    if not isinstance(function, types.FunctionType) or function in seen or depth > 3:
+        return False
+    seen.add(function)
+    used = _code_of(function)
+    if "POST" in used:
+        return True
+    return any(isinstance(callee, types.FunctionType) and callee.__module__.startswith("civhub.")
+               and _reads_a_post(callee, seen, depth + 1)
+               for callee in (function.__globals__.get(name) for name in used))
+
+
+def accepts_post(view) -> bool:
+    """A view takes a POST when it is `require_POST`, a class view with `post`, or its code reads the POST."""
+    view_class = getattr(view, "view_class", None)
+    if view_class is not None:
+        return "post" in view_class.http_method_names and hasattr(view_class, "post")
+    wrapper = view
+    while wrapper is not None:  # require_http_methods keeps its list of methods in the wrapper's closure
+        for cell in getattr(wrapper, "__closure__", None) or ():
+            methods = cell.cell_contents
+            if isinstance(methods, list) and methods and all(isinstance(m, str) and m.isupper() for m in methods):
+                return "POST" in methods
+        wrapper = getattr(wrapper, "__wrapped__", None)
+    return isinstance(view, types.FunctionType) and _reads_a_post(view, set())
+
+
+def is_cross_centre(args) -> bool:
+    """A row asks for another centre's object: its builder says so by its name (`other_centres_...`)."""
+    return args.__name__.startswith("other_centres_")
+
+
+def gaps(table) -> dict[str, list]:
+    """What the table misses: personas per URL, a POST row per view taking POSTs, another centre's object → 404."""
+    personas, posted, crossed = {}, set(), set()
+    for url_name, args, method, persona, expected in table:
+        personas.setdefault(url_name, set()).add(persona)
+        if method == "POST":
+            posted.add(url_name)
+        if is_cross_centre(args) and expected == 404:
+            crossed.add(url_name)
+    found = {"personas": [], "post": [], "cross_centre": []}
+    for name, (route, view) in sorted(matrix_urls().items()):
+        missing = [p for p in PERSONAS if p not in personas.get(name, ())]
+        if missing:
+            found["personas"].append((name, missing))
+        if accepts_post(view) and name not in posted:
+            found["post"].append(name)
+        arguments = url_arguments(route)
+        if "slug" in arguments and any(OBJECT_ARGUMENT.match(a) for a in arguments) and name not in crossed:
+            found["cross_centre"].append(name)
+    return found
 
 
 def test_every_url_is_in_the_table():
     checked = {url_name for url_name, *_ in TABLE}
-    names = {name for name in url_names(get_resolver()) if not name.startswith("admin:") and name != "set_language"}
+    names = set(matrix_urls())
     assert names - checked == set(), "URLs without rows in the permission table"
     assert checked - names == set(), "rows for URLs that no longer exist"
+
+
+def test_every_url_has_a_row_for_every_persona():
+    assert gaps(TABLE)["personas"] == []
+
+
+def test_every_view_that_takes_a_post_has_a_post_row():
+    assert gaps(TABLE)["post"] == []
+
+
+def test_every_url_with_an_object_has_another_centres_object_row():
+    """Another centre's object under this centre's address is a 404 (a builder named `other_centres_...`)."""
+    assert gaps(TABLE)["cross_centre"] == []
+
+
+def test_the_rules_see_what_they_look_for():
+    """The meta-tests' own reading of the URLconf: a few views whose shape is known."""
+    urls = matrix_urls()
+    assert accepts_post(urls["ledger:contribution_submit"][1])  # require_POST
+    assert accepts_post(urls["accounts:logout"][1])  # a class view with post()
+    assert accepts_post(urls["news:create"][1])  # a form view
+    assert not accepts_post(urls["ledger:contributions"][1])  # a list
+    assert not accepts_post(urls["api:courses"][1])  # the read-only API
+    assert url_arguments(urls["governance:item_move"][0]) == {"slug", "item_pk", "direction"}
 
 
 def test_every_persona_is_in_the_office_and_portal_rules():

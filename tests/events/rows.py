@@ -111,6 +111,15 @@ def other_centres_feed_token(get):
     return {"slug": get("centre").slug, "token": make_feed_token(user=get("other_centre_manager")).token}
 
 
+def other_centres_question_here(get):
+    event = EventFactory(centre=get("other_centre"))
+    return {"slug": get("centre").slug, "pk": event.pk, "question_pk": QuestionFactory(event=event).pk}
+
+
+def other_centres_export_here(get):
+    return {**other_centres_event_here(get), "fmt": "csv"}
+
+
 def rows(url_name, args, who, method="GET"):
     return [(url_name, args, method, persona, status) for persona, status in who.items()]
 
@@ -160,4 +169,16 @@ EVENT_ROWS = [
     *rows("events:anonymise", registration, refused(OFFICE_ACCESS), method="POST"),
     ("events:anonymise", other_centres_registration_here, "GET", "programme_manager", 404),
     ("events:anonymise", other_centres_registration_here, "POST", "programme_manager", 404),
+    # Another centre's event, question or personal link under this centre's address: a 404, GET or POST.
+    ("events:export", other_centres_export_here, "GET", "programme_manager", 404),
+    ("events:question_add", other_centres_event_here, "POST", "programme_manager", 404),
+    ("events:question_remove", other_centres_question_here, "GET", "programme_manager", 404),
+    ("events:question_remove", other_centres_question_here, "POST", "programme_manager", 404),
+    ("events:event_edit", other_centres_event_here, "POST", "programme_manager", 404),
+    ("events:check_in", other_centres_event_here, "POST", "programme_manager", 404),
+    *rows("events:confirm", other_centres_token_here, EVERYONE_404),
+    *[(name, args, "POST", "anonymous", 404) for name in ("events:registration", "events:confirm", "events:cancel")
+      for args in (wrong_token, other_centres_token_here)],
+    ("events:event", other_centres_event_here, "POST", "anonymous", 404),
+    ("events:agenda", unknown_slug, "POST", "anonymous", 404),
 ]

@@ -12,6 +12,7 @@ pytestmark = pytest.mark.django_db
 MODELS = (SteeringMember, Meeting, Decision, Action, MinutesVersion)
 
 
+@pytest.mark.demo  # runs the whole load_demo: make test-demo
 def test_the_demo_governance_is_added_once():
     call_command("load_demo", verbosity=0)
     centre = Centre.objects.get(slug="civ-bio-sciences")

@@ -126,6 +126,16 @@ def path_step(get):
     return {"slug": get("centre").slug, "pk": learning_path.pk, "step_pk": step(learning_path, _course(get), 1).pk}
 
 
+def other_centres_export_here(get):
+    return {**other_centres_offering_here(get), "fmt": "csv"}
+
+
+def other_centres_step_here(get):
+    learning_path = LearningPathFactory(centre=get("other_centre"))
+    course = CourseFactory(provider=get("other_partner"))
+    return {"slug": get("centre").slug, "pk": learning_path.pk, "step_pk": step(learning_path, course, 1).pk}
+
+
 def rows(url_name, args, who, method="GET"):
     return [(url_name, args, method, persona, status) for persona, status in who.items()]
 
@@ -187,4 +197,21 @@ LEARNING_ROWS = [
     *rows("learning:step_add", path, refused(OFFICE_ACCESS), method="POST"),
     *rows("learning:step_remove", path_step, refused(OFFICE_ACCESS), method="POST"),
     *rows("learning:step_move", path_step, refused(OFFICE_ACCESS), method="POST"),
+    # Another centre's course, offering, path or personal link under this centre's address: a 404, GET or POST.
+    ("learning:offering_export", other_centres_export_here, "GET", "programme_manager", 404),
+    ("learning:offering_new", other_centres_course_here, "GET", "programme_manager", 404),
+    ("learning:offering_new", other_centres_course_here, "POST", "programme_manager", 404),
+    ("learning:course_edit", other_centres_course_here, "POST", "programme_manager", 404),
+    ("learning:offering_edit", other_centres_offering_here, "POST", "programme_manager", 404),
+    ("learning:path_edit", other_centres_path_here, "POST", "programme_manager", 404),
+    ("learning:step_remove", other_centres_step_here, "GET", "programme_manager", 404),
+    ("learning:step_remove", other_centres_step_here, "POST", "programme_manager", 404),
+    ("learning:step_move", other_centres_step_here, "POST", "programme_manager", 404),
+    *rows("learning:enrolment", other_centres_token_here, dict.fromkeys(PERSONAS, 404)),
+    ("learning:enrolment", other_centres_token_here, "POST", "anonymous", 404),
+    ("learning:enrolment", wrong_token, "POST", "anonymous", 404),
+    ("learning:cancel", other_centres_token_here, "POST", "anonymous", 404),
+    ("learning:course", other_centres_course_here, "POST", "anonymous", 404),
+    ("learning:enrol", other_centres_offering_here, "POST", "anonymous", 404),
+    ("learning:enrol", other_centres_offering_here, "GET", "programme_manager", 404),
 ]

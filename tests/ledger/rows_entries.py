@@ -170,4 +170,12 @@ LEDGER_ENTRY_ROWS = [
     *rows("ledger:period_reopen", closed_lock, denied(CONTROLLER), method="POST"),
     ("ledger:period_reopen", other_centres_lock_here, "GET", "finance_controller", 404),
     ("ledger:period_reopen", other_centres_lock_here, "POST", "finance_controller", 404),
+    # Another centre's entry under this centre's address, asked by someone who could act on partner A's: a 404.
+    *[(name, other_centres_entry_here, method, persona, 404)
+      for name, persona in (("ledger:contribution_edit", "partner_a_contact"),
+                            ("ledger:contribution_delete", "partner_a_contact"),
+                            ("ledger:contribution_reject", "finance_controller"),
+                            ("ledger:contribution_reverse", "finance_controller"))
+      for method in ("GET", "POST")],
+    ("ledger:contribution_submit", other_centres_entry_here, "POST", "partner_a_contact", 404),
 ]

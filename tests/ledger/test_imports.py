@@ -494,6 +494,7 @@ def test_value_rounds_a_half_cent_up():
 # The benchmark's file ----------------------------------------------------------------------------------------
 
 
+@pytest.mark.demo  # runs the whole load_demo: make test-demo
 def test_the_benchmark_generator_writes_a_file_the_demo_centre_imports(tmp_path):
     from django.core.management import call_command
 

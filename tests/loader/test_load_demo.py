@@ -14,7 +14,7 @@ from civhub.core.models import Centre
 from civhub.loader.demo_activity import DEMO_PASSWORD
 from civhub.partners.models import Contact, Organisation, PartnerApplication, normalise_name
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]  # the whole load_demo: make test-demo runs it
 DEMO_TODAY = date(2026, 12, 6)  # the day the demo's story was written: its fixed dates are before it
 
 

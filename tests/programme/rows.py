@@ -9,6 +9,7 @@ office's and the steering group's. Another centre's manager gets a 404 throughou
 from datetime import date
 
 from tests.conftest import PERSONAS
+from tests.factories import ProgrammeLineFactory
 from tests.programme.support import activity, actual, kpi, milestone, programme
 
 LOGIN = "302 to login"  # the same marker as tests/test_permissions.py
@@ -85,6 +86,33 @@ def office_actual(get):
     return {"slug": get("centre").slug, "pk": actual(kpi(_lines(get)), date(2025, 3, 1), 4).pk}
 
 
+def other_centres_line_here(get):
+    """Line 7 is only the other centre's; this centre has lines 1 to 3."""
+    _lines(get)
+    ProgrammeLineFactory(centre=get("other_centre"), number=7)
+    return {"slug": get("centre").slug, "number": 7}
+
+
+def _other_line(get):
+    return programme(get("other_centre"))[1]
+
+
+def other_centres_activity_here(get):
+    _lines(get)
+    return {"slug": get("centre").slug, "pk": activity(_other_line(get)).pk}
+
+
+def other_centres_milestone_here(get):
+    _lines(get)
+    return {"slug": get("centre").slug, "pk": milestone(_other_line(get)).pk}
+
+
+def other_centres_actual_here(get):
+    _lines(get)
+    row = kpi(_other_line(get))
+    return {"slug": get("centre").slug, "pk": actual(row, date(2025, 3, 1), 4, partnership=get("other_partner")).pk}
+
+
 def report_xlsx(get):
     _lines(get)
     return {"slug": get("centre").slug, "fmt": "xlsx"}
@@ -150,6 +178,20 @@ PROGRAMME_ROWS = [
     ("programme:actual_edit", office_actual, "GET", "partner_a_contact", 404),
     ("programme:actual_delete", office_actual, "POST", "partner_a_signatory", 404),
     ("programme:actual_edit", office_actual, "GET", "finance_controller", 200),
+    # Another centre's line, activity, milestone, KPI or actual under this centre's address: a 404, GET or POST.
+    *[(name, args, method, "programme_manager", 404)
+      for name, args in (("programme:line", other_centres_line_here),
+                         ("programme:activity_new", other_centres_line_here),
+                         ("programme:milestone_new", other_centres_line_here),
+                         ("programme:kpi_new", other_centres_line_here),
+                         ("programme:activity_edit", other_centres_activity_here),
+                         ("programme:activity_delete", other_centres_activity_here),
+                         ("programme:milestone_edit", other_centres_milestone_here),
+                         ("programme:milestone_delete", other_centres_milestone_here),
+                         ("programme:kpi_targets", other_centres_kpi_here),
+                         ("programme:actual_edit", other_centres_actual_here),
+                         ("programme:actual_delete", other_centres_actual_here))
+      for method in ("GET", "POST") if not (method == "POST" and name == "programme:line")],
     # The progress report (reports app, built on the programme's rules).
     *rows("reports:progress", centre_slug, REPORT),
     *rows("reports:progress_report", report_xlsx, REPORT),

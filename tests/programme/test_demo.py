@@ -18,6 +18,7 @@ pytestmark = pytest.mark.django_db
 MODELS = (Activity, Milestone, Kpi, KpiActual, EducationModule)
 
 
+@pytest.mark.demo  # runs the whole load_demo: make test-demo
 def test_the_demo_programme_tells_its_story_once():
     call_command("load_demo", verbosity=0)  # adds the demo programme, then the practorate's projects
     centre = Centre.objects.get(slug="civ-bio-sciences")

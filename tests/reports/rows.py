@@ -90,7 +90,7 @@ def statement_of_unknown_partner(get):
     return {"slug": _granted(get).slug, "code": "no-such-partner", "year": 2025}
 
 
-def statement_of_other_centres_partner(get):
+def other_centres_partner_statement_here(get):
     return {"slug": _granted(get).slug, "code": get("other_partner").short_code, "year": 2025}
 
 
@@ -132,7 +132,7 @@ def changes_of_submission(get):
     return {"slug": centre.slug, "pk": _submission(centre).pk}
 
 
-def changes_of_other_centres_submission(get):
+def other_centres_submission_changes_here(get):
     other = get("other_centre")
     GrantFactory(centre=other)
     return {"slug": _granted(get).slug, "pk": _submission(other).pk}
@@ -154,10 +154,10 @@ REPORT_ROWS = [
     ("reports:partner_statement", statement_of_a_outside_grant, "GET", "programme_manager", 404),
     ("reports:partner_statement", statement_of_a_outside_grant, "GET", "partner_a_contact", 404),
     ("reports:partner_statement", statement_of_unknown_partner, "GET", "programme_manager", 404),
-    ("reports:partner_statement", statement_of_other_centres_partner, "GET", "programme_manager", 404),
+    ("reports:partner_statement", other_centres_partner_statement_here, "GET", "programme_manager", 404),
     *rows("reports:submitted_pack", submitted_xlsx, MONITOR_ACCESS),
     ("reports:submitted_pack", submitted_docx, "GET", "finance_controller", 404),
     ("reports:submitted_pack", other_centres_submission_here, "GET", "finance_controller", 404),
     *rows("reports:changes_since", changes_of_submission, MONITOR_ACCESS),
-    ("reports:changes_since", changes_of_other_centres_submission, "GET", "finance_controller", 404),
+    ("reports:changes_since", other_centres_submission_changes_here, "GET", "finance_controller", 404),
 ]

@@ -6,7 +6,9 @@ and build only what their row needs. Partner A's question and project are A's: p
 practorate (403); triage and project management are the practor's and the office's (403 for partners).
 """
 
+from civhub.accounts.models import Role
 from tests.conftest import PERSONAS
+from tests.partners.factories import person
 from tests.research.builders import output_with_file, project, question
 
 LOGIN = "302 to login"  # the same marker as tests/test_permissions.py
@@ -79,6 +81,21 @@ def output_file_of_a(get):
     return {"slug": get("centre").slug, "pk": made.pk, "output_pk": output_with_file(made, get("practor")).pk}
 
 
+def _other_centres_project(get, **fields):
+    other_practor = person(get("other_centre"), Role.PRACTOR)
+    return project(get("other_centre"), other_practor, [get("other_partner")], **fields), other_practor
+
+
+def other_centres_project_here(get):
+    return {"slug": get("centre").slug, "pk": _other_centres_project(get, summary="Wat zij vonden.")[0].pk}
+
+
+def other_centres_output_here(get):
+    get("settings").MEDIA_ROOT = get("tmp_path")
+    made, other_practor = _other_centres_project(get)
+    return {"slug": get("centre").slug, "pk": made.pk, "output_pk": output_with_file(made, other_practor).pk}
+
+
 def rows(url_name, args, who, method="GET"):
     return [(url_name, args, method, persona, status) for persona, status in who.items()]
 
@@ -114,4 +131,15 @@ RESEARCH_ROWS = [
     *rows("research:summary_approve", summarised_project_of_a, refused(A_APPROVERS), method="POST"),
     *rows("research:public", centre_slug, EVERYONE),
     ("research:public", unknown_slug, "GET", "anonymous", 404),
+    # Another centre's project or output under this centre's address: a 404 for the practor, GET or POST.
+    ("research:project", other_centres_project_here, "GET", "practor", 404),
+    ("research:output_file", other_centres_output_here, "GET", "practor", 404),
+    *[(name, args, method, "practor", 404)
+      for name, args in (("research:project_edit", other_centres_project_here),
+                         ("research:output_new", other_centres_project_here),
+                         ("research:summary_edit", other_centres_project_here),
+                         ("research:output_delete", other_centres_output_here))
+      for method in ("GET", "POST")],
+    ("research:summary_approve", other_centres_project_here, "GET", "partner_a_contact", 404),
+    ("research:summary_approve", other_centres_project_here, "POST", "partner_a_contact", 404),
 ]
