@@ -69,16 +69,6 @@ def centres_of(user) -> QuerySet[Centre]:
     return Centre.objects.filter(pk__in={centre_id for centre_id, _, _ in _memberships(user)})
 
 
-def partnerships_visible_to(user, centre: Centre) -> QuerySet:
-    """Partnerships whose private data the user may see: all for the office, else the user's own."""
-    from civhub.partners.models import Partnership  # partners imports accounts; keep the edge one-way
-
-    partnerships = Partnership.objects.filter(centre=centre)
-    if user.is_superuser or is_office(user, centre):
-        return partnerships
-    return partnerships.filter(pk__in=partnership_ids(user, centre))
-
-
 def centre_role_required(*roles: str):
     """Decorate a view taking `slug`: 404 unless the user is in that centre, 403 without one of `roles`.
 

@@ -13,6 +13,7 @@ from django.db.models import Q, QuerySet
 from civhub.accounts import permissions as access
 from civhub.accounts.models import OFFICE_ROLES, PARTNER_ROLES
 from civhub.learning.models import Course, Enrolment, Interest, LearningPath
+from civhub.partners.permissions import partnerships_visible_to
 
 # Decorators for views taking `slug`: 404 outside the centre, 403 without the role.
 provider_required = access.centre_role_required(*sorted(OFFICE_ROLES | PARTNER_ROLES))
@@ -31,7 +32,7 @@ def may_provide(user, centre) -> bool:
 
 def provider_choices(user, centre) -> QuerySet:
     """The partnerships the user may offer courses for: every partner for the office, else the user's own."""
-    return access.partnerships_visible_to(user, centre).select_related("organisation").order_by("organisation__name")
+    return partnerships_visible_to(user, centre).select_related("organisation").order_by("organisation__name")
 
 
 def courses_managed_by(user, centre) -> QuerySet[Course]:

@@ -11,6 +11,14 @@ def is_office_of(user, centre) -> bool:
     return bool(getattr(user, "is_superuser", False)) or access.is_office(user, centre)
 
 
+def partnerships_visible_to(user, centre) -> QuerySet[Partnership]:
+    """Partnerships whose private data the user may see: all for the office, else the user's own."""
+    partnerships = Partnership.objects.filter(centre=centre)
+    if is_office_of(user, centre):
+        return partnerships
+    return partnerships.filter(pk__in=access.partnership_ids(user, centre))
+
+
 def may_decide_organisation_change(user, centre) -> bool:
     """A centre's programme office answers, for that centre, a change to an organisation it shares."""
     return is_office_of(user, centre)

@@ -18,6 +18,7 @@ from django.db.models import Q
 
 from civhub.accounts import permissions as access
 from civhub.accounts.models import OFFICE_ROLES, PARTNER_ROLES, Role
+from civhub.partners.permissions import partnerships_visible_to
 from civhub.programme.models import KpiActual
 
 # Decorators for views taking `slug`: 404 outside the centre, 403 without the role (accounts.permissions).
@@ -46,7 +47,7 @@ def may_record_actuals(user, centre) -> bool:
 
 def recordable_partnerships(user, centre):
     """The partners an actual may be recorded for: every partner for the office, else the user's own."""
-    return access.partnerships_visible_to(user, centre).select_related("organisation").order_by("organisation__name")
+    return partnerships_visible_to(user, centre).select_related("organisation").order_by("organisation__name")
 
 
 def editable_actuals(user, centre):

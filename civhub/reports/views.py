@@ -16,12 +16,13 @@ from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone, translation
 
-from civhub.accounts.permissions import is_office, office_required, partnerships_visible_to, portal_required
+from civhub.accounts.permissions import is_office, office_required, portal_required
 from civhub.core.tables import XLSX_TYPE
 from civhub.grants.forms.monitor import MonitorForm
 from civhub.grants.models import ReportSubmission
 from civhub.grants.permissions import monitor_required
 from civhub.grants.selectors.monitor import current_grant, monitor
+from civhub.partners.permissions import partnerships_visible_to
 from civhub.reports import statements as statement_files
 from civhub.reports.pdf import PDF_LANGUAGE, render_funder_pdf
 from civhub.reports.selectors import grant_years, statement_years_by_partner

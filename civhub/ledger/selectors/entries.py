@@ -17,6 +17,7 @@ from civhub.accounts.models import Role
 from civhub.ledger.counting import cofinancing
 from civhub.ledger.models import Contribution, PeriodLock, RateCard
 from civhub.ledger.permissions import contributions_visible_to, is_finance_controller, may_approve, may_enter
+from civhub.partners.permissions import partnerships_visible_to
 
 Status = Contribution.Status
 ZERO = Decimal("0")
@@ -156,7 +157,7 @@ def is_signatory(user, centre) -> bool:
 
 def enterable_partnerships(user, centre) -> list:
     """The partnerships the user records contributions for (their own, as contact or signatory)."""
-    own = access.partnerships_visible_to(user, centre).filter(pk__in=access.partnership_ids(user, centre))
+    own = partnerships_visible_to(user, centre).filter(pk__in=access.partnership_ids(user, centre))
     return list(own.select_related("organisation", "centre").order_by("organisation__name"))
 
 

@@ -15,12 +15,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from civhub.accounts.permissions import is_office, partner_roles_required, partnerships_visible_to, portal_required
+from civhub.accounts.permissions import is_office, partner_roles_required, portal_required
 from civhub.ledger.errors import LedgerError
 from civhub.ledger.forms.entries import ContributionFilterForm, EntryForm, initial_from
 from civhub.ledger.permissions import is_finance_controller, may_enter
 from civhub.ledger.selectors import entries as selectors
 from civhub.ledger.services.entries import create_contribution, delete_draft, submit_contribution, update_contribution
+from civhub.partners.permissions import partnerships_visible_to
 
 PAGE_SIZE = 50
 

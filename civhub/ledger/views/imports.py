@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from civhub.accounts.permissions import is_office, partnerships_visible_to, portal_required
+from civhub.accounts.permissions import is_office, portal_required
 from civhub.ledger.errors import LedgerError
 from civhub.ledger.forms.imports import ContributionImportForm, RateImportForm
 from civhub.ledger.models import ImportBatch
@@ -21,6 +21,7 @@ from civhub.ledger.permissions import is_finance_controller
 from civhub.ledger.selectors.office import batches_visible_to, recent_batches
 from civhub.ledger.services import import_batches as service
 from civhub.ledger.views.office import reference_editors_required
+from civhub.partners.permissions import partnerships_visible_to
 
 State = ImportBatch.State
 

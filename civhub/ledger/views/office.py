@@ -18,9 +18,9 @@ from civhub.accounts.permissions import (
     centre_role_required,
     is_office,
     office_required,
-    partnerships_visible_to,
     portal_required,
 )
+from civhub.core.charts import CHART_CSP
 from civhub.core.tables import XLSX_TYPE
 from civhub.ledger import charts
 from civhub.ledger.errors import LedgerError
@@ -31,11 +31,9 @@ from civhub.ledger.permissions import contributions_visible_to
 from civhub.ledger.selectors import office as selectors
 from civhub.ledger.services import reference
 from civhub.partners.models import Partnership
+from civhub.partners.permissions import partnerships_visible_to
 
 reference_editors_required = centre_role_required(Role.PROGRAMME_MANAGER, Role.FINANCE_CONTROLLER)
-
-# The chart is an SVG document with pygal's <style> inside; it may style itself, and do nothing else.
-CHART_CSP = {"default-src": ["'none'"], "style-src": ["'unsafe-inline'"], "frame-ancestors": ["'none'"]}
 
 
 def _partnerships(centre):

@@ -4,10 +4,10 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from civhub.accounts.permissions import is_office, partnerships_visible_to, portal_required
+from civhub.accounts.permissions import is_office, portal_required
 from civhub.partners.errors import PartnerError
 from civhub.partners.forms.portal import ContactFormSet, OrganisationDetailsForm
-from civhub.partners.permissions import may_change_cofinancing_group
+from civhub.partners.permissions import may_change_cofinancing_group, partnerships_visible_to
 from civhub.partners.selectors.organisation_changes import other_centres_sharing, pending_change_of
 from civhub.partners.selectors.portal import portal_page, portal_partnerships
 from civhub.partners.services.organisations import update_partner

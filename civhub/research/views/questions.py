@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from civhub.accounts import permissions as access
+from civhub.partners.permissions import partnerships_visible_to
 from civhub.research.errors import ResearchError
 from civhub.research.forms.projects import ProjectForm
 from civhub.research.forms.questions import (
@@ -49,7 +50,7 @@ def questions(request, centre):
 @partner_required
 def question_new(request, centre):
     """A partner's contact or signatory submits a question for their own partner."""
-    partnerships = access.partnerships_visible_to(request.user, centre).filter(
+    partnerships = partnerships_visible_to(request.user, centre).filter(
         pk__in=access.partnership_ids(request.user, centre))
     form = QuestionForm(request.POST or None, partnerships=partnerships)
     if request.method == "POST" and form.is_valid():
