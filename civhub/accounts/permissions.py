@@ -49,6 +49,11 @@ def is_office(user, centre: Centre) -> bool:
     return has_role(user, centre, *OFFICE_ROLES)
 
 
+def acts_as_office(user, centre: Centre) -> bool:
+    """The programme office, or a superuser, who may do whatever the office does."""
+    return bool(getattr(user, "is_superuser", False)) or is_office(user, centre)
+
+
 def partnership_ids(user, centre: Centre) -> set[int]:
     """The partnerships in `centre` the user acts for as contact or signatory."""
     return {pid for centre_id, role, pid in _memberships(user) if centre_id == centre.pk and role in PARTNER_ROLES}
@@ -107,7 +112,7 @@ def admin_centre_ids(user) -> set[int]:
 
 def landing_url_name(user, centre: Centre) -> str:
     """Where a signed-in person starts in a centre: the office dashboard or their partner portal."""
-    if user.is_superuser or is_office(user, centre):
+    if acts_as_office(user, centre):
         return "office:dashboard"
     if partnership_ids(user, centre):
         return "portal:home"

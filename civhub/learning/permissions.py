@@ -61,6 +61,21 @@ def interests_visible_to(user, centre) -> QuerySet[Interest]:
     return interests.filter(Q(course__provider_id__in=own) | Q(employer_id__in=own))
 
 
+def employees_visible_to(user, centre) -> tuple[QuerySet[Enrolment], QuerySet[Interest]]:
+    """The enrolments and interest of partners' employees: every employer's for the office, else the user's own."""
+    enrolments = Enrolment.objects.filter(offering__course__centre=centre, employer__isnull=False)
+    interests = Interest.objects.filter(course__centre=centre, employer__isnull=False)
+    if manages_everything(user, centre):
+        return enrolments, interests
+    own = access.partnership_ids(user, centre)
+    return enrolments.filter(employer_id__in=own), interests.filter(employer_id__in=own)
+
+
+def own_employers(user, centre) -> list[int]:
+    """The partnerships a signed-in partner's person registers their employees for (none for anyone else)."""
+    return sorted(access.partnership_ids(user, centre))
+
+
 def paths_managed_by(user, centre) -> QuerySet[LearningPath]:
     """Learning paths the user may edit: the office's, all of the centre's."""
     if not manages_everything(user, centre):

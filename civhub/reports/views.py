@@ -16,7 +16,7 @@ from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone, translation
 
-from civhub.accounts.permissions import is_office, office_required, portal_required
+from civhub.accounts.permissions import acts_as_office, office_required, portal_required
 from civhub.core.tables import XLSX_TYPE
 from civhub.grants.forms.monitor import MonitorForm
 from civhub.grants.models import ReportSubmission
@@ -147,7 +147,7 @@ def partner_statements_zip(request, centre, year):
 @portal_required
 def statements(request, centre):
     """The statements one may download: years × partners (the office all partners and a ZIP per year)."""
-    office = request.user.is_superuser or is_office(request.user, centre)
+    office = acts_as_office(request.user, centre)
     partnerships = partnerships_visible_to(request.user, centre).select_related("organisation").order_by(
         "organisation__name", "pk")
     years = [year for year in grant_years(centre) if year <= timezone.localdate().year]
