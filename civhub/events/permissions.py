@@ -27,6 +27,18 @@ def may_see_event(user, event) -> bool:
     return event.is_public or sees_partner_events(user, event.centre)
 
 
+def may_register(user, event) -> bool:
+    """Anyone for a public event; for a partner event the partners' people (and the office, for a colleague).
+
+    Unlike seeing the event, registering needs a role of one's own: a superuser is not a participant.
+    """
+    if event.is_public:
+        return True
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return bool(access.partnership_ids(user, event.centre)) or access.is_office(user, event.centre)
+
+
 def feed_is_live(owner, centre) -> bool:
     """A personal feed answers while its owner is active and still a member of the centre."""
     return owner.is_active and is_member(owner, centre)

@@ -18,7 +18,7 @@ from civhub.events.errors import EventError
 from civhub.events.forms import RegistrationForm
 from civhub.events.ical import calendar
 from civhub.events.models import Event, Registration
-from civhub.events.permissions import is_member, may_see_event, sees_partner_events
+from civhub.events.permissions import is_member, may_register, may_see_event, sees_partner_events
 from civhub.events.selectors import agenda as selectors
 from civhub.events.services import registration as services
 from civhub.governance.selectors.agenda import meetings_for_agenda
@@ -85,7 +85,7 @@ def event(request, slug, pk):
                 return _after_registering(request, centre, event, registration)
     return render(request, "events/event.html", {
         "centre": centre, "event": event, "form": form, "places_left": left,
-        "closed": timezone.now() >= event.closes_at(), "may_register": services.may_register(request.user, event),
+        "closed": timezone.now() >= event.closes_at(), "may_register": may_register(request.user, event),
     }, status=status)
 
 
