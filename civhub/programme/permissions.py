@@ -34,7 +34,7 @@ MIN_PARTNERS = 3
 
 def may_edit(user, centre) -> bool:
     """The office edits the programme (activities, milestones, KPIs, targets) and records any actual."""
-    return bool(user.is_superuser or access.is_office(user, centre))
+    return access.acts_as_office(user, centre)
 
 
 def may_download_report(user, centre) -> bool:
