@@ -6,3 +6,10 @@ class AccountsConfig(AppConfig):
     name = "civhub.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self):
+        # The admin's scoping lives in core, below us; we hand it the rule saying who administers which centre.
+        from civhub.accounts.permissions import admin_centre_ids
+        from civhub.core import admin_scoping
+
+        admin_scoping.decide_admin_centres(admin_centre_ids)

@@ -49,6 +49,11 @@ def is_office(user, centre: Centre) -> bool:
     return has_role(user, centre, *OFFICE_ROLES)
 
 
+def acts_as_office(user, centre: Centre) -> bool:
+    """The programme office, or a superuser, who may do whatever the office does."""
+    return bool(getattr(user, "is_superuser", False)) or is_office(user, centre)
+
+
 def partnership_ids(user, centre: Centre) -> set[int]:
     """The partnerships in `centre` the user acts for as contact or signatory."""
     return {pid for centre_id, role, pid in _memberships(user) if centre_id == centre.pk and role in PARTNER_ROLES}
@@ -67,16 +72,6 @@ def centres_of(user) -> QuerySet[Centre]:
     if getattr(user, "is_superuser", False):
         return Centre.objects.all()
     return Centre.objects.filter(pk__in={centre_id for centre_id, _, _ in _memberships(user)})
-
-
-def partnerships_visible_to(user, centre: Centre) -> QuerySet:
-    """Partnerships whose private data the user may see: all for the office, else the user's own."""
-    from civhub.partners.models import Partnership  # partners imports accounts; keep the edge one-way
-
-    partnerships = Partnership.objects.filter(centre=centre)
-    if user.is_superuser or is_office(user, centre):
-        return partnerships
-    return partnerships.filter(pk__in=partnership_ids(user, centre))
 
 
 def centre_role_required(*roles: str):
@@ -117,7 +112,7 @@ def admin_centre_ids(user) -> set[int]:
 
 def landing_url_name(user, centre: Centre) -> str:
     """Where a signed-in person starts in a centre: the office dashboard or their partner portal."""
-    if user.is_superuser or is_office(user, centre):
+    if acts_as_office(user, centre):
         return "office:dashboard"
     if partnership_ids(user, centre):
         return "portal:home"

@@ -3,8 +3,12 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from civhub.accounts.permissions import admin_centre_ids
-from civhub.core.admin_scoping import CentreScopedAdmin, CentreScopedAdminMixin, ReadOnlyAdminMixin
+from civhub.core.admin_scoping import (
+    CentreScopedAdmin,
+    CentreScopedAdminMixin,
+    ReadOnlyAdminMixin,
+    admin_centre_ids,
+)
 from civhub.core.models import AgendaItem, AuditEvent, Centre, Grant, ProgrammeLine, PublicContact, Regulation
 
 

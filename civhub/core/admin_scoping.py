@@ -2,8 +2,10 @@
 
 A centre administrator (staff, with a `centre_admin` membership) may view, add, change and
 delete the records of the centres they administer, and sees nothing of other centres.
-This is decided here from the memberships in accounts/permissions.py, not from Django's
-Permission table, so that giving someone the role is all it takes. A superuser sees all.
+This is decided from the memberships (accounts/permissions.py `admin_centre_ids`), not from
+Django's Permission table, so that giving someone the role is all it takes. A superuser sees all.
+accounts sits above core, so it hands that rule in from its AppConfig.ready() (`decide_admin_centres`);
+until it has, nobody but a superuser administers anything.
 
 Every scoped admin names its model's path to the Centre (`centre_path`, "" for the
 Centre itself) or overrides `scope_rows` (global models such as organisations and
@@ -16,10 +18,20 @@ from django.contrib import admin
 from django.contrib.admin.utils import get_fields_from_path
 from django.db.models import Q, QuerySet
 
-from civhub.accounts.permissions import admin_centre_ids
-
 # model label -> function(queryset, centre ids) -> the rows of those centres; filled as admins register.
 SCOPERS: dict[str, Callable[[QuerySet, set[int]], QuerySet]] = {}
+
+_admin_centre_rules: list[Callable[[object], set[int]]] = []
+
+
+def decide_admin_centres(rule: Callable[[object], set[int]]) -> None:
+    """Set the rule giving the ids of the centres a user administers; setting it again replaces it."""
+    _admin_centre_rules[:] = [rule]
+
+
+def admin_centre_ids(user) -> set[int]:
+    """The centres whose records the user may manage in the admin, by the rule accounts handed in."""
+    return _admin_centre_rules[0](user) if _admin_centre_rules else set()
 
 
 def centre_filter(path: str, centre_ids) -> Q:

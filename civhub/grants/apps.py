@@ -18,3 +18,8 @@ class GrantsConfig(AppConfig):
         from civhub.ledger import heads
 
         heads.register("expenditure", expenditure_head)
+        # The public centre page (partners, below us) shows our budget per funding source.
+        from civhub.core import public_budget
+        from civhub.grants.selectors.budget import public_budget_summary
+
+        public_budget.register(public_budget_summary)

@@ -1,7 +1,7 @@
 """The monitor's charts: server-side SVG drawn by pygal, for the monitor page and the funder pack's PDF.
 
 Each function takes a `Monitor` (civhub.grants.selectors.monitor) and returns a standalone
-SVG document without scripts (the ledger's site style and script removal, reused). Every
+SVG document without scripts (the site's style and script removal of core/charts.py). Every
 chart sits beside a table of the same numbers, so the chart may stay simple: no
 tooltips, no values printed on the bars. A partner's own monitor (`monitor.partnership_ids`
 set) never shows the centre's subsidy: its year chart shows only the partner's realised value.
@@ -13,8 +13,8 @@ from xml.etree import ElementTree
 import pygal
 from django.utils.translation import gettext as _
 
+from civhub.core.charts import STYLE, SVG_NS, svg_without_scripts
 from civhub.core.formatting import format_eur, group_number
-from civhub.ledger.charts import STYLE, SVG_NS, _without_scripts
 
 WIDTH = 640
 SUBSIDY_COLOUR = "#8fb8b0"
@@ -91,7 +91,7 @@ def year_bars(monitor) -> bytes:
         chart.x_labels = [str(year) for year in years]
         if _has_values(realised):
             chart.add(_("Realised"), realised)
-        return _without_scripts(chart)
+        return svg_without_scripts(chart)
     spent = [float(row.subsidy_spent) for row in monitor.years]
     counted = [float(row.cofinancing_counted) for row in monitor.years]
     chart = pygal.StackedBar(**_common(style=_style(SUBSIDY_COLOUR, BRAND_COLOUR), height=360, value_formatter=_eur,
@@ -100,7 +100,7 @@ def year_bars(monitor) -> bytes:
     if _has_values(spent, counted):
         chart.add(_("Subsidy spent"), spent)
         chart.add(_("Co-financing counted"), counted)
-    return _without_scripts(chart)
+    return svg_without_scripts(chart)
 
 
 def _charted_partners(monitor) -> list:
@@ -131,7 +131,7 @@ def partner_bullets(monitor, *, width: int = WIDTH, row_height: int = PARTNER_RO
         chart.add(_("Pledged"), [float(partner.pledged) for partner in partners])
         chart.add(_("Due so far (pro rata)"), [float(partner.pro_rata_pledge) for partner in partners])
         chart.add(_("Realised"), [float(partner.realised) for partner in partners])
-    return _without_scripts(chart)
+    return svg_without_scripts(chart)
 
 
 def cumulative_ratio(monitor) -> bytes:
@@ -150,6 +150,6 @@ def cumulative_ratio(monitor) -> bytes:
         chart.add(_("Cumulative ratio"), [float(row.cumulative_ratio) if row.cumulative_ratio is not None else None
                                           for row in monitor.years])
         chart.add(_("Required ratio"), [float(monitor.required_ratio)] * len(monitor.years), show_dots=False)
-    return _with_line_styles(_without_scripts(chart), {
+    return _with_line_styles(svg_without_scripts(chart), {
         0: "stroke-width:3", 1: "stroke-width:2.5;stroke-dasharray:9,6",
     })

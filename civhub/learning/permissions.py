@@ -13,6 +13,7 @@ from django.db.models import Q, QuerySet
 from civhub.accounts import permissions as access
 from civhub.accounts.models import OFFICE_ROLES, PARTNER_ROLES
 from civhub.learning.models import Course, Enrolment, Interest, LearningPath
+from civhub.partners.permissions import partnerships_visible_to
 
 # Decorators for views taking `slug`: 404 outside the centre, 403 without the role.
 provider_required = access.centre_role_required(*sorted(OFFICE_ROLES | PARTNER_ROLES))
@@ -21,7 +22,7 @@ paths_required = access.office_required
 
 def manages_everything(user, centre) -> bool:
     """The programme office (and a superuser) manage every course of the centre."""
-    return bool(user.is_superuser or access.is_office(user, centre))
+    return access.acts_as_office(user, centre)
 
 
 def may_provide(user, centre) -> bool:
@@ -31,7 +32,7 @@ def may_provide(user, centre) -> bool:
 
 def provider_choices(user, centre) -> QuerySet:
     """The partnerships the user may offer courses for: every partner for the office, else the user's own."""
-    return access.partnerships_visible_to(user, centre).select_related("organisation").order_by("organisation__name")
+    return partnerships_visible_to(user, centre).select_related("organisation").order_by("organisation__name")
 
 
 def courses_managed_by(user, centre) -> QuerySet[Course]:
@@ -58,6 +59,21 @@ def interests_visible_to(user, centre) -> QuerySet[Interest]:
         return interests
     own = access.partnership_ids(user, centre)
     return interests.filter(Q(course__provider_id__in=own) | Q(employer_id__in=own))
+
+
+def employees_visible_to(user, centre) -> tuple[QuerySet[Enrolment], QuerySet[Interest]]:
+    """The enrolments and interest of partners' employees: every employer's for the office, else the user's own."""
+    enrolments = Enrolment.objects.filter(offering__course__centre=centre, employer__isnull=False)
+    interests = Interest.objects.filter(course__centre=centre, employer__isnull=False)
+    if manages_everything(user, centre):
+        return enrolments, interests
+    own = access.partnership_ids(user, centre)
+    return enrolments.filter(employer_id__in=own), interests.filter(employer_id__in=own)
+
+
+def own_employers(user, centre) -> list[int]:
+    """The partnerships a signed-in partner's person registers their employees for (none for anyone else)."""
+    return sorted(access.partnership_ids(user, centre))
 
 
 def paths_managed_by(user, centre) -> QuerySet[LearningPath]:

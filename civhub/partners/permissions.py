@@ -8,7 +8,15 @@ from civhub.partners.models import OrganisationChange, Partnership
 
 def is_office_of(user, centre) -> bool:
     """The programme office of the centre: programme manager, finance controller or centre admin."""
-    return bool(getattr(user, "is_superuser", False)) or access.is_office(user, centre)
+    return access.acts_as_office(user, centre)
+
+
+def partnerships_visible_to(user, centre) -> QuerySet[Partnership]:
+    """Partnerships whose private data the user may see: all for the office, else the user's own."""
+    partnerships = Partnership.objects.filter(centre=centre)
+    if is_office_of(user, centre):
+        return partnerships
+    return partnerships.filter(pk__in=access.partnership_ids(user, centre))
 
 
 def may_decide_organisation_change(user, centre) -> bool:

@@ -1,8 +1,8 @@
 """KPI charts: per year, the target against the actual at the year's end, as server-side SVG drawn by pygal.
 
 The chart sits beside a table of the same numbers (the line page, the KPI page), so it stays
-plain: no tooltips, no values on the bars. The site's style and the script removal of the
-ledger's charts are reused, so the file carries no code.
+plain: no tooltips, no values on the bars. The site's style and the script removal of
+core/charts.py are reused, so the file carries no code.
 """
 
 from copy import copy
@@ -10,7 +10,7 @@ from copy import copy
 import pygal
 from django.utils.translation import gettext as _
 
-from civhub.ledger.charts import STYLE, _without_scripts
+from civhub.core.charts import STYLE, svg_without_scripts
 from civhub.programme.selectors.kpis import KpiYears
 from civhub.programme.templatetags.programme_tags import figure
 
@@ -46,4 +46,4 @@ def kpi_chart(row: KpiYears) -> bytes:
     if any(value for value in targets + actuals):
         chart.add(_("Target"), targets)
         chart.add(_("Actual"), actuals)
-    return _without_scripts(chart)
+    return svg_without_scripts(chart)

@@ -18,6 +18,7 @@ from django.db.models import Q
 
 from civhub.accounts import permissions as access
 from civhub.accounts.models import OFFICE_ROLES, PARTNER_ROLES, Role
+from civhub.partners.permissions import partnerships_visible_to
 from civhub.programme.models import KpiActual
 
 # Decorators for views taking `slug`: 404 outside the centre, 403 without the role (accounts.permissions).
@@ -33,7 +34,7 @@ MIN_PARTNERS = 3
 
 def may_edit(user, centre) -> bool:
     """The office edits the programme (activities, milestones, KPIs, targets) and records any actual."""
-    return bool(user.is_superuser or access.is_office(user, centre))
+    return access.acts_as_office(user, centre)
 
 
 def may_download_report(user, centre) -> bool:
@@ -46,7 +47,7 @@ def may_record_actuals(user, centre) -> bool:
 
 def recordable_partnerships(user, centre):
     """The partners an actual may be recorded for: every partner for the office, else the user's own."""
-    return access.partnerships_visible_to(user, centre).select_related("organisation").order_by("organisation__name")
+    return partnerships_visible_to(user, centre).select_related("organisation").order_by("organisation__name")
 
 
 def editable_actuals(user, centre):

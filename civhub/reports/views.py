@@ -16,13 +16,14 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone, translation
 
-from civhub.accounts.permissions import is_office, office_required, partnerships_visible_to, portal_required
+from civhub.accounts.permissions import acts_as_office, office_required, portal_required
 from civhub.core.exports import CONTENT_TYPES, attachment, file_download
 from civhub.core.models import Grant
 from civhub.grants.forms.monitor import MonitorForm
 from civhub.grants.models import ReportSubmission
 from civhub.grants.permissions import monitor_required
 from civhub.grants.selectors.monitor import current_grant, monitor
+from civhub.partners.permissions import partnerships_visible_to
 from civhub.programme.permissions import report_required
 from civhub.reports import statements as statement_files
 from civhub.reports.forms import PeriodForm
@@ -117,7 +118,7 @@ def partner_statements_zip(request, centre, year):
 @portal_required
 def statements(request, centre):
     """The statements one may download: years × partners (the office all partners and a ZIP per year)."""
-    office = request.user.is_superuser or is_office(request.user, centre)
+    office = acts_as_office(request.user, centre)
     partnerships = partnerships_visible_to(request.user, centre).select_related("organisation").order_by(
         "organisation__name", "pk")
     years = [year for year in grant_years(centre) if year <= timezone.localdate().year]

@@ -12,6 +12,8 @@ from django.shortcuts import get_object_or_404
 
 from civhub.accounts import permissions as access
 from civhub.accounts.models import OFFICE_ROLES, PARTNER_ROLES, Role
+from civhub.partners.models import Partnership
+from civhub.partners.permissions import partnerships_visible_to
 from civhub.research.models import ResearchProject, ResearchQuestion
 
 TEAM_ROLES = frozenset(OFFICE_ROLES | {Role.PRACTOR})
@@ -25,6 +27,20 @@ partner_required = access.centre_role_required(*sorted(PARTNER_ROLES))
 def is_team(user, centre) -> bool:
     """The practor and the programme office: they see everything of the practorate and triage."""
     return bool(user.is_superuser or access.has_role(user, centre, *TEAM_ROLES))
+
+
+def is_practor(user, centre) -> bool:
+    return access.has_role(user, centre, Role.PRACTOR)
+
+
+def may_submit_question(user, centre) -> bool:
+    """A partner's contact or signatory asks questions for their own partner."""
+    return bool(access.partnership_ids(user, centre))
+
+
+def submitting_partnerships(user, centre) -> QuerySet[Partnership]:
+    """The partnerships the user may submit a question for: their own."""
+    return partnerships_visible_to(user, centre).filter(pk__in=access.partnership_ids(user, centre))
 
 
 def questions_visible_to(user, centre) -> QuerySet[ResearchQuestion]:

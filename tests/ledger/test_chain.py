@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 
+from civhub.accounts.models import Role
 from civhub.ledger.chain import GENESIS, verify_chain
 from civhub.ledger.imports import import_contributions
 from civhub.ledger.models import Contribution
@@ -125,7 +126,7 @@ def test_imported_and_accepted_entries_share_one_chain(accepted, centre, finance
 def test_each_centre_has_its_own_chain(accepted, centre, other_centre, other_partner):
     b.grant(other_centre, fixed_rate=Decimal("73.00"), lines=0)
     controller = UserFactory()
-    MembershipFactory(user=controller, centre=other_centre, role="finance_controller")
+    MembershipFactory(user=controller, centre=other_centre, role=Role.FINANCE_CONTROLLER)
     report = import_contributions(centre=other_centre, actor=controller, as_accepted=True, reference=REFERENCE,
                                   file_name="x.csv",
                                   file=b.csv_file([b.row("x-1", partner="other-partner", categorie="",

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from civhub.accounts.models import Role
-from civhub.ledger.forms.entries import FlexibleDecimalField
+from civhub.core.fields import FlexibleDecimalField
 from civhub.ledger.models import Contribution, RateCard
 from civhub.ledger.services.periods import close_period
 from civhub.partners.models import CofinancingGroup

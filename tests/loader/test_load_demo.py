@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.test import TestCase
 from django.utils import translation
 
-from civhub.accounts.models import User
+from civhub.accounts.models import Role, User
 from civhub.core.models import Centre
 from civhub.loader.demo_activity import DEMO_PASSWORD
 from civhub.partners.models import Contact, Organisation, PartnerApplication, normalise_name
@@ -94,7 +94,7 @@ class TestTheDemoAsLoaded(TestCase):
         assert contact.is_primary
         # Every partner has a contact who records and a signatory who approves: two different people.
         for partnership in self.centre.partnerships.all():
-            contacts = User.objects.filter(memberships__partnership=partnership, memberships__role="partner_contact")
+            contacts = User.objects.filter(memberships__partnership=partnership, memberships__role=Role.PARTNER_CONTACT)
             signatories = User.objects.filter(memberships__partnership=partnership,
                                               memberships__role="partner_signatory")
             assert contacts.exists() and signatories.exists(), partnership

@@ -24,6 +24,7 @@ from decimal import Decimal
 import openpyxl
 from pypdf import PdfReader
 
+from civhub.accounts.models import Role
 from civhub.grants.models import BudgetLine, BudgetVersion, Expenditure
 from civhub.ledger.models import Contribution, Pledge
 from civhub.partners.models import Cluster, CofinancingGroup, OrganisationKind
@@ -106,7 +107,7 @@ def entry(partnership, day, kind, amount, *, status=Status.ACCEPTED, hours=None,
 def lead_signatory(lead, name="Lieke de Vries", function="Voorzitter college van bestuur"):
     """A signatory of the lead applicant, with the contact record the signature block names."""
     user = UserFactory(full_name=name)
-    MembershipFactory(user=user, centre=lead.centre, partnership=lead, role="partner_signatory")
+    MembershipFactory(user=user, centre=lead.centre, partnership=lead, role=Role.PARTNER_SIGNATORY)
     return ContactFactory(partnership=lead, user=user, name=name, function=function)
 
 

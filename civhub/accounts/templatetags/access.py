@@ -3,6 +3,7 @@
 from django import template
 
 from civhub.accounts import permissions
+from civhub.accounts.models import Role
 
 register = template.Library()
 
@@ -11,7 +12,7 @@ register = template.Library()
 def place_in_centre(context, centre) -> str:
     """"office", "partner", "member" (another role in the centre) or "" — one word for choosing a menu."""
     user = context["request"].user
-    if user.is_superuser or permissions.is_office(user, centre):
+    if permissions.acts_as_office(user, centre):
         return "office"
     if permissions.partnership_ids(user, centre):
         return "partner"
@@ -20,6 +21,10 @@ def place_in_centre(context, centre) -> str:
 
 @register.simple_tag(takes_context=True)
 def holds_role(context, centre, *roles) -> bool:
-    """Whether the signed-in user holds one of `roles` in the centre (a superuser holds them all)."""
+    """Whether the signed-in user holds one of `roles` in the centre (a superuser holds them all).
+
+    The templates name roles by their value ("steering_member"); each must be a `Role`, so a typo fails
+    loudly (ValueError) instead of hiding a menu item.
+    """
     user = context["request"].user
-    return bool(user.is_superuser or permissions.has_role(user, centre, *roles))
+    return bool(user.is_superuser or permissions.has_role(user, centre, *(Role(role) for role in roles)))

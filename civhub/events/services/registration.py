@@ -14,12 +14,13 @@ from django.db.models import Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from civhub.accounts.permissions import is_office, partnership_ids
+from civhub.accounts.permissions import partnership_ids
 from civhub.core.audit import record_event
 from civhub.core.mail import render_mail
 from civhub.events.errors import EventError
 from civhub.events.ical import event_attachment
 from civhub.events.models import Event, Registration
+from civhub.events.permissions import may_register
 from civhub.partners.services.applications import RATE_WINDOW, client_fingerprint
 
 Status = Registration.Status
@@ -28,15 +29,6 @@ Status = Registration.Status
 def normalised_email(email: str) -> str:
     """E-mail addresses compared as people read them: without surrounding spaces, in lower case."""
     return email.strip().lower()
-
-
-def may_register(user, event: Event) -> bool:
-    """Anyone for a public event; for a partner event the partners' people (and the office, for a colleague)."""
-    if event.is_public:
-        return True
-    if not getattr(user, "is_authenticated", False):
-        return False
-    return bool(partnership_ids(user, event.centre)) or is_office(user, event.centre)
 
 
 def confirmed_count(event: Event) -> int:

@@ -6,10 +6,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from civhub.accounts.permissions import centre_role_required, centres_of, is_office, partnership_ids
+from civhub.accounts.permissions import centre_role_required
 from civhub.core.models import Centre
 from civhub.events.ical import calendar
 from civhub.events.models import CalendarFeedToken, Event
+from civhub.events.permissions import feed_is_live, sees_partner_events
 from civhub.events.selectors.agenda import personal_events
 from civhub.events.services.feeds import feed_token, renew_feed_token
 from civhub.events.views.public import ics_response
@@ -33,10 +34,9 @@ def personal_ics(request, slug, token):
     """`events:personal_ics`: the feed behind a secret URL (no login: calendar apps cannot sign in)."""
     centre = get_object_or_404(Centre, slug=slug)
     owner = get_object_or_404(CalendarFeedToken.objects.select_related("user"), token=token).user
-    if not owner.is_active or not centres_of(owner).filter(pk=centre.pk).exists():
+    if not feed_is_live(owner, centre):
         raise Http404
-    partner = owner.is_superuser or bool(partnership_ids(owner, centre)) or is_office(owner, centre)
-    events = personal_events(centre, owner) if partner else Event.objects.none()
+    events = personal_events(centre, owner) if sees_partner_events(owner, centre) else Event.objects.none()
     return ics_response(calendar(_("My agenda: %(centre)s") % {"centre": centre.name}, centre, events=events,
                                  meetings=meetings_for_agenda(centre, public_only=False, user=owner)),
                         f"mijn-agenda-{centre.slug}.ics")

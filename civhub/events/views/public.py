@@ -14,13 +14,13 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from civhub.accounts.permissions import centres_of, is_office, partnership_ids
 from civhub.core.models import Centre
 from civhub.core.views import act, confirm_then_act, posted
 from civhub.events.errors import EventError
 from civhub.events.forms import RegistrationForm
 from civhub.events.ical import calendar
 from civhub.events.models import Event, Registration
+from civhub.events.permissions import is_member, may_register, may_see_event, sees_partner_events
 from civhub.events.selectors import agenda as selectors
 from civhub.events.services import registration as services
 from civhub.governance.selectors.agenda import meetings_for_agenda
@@ -30,33 +30,27 @@ def _centre(slug) -> Centre:
     return get_object_or_404(Centre, slug=slug)
 
 
-def _is_partner_or_office(user, centre) -> bool:
-    if not user.is_authenticated:
-        return False
-    return user.is_superuser or bool(partnership_ids(user, centre)) or is_office(user, centre)
-
-
 def agenda(request, slug):
     """`events:agenda`: upcoming events and public meetings in date order, past events below."""
     centre = _centre(slug)
-    upcoming, past = selectors.upcoming_and_past(centre, partner=_is_partner_or_office(request.user, centre))
+    upcoming, past = selectors.upcoming_and_past(centre, partner=sees_partner_events(request.user, centre))
     meetings = meetings_for_agenda(centre, public_only=True).filter(ends_at__gte=timezone.now())
     items = sorted([("event", event.starts_at, event) for event in upcoming]
                    + [("meeting", meeting.starts_at, meeting) for meeting in meetings], key=lambda item: item[1])
     return render(request, "events/agenda.html", {
         "centre": centre, "items": items, "past": past,
-        "member": request.user.is_authenticated and centres_of(request.user).filter(pk=centre.pk).exists(),
+        "member": is_member(request.user, centre),
     })
 
 
 def _visible_event(request, centre, pk) -> Event:
     """The event, or the answer for who may not see it: login for a visitor, 403 inside the centre, else 404."""
     event = get_object_or_404(selectors.with_counts(Event.objects.filter(centre=centre)), pk=pk)
-    if event.is_public or _is_partner_or_office(request.user, centre):
+    if may_see_event(request.user, event):
         return event
     if not request.user.is_authenticated:
         raise _LoginNeeded
-    if centres_of(request.user).filter(pk=centre.pk).exists():
+    if is_member(request.user, centre):
         raise PermissionDenied
     raise Http404
 
@@ -93,7 +87,7 @@ def event(request, slug, pk):
                 return _after_registering(request, centre, event, registration)
     return render(request, "events/event.html", {
         "centre": centre, "event": event, "form": form, "places_left": left,
-        "closed": timezone.now() >= event.closes_at(), "may_register": services.may_register(request.user, event),
+        "closed": timezone.now() >= event.closes_at(), "may_register": may_register(request.user, event),
     }, status=status)
 
 

@@ -7,9 +7,9 @@ grant, each cell once) live in services.budget, whose messages the view shows on
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from civhub.core.fields import FlexibleDecimalField
 from civhub.grants.models import CostCategory, FundingSource
 from civhub.grants.services.budget import Cell
-from civhub.ledger.forms.entries import FlexibleDecimalField
 
 EXTRA_ROWS = 5  # empty rows under the base version's cells, to add cells
 

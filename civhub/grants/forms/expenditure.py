@@ -3,10 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from civhub.core.fields import FlexibleDecimalField
 from civhub.core.models import ProgrammeLine
 from civhub.grants.models import CostCategory
 from civhub.grants.services.expenditure import ExpenditureData
-from civhub.ledger.forms.entries import FlexibleDecimalField
 from civhub.ledger.forms.imports import UploadField
 
 

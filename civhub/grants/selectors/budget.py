@@ -12,6 +12,7 @@ from django.db.models import Count, DecimalField, F, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 
 from civhub.core.models import Grant
+from civhub.core.public_budget import BudgetSummary
 from civhub.grants.models import BudgetLine, BudgetVersion, CostCategory, FundingSource
 
 ZERO = Decimal("0.00")
@@ -198,3 +199,15 @@ def default_pair(grant: Grant) -> tuple[BudgetVersion | None, BudgetVersion | No
     a, b = (earlier[-1], current) if earlier else (current, numbers[-1][0])
     found = {version.number: version for version in grant.budget_versions.filter(number__in=[a, b])}
     return found.get(a), found.get(b)
+
+
+def public_budget_summary(grant: Grant) -> BudgetSummary | None:
+    """The current version's totals per funding source for the public centre page; None without budget lines."""
+    sums = BudgetLine.objects.filter(version__grant=grant, version__is_current=True).aggregate(
+        subsidy=Sum("amount", filter=Q(source=FundingSource.SUBSIDY)),
+        cash=Sum("amount", filter=Q(source=FundingSource.CASH)),
+        in_kind=Sum("amount", filter=Q(source=FundingSource.IN_KIND)),
+    )
+    if not any(sums.values()):
+        return None
+    return BudgetSummary(**{source: value or ZERO for source, value in sums.items()})

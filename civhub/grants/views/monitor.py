@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.csp import csp_override
 
+from civhub.core.charts import CHART_CSP
 from civhub.grants import charts
 from civhub.grants.forms.monitor import MonitorForm
 from civhub.grants.permissions import may_record_reports, monitor_or_partner_required, monitor_partnership_ids
@@ -19,7 +20,6 @@ from civhub.grants.selectors.accounts import model_g
 from civhub.grants.selectors.deadlines import deadlines, last_submission, next_open, obligations
 from civhub.grants.selectors.monitor import monitor
 from civhub.grants.views import grant_of, no_grant
-from civhub.ledger.views.office import CHART_CSP
 
 CHARTS = {
     "year-bars": charts.year_bars,

@@ -10,12 +10,11 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from civhub.accounts.permissions import partnership_ids
 from civhub.core.exports import ISO_DATES, TABLE_FORMATS, Table, download
 from civhub.core.views import attempt, form_status, posted
 from civhub.learning import permissions as access
 from civhub.learning.forms.provider import CourseForm, OfferingForm
-from civhub.learning.models import Enrolment, Interest, Offering
+from civhub.learning.models import Offering
 from civhub.learning.permissions import provider_required
 from civhub.learning.selectors import provider as selectors
 from civhub.learning.selectors.catalogue import with_places
@@ -132,11 +131,6 @@ def demand(request, centre):
 @provider_required
 def employees(request, centre):
     """`learning:employees`: a partner's own employees' enrolments and interest (every partner's for the office)."""
-    enrolments = Enrolment.objects.filter(offering__course__centre=centre, employer__isnull=False)
-    interests = Interest.objects.filter(course__centre=centre, employer__isnull=False)
-    if not access.manages_everything(request.user, centre):
-        own = partnership_ids(request.user, centre)
-        enrolments, interests = enrolments.filter(employer_id__in=own), interests.filter(employer_id__in=own)
-    enrolments, interests = selectors.employees(enrolments, interests)
+    enrolments, interests = selectors.employees(*access.employees_visible_to(request.user, centre))
     return _page(request, centre, "learning/manage/employees.html",
                  {"enrolments": enrolments, "interests": interests, "tab": "employees"})

@@ -13,14 +13,13 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from civhub.accounts.permissions import partnership_ids
 from civhub.core.models import Centre
 from civhub.core.views import act, posted
 from civhub.learning.errors import LearningError
 from civhub.learning.forms.public import CatalogueFilterForm, RegistrationForm
 from civhub.learning.ical import offerings_calendar
 from civhub.learning.models import Course, Enrolment
-from civhub.learning.permissions import courses_managed_by, may_provide
+from civhub.learning.permissions import courses_managed_by, may_provide, own_employers
 from civhub.learning.selectors import catalogue as selectors
 from civhub.learning.services.enrolment import cancel_enrolment, enrol, register_interest, waiting_position
 from civhub.learning.views import today
@@ -53,7 +52,7 @@ def catalogue(request, slug):
 
 def _registration_form(request, centre) -> RegistrationForm:
     """The form, bound on POST; a partner's contact finds their own organisation chosen as employer."""
-    own = sorted(partnership_ids(request.user, centre))
+    own = own_employers(request.user, centre)
     initial = {"employer": own[0]} if len(own) == 1 else {}
     return RegistrationForm(posted(request), centre=centre, initial=initial)
 

@@ -11,10 +11,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from civhub.core.choices import MATERIAL_CATEGORY, STAFF_TIME_KINDS, ContributionKind
+from civhub.core.fields import FlexibleDecimalField
 from civhub.core.models import ProgrammeLine
 from civhub.ledger.models import Contribution, PeriodLock
 from civhub.ledger.services.entries import STAFF_TIME_MESSAGE, EntryData
-from civhub.programme.models import Activity
+
+# programme sits above the ledger (it reads contributions); a contribution names its activity by the string
+# "programme.Activity", and the form reaches the model through that field instead of importing programme.
+Activity = Contribution._meta.get_field("activity").related_model
 
 MAX_EVIDENCE_MB = 5
 MAX_EVIDENCE_BYTES = MAX_EVIDENCE_MB * 1024 * 1024
@@ -49,22 +53,6 @@ def validate_evidence(upload) -> None:
               "PDF, PNG or JPEG file."), code="file_content",
             params={"name": upload.name, "type": extension.lstrip(".").upper()},
         )
-
-
-class FlexibleDecimalField(forms.DecimalField):
-    """A number typed the Dutch way (7,5 or 1.234,56) or the English way (7.5 or 1,234.56), in either language.
-
-    As docs/formats.md reads numbers: the last `,` or `.` is the decimal separator; others group thousands.
-    """
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            text = value.strip().replace(" ", "").replace("\u00a0", "")
-            last = max(text.rfind(","), text.rfind("."))
-            if last >= 0:
-                text = text[:last].replace(",", "").replace(".", "") + "." + text[last + 1:]
-            value = text
-        return super().to_python(value)
 
 
 def _decimal(label, help_text, digits, **messages) -> forms.DecimalField:

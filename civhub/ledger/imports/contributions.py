@@ -26,12 +26,12 @@ from civhub.core.choices import ContributionKind
 from civhub.ledger import chain
 from civhub.ledger.errors import LedgerError
 from civhub.ledger.imports import cells
-from civhub.ledger.imports.access import batch_partnership, contribution_scope
 from civhub.ledger.imports.facts import LedgerFacts, fingerprint
 from civhub.ledger.imports.parsing import MAX_ROWS, CellError, Column, FileError, Table, cell_text, open_table
 from civhub.ledger.imports.report import PREVIEW_ROWS, ImportReport, RowError, close_batch, shown, start_batch
 from civhub.ledger.imports.writing import write_entries
 from civhub.ledger.models import Contribution, ImportBatch
+from civhub.ledger.permissions import batch_partnership, contribution_scope
 from civhub.ledger.services.entries import STAFF_TIME_MESSAGE, staff_time_as_amount
 from civhub.ledger.valuation import value_of
 

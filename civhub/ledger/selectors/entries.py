@@ -16,7 +16,14 @@ from civhub.accounts import permissions as access
 from civhub.accounts.models import Role
 from civhub.ledger.counting import cofinancing
 from civhub.ledger.models import Contribution, PeriodLock, RateCard
-from civhub.ledger.permissions import contributions_visible_to, is_finance_controller, may_approve, may_enter
+from civhub.ledger.permissions import (
+    contributions_visible_to,
+    is_finance_controller,
+    may_approve,
+    may_enter,
+    signs_for,
+)
+from civhub.partners.permissions import partnerships_visible_to
 
 Status = Contribution.Status
 ZERO = Decimal("0")
@@ -150,13 +157,9 @@ def review_queue(user, centre) -> QuerySet[Contribution]:
     )
 
 
-def is_signatory(user, centre) -> bool:
-    return access.has_role(user, centre, Role.PARTNER_SIGNATORY)
-
-
 def enterable_partnerships(user, centre) -> list:
     """The partnerships the user records contributions for (their own, as contact or signatory)."""
-    own = access.partnerships_visible_to(user, centre).filter(pk__in=access.partnership_ids(user, centre))
+    own = partnerships_visible_to(user, centre).filter(pk__in=access.partnership_ids(user, centre))
     return list(own.select_related("organisation", "centre").order_by("organisation__name"))
 
 
@@ -223,7 +226,7 @@ def actions_for(user, entry: Contribution) -> Actions:
     controller = is_finance_controller(user, entry.centre)
     own = user.pk in (entry.entered_by_id, entry.approved_by_id)
     approver = status == Status.SUBMITTED and may_approve(user, entry)
-    signatory = access.has_partner_role(user, entry.partnership, Role.PARTNER_SIGNATORY)
+    signatory = signs_for(user, entry)
     return Actions(
         edit=enters and status in (Status.DRAFT, Status.REJECTED),
         submit=enters and status == Status.DRAFT,

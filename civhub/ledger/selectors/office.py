@@ -14,9 +14,9 @@ from django.db.models import DecimalField, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.translation import gettext_lazy as _
 
-from civhub.accounts import permissions as access
 from civhub.core.choices import NEVER_COUNTED_KINDS, ContributionKind
 from civhub.ledger.models import Contribution, ImportBatch, Pledge, RateCard
+from civhub.ledger.permissions import batches_visible_to
 from civhub.ledger.services.reference import ACCEPTED_STATUSES, grant_years, with_validity
 from civhub.partners.models import Partnership
 
@@ -240,18 +240,6 @@ def partner_summary(partnership: Partnership) -> PartnerSummary:
 
 
 # Imports -----------------------------------------------------------------------------------
-
-
-def batches_visible_to(user, centre) -> QuerySet[ImportBatch]:
-    """The office sees every ledger import of the centre; a partner's people the contribution imports of their own.
-
-    Expenditure imports are the grant's (civhub.grants.imports), shown and confirmed on its own pages.
-    """
-    batches = ImportBatch.objects.filter(centre=centre).exclude(kind=ImportBatch.Kind.EXPENDITURE)
-    if user.is_superuser or access.is_office(user, centre):
-        return batches
-    return batches.filter(kind=ImportBatch.Kind.CONTRIBUTIONS,
-                          partnership_id__in=access.partnership_ids(user, centre))
 
 
 def recent_batches(user, centre, limit: int = 10) -> list[ImportBatch]:

@@ -79,7 +79,7 @@ def preview_contributions(*, centre, actor, upload, partnership=None, as_accepte
                           reference: str = "") -> ImportBatch:
     """Check an uploaded contributions file and record the outcome; nothing is written to the ledger.
 
-    Raises LedgerError when the actor may not import there (see imports.access).
+    Raises LedgerError when the actor may not import there (see ledger/permissions.py).
     """
     report = check_contributions(centre=centre, actor=actor, file=upload, file_name=upload.name,
                                  partnership=partnership, as_accepted=as_accepted, reference=reference)

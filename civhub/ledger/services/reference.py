@@ -16,24 +16,17 @@ from django.db.models.functions import Coalesce
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from civhub.accounts import permissions as access
-from civhub.accounts.models import Role
 from civhub.core.audit import field_changes, record_event
 from civhub.core.choices import ContributionKind
 from civhub.ledger.errors import LedgerError
 from civhub.ledger.models import Contribution, Pledge, RateCard
+from civhub.ledger.permissions import may_edit_reference
 
 MAX_RATE = Decimal("500")
 MAX_PLEDGE = Decimal("9999999999.99")  # what the column holds (12 digits, 2 decimals)
 CENT = Decimal("0.01")
-EDITORS = (Role.PROGRAMME_MANAGER, Role.FINANCE_CONTROLLER)
 # Entries whose value counted as accepted: accepted ones, and accepted ones later reversed.
 ACCEPTED_STATUSES = (Contribution.Status.ACCEPTED, Contribution.Status.REVERSED)
-
-
-def may_edit_reference(user, centre) -> bool:
-    """The programme manager and the finance controller keep pledges and rate cards."""
-    return bool(getattr(user, "is_superuser", False) or access.has_role(user, centre, *EDITORS))
 
 
 def _ensure_editor(actor, centre) -> None:

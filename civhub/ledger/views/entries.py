@@ -16,19 +16,20 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from civhub.accounts.permissions import is_office, partner_roles_required, partnerships_visible_to, portal_required
+from civhub.accounts.permissions import acts_as_office, partner_roles_required, portal_required
 from civhub.core.views import act, attempt, form_status
 from civhub.ledger.forms.entries import ContributionFilterForm, EntryForm, initial_from
-from civhub.ledger.permissions import is_finance_controller, may_enter
+from civhub.ledger.permissions import is_finance_controller, is_signatory, may_enter
 from civhub.ledger.selectors import entries as selectors
 from civhub.ledger.services.entries import create_contribution, delete_draft, submit_contribution, update_contribution
+from civhub.partners.permissions import partnerships_visible_to
 
 PAGE_SIZE = 50
 
 
 def in_office(user, centre) -> bool:
     """Office people get the office's menu on the ledger's pages; partners their portal's."""
-    return user.is_superuser or is_office(user, centre)
+    return acts_as_office(user, centre)
 
 
 def page(request, centre, template, context=None, status=200):
@@ -59,7 +60,7 @@ def contributions(request, centre):
         "totals": totals, "realised": selectors.realised(totals),
         "may_record": bool(selectors.enterable_partnerships(request.user, centre)) and not office,
         "approvals": selectors.approval_queue(request.user, centre).count()
-        if selectors.is_signatory(request.user, centre) else None,
+        if is_signatory(request.user, centre) else None,
         "reviews": selectors.review_queue(request.user, centre).count()
         if is_finance_controller(request.user, centre) else None,
     })

@@ -13,21 +13,18 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from civhub.accounts.permissions import is_office, partnerships_visible_to, portal_required
+from civhub.accounts.permissions import acts_as_office, portal_required
 from civhub.core.views import attempt, form_page
 from civhub.ledger.errors import LedgerError
 from civhub.ledger.forms.imports import ContributionImportForm, RateImportForm
 from civhub.ledger.models import ImportBatch
-from civhub.ledger.permissions import is_finance_controller
-from civhub.ledger.selectors.office import batches_visible_to, recent_batches
+from civhub.ledger.permissions import batches_visible_to, is_finance_controller
+from civhub.ledger.selectors.office import recent_batches
 from civhub.ledger.services import import_batches as service
 from civhub.ledger.views.office import reference_editors_required
+from civhub.partners.permissions import partnerships_visible_to
 
 State = ImportBatch.State
-
-
-def _is_office(request, centre) -> bool:
-    return request.user.is_superuser or is_office(request.user, centre)
 
 
 def _batch_url(centre, pk) -> str:
@@ -35,14 +32,14 @@ def _batch_url(centre, pk) -> str:
 
 
 def _upload_page(request, centre, form, template, **context):
-    return form_page(request, template, {"centre": centre, "form": form, "office": _is_office(request, centre),
+    return form_page(request, template, {"centre": centre, "form": form, "office": acts_as_office(request.user, centre),
                                          "batches": recent_batches(request.user, centre), **context})
 
 
 @portal_required
 def upload(request, centre):
     """GET: the upload form; POST: check the file and show the preview (nothing is written yet)."""
-    own = None if _is_office(request, centre) else list(
+    own = None if acts_as_office(request.user, centre) else list(
         partnerships_visible_to(request.user, centre).select_related("organisation").order_by("organisation__name"))
     choices = partnerships_visible_to(request.user, centre).select_related("organisation").order_by(
         "organisation__name") if own and len(own) > 1 else None
@@ -98,7 +95,7 @@ def batch(request, centre, pk):
     except _Moved as moved:
         return redirect("ledger:import_batch", centre.slug, moved.pk)
     return render(request, "ledger/imports/batch.html", {
-        "centre": centre, "batch": batch, "office": _is_office(request, centre),
+        "centre": centre, "batch": batch, "office": acts_as_office(request.user, centre),
         "preview": service.preview_rows(batch), "progress": service.progress_of(batch),
         "may_confirm": batch.state == State.PREVIEW and batch.actor_id == request.user.pk,
         # A page opened while the import runs polls, and reloads itself when the import is over.

@@ -12,29 +12,23 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csp import csp_override
 
-from civhub.accounts.models import Role
 from civhub.accounts.permissions import (
-    centre_role_required,
-    is_office,
+    acts_as_office,
     office_required,
-    partnerships_visible_to,
     portal_required,
 )
+from civhub.core.charts import CHART_CSP
 from civhub.core.exports import download
 from civhub.core.views import attempt, confirm_then_act, form_page
 from civhub.ledger import charts
 from civhub.ledger.exports import LEDGER_FORMATS, ledger_table
 from civhub.ledger.forms.office import PledgeForm, RateCardForm
 from civhub.ledger.models import Pledge, RateCard
-from civhub.ledger.permissions import contributions_visible_to
+from civhub.ledger.permissions import contributions_visible_to, may_edit_reference, reference_editors_required
 from civhub.ledger.selectors import office as selectors
 from civhub.ledger.services import reference
 from civhub.partners.models import Partnership
-
-reference_editors_required = centre_role_required(Role.PROGRAMME_MANAGER, Role.FINANCE_CONTROLLER)
-
-# The chart is an SVG document with pygal's <style> inside; it may style itself, and do nothing else.
-CHART_CSP = {"default-src": ["'none'"], "style-src": ["'unsafe-inline'"], "frame-ancestors": ["'none'"]}
+from civhub.partners.permissions import partnerships_visible_to
 
 
 def _partnerships(centre):
@@ -53,7 +47,7 @@ def pledges(request, centre):
     """Every partner's pledges per year and kind; editors get links to add, change and remove them."""
     return render(request, "ledger/office/pledges.html", {
         "centre": centre, "table": selectors.pledge_table(centre),
-        "may_edit": reference.may_edit_reference(request.user, centre),
+        "may_edit": may_edit_reference(request.user, centre),
     })
 
 
@@ -112,7 +106,7 @@ def rates(request, centre):
     """The partners' hourly rates per staff category, each valid from its date until the next one."""
     return render(request, "ledger/office/rates.html", {
         "centre": centre, "cards": selectors.rate_cards(centre), "fixed_rates": selectors.fixed_rates(centre),
-        "may_edit": reference.may_edit_reference(request.user, centre),
+        "may_edit": may_edit_reference(request.user, centre),
     })
 
 
@@ -175,7 +169,7 @@ def summary(request, centre, code):
     partnership = _visible_partnership(request, centre, code)
     return render(request, "ledger/office/summary.html", {
         "centre": centre, "summary": selectors.partner_summary(partnership),
-        "office": request.user.is_superuser or is_office(request.user, centre),
+        "office": acts_as_office(request.user, centre),
     })
 
 

@@ -18,17 +18,18 @@ from civhub.core.views import act, form_status
 from civhub.ledger.errors import LedgerError
 from civhub.ledger.forms.entries import BulkForm, ReasonForm
 from civhub.ledger.models import Contribution
-from civhub.ledger.permissions import contributions_visible_to, is_finance_controller
+from civhub.ledger.permissions import (
+    contributions_visible_to,
+    is_finance_controller,
+    is_signatory,
+    may_reject,
+    signs_for,
+)
 from civhub.ledger.selectors import entries as selectors
 from civhub.ledger.services import approval
 from civhub.ledger.views.entries import entry_url, page, to_entry
 
 Status = Contribution.Status
-SIGNATORY = Role.PARTNER_SIGNATORY
-
-
-def _signs_for(user, entry) -> bool:
-    return access.has_partner_role(user, entry.partnership, SIGNATORY)
 
 
 def _entry_for_action(request, centre, pk, allowed) -> Contribution:
@@ -74,7 +75,7 @@ def _act(request, centre, entry, service, success: str, **kwargs):
 @access.portal_required
 def contribution_approve(request, centre, pk):
     """The partner's signatory approves a submitted entry (never one they entered themselves)."""
-    entry = _entry_for_action(request, centre, pk, _signs_for)
+    entry = _entry_for_action(request, centre, pk, signs_for)
     if request.method == "POST":
         return _act(request, centre, entry, approval.approve_contribution,
                     _("Approved. The finance controller of the centre reviews it next."))
@@ -85,8 +86,7 @@ def contribution_approve(request, centre, pk):
 @access.portal_required
 def contribution_reject(request, centre, pk):
     """Send a submitted entry (signatory) or an approved one (finance controller) back, with a reason."""
-    entry = _entry_for_action(request, centre, pk,
-                              lambda user, e: _signs_for(user, e) or is_finance_controller(user, centre))
+    entry = _entry_for_action(request, centre, pk, may_reject)
     form = ReasonForm(request.POST or None, help_text=_("The partner sees this reason and corrects the entry."))
     if request.method == "POST" and form.is_valid():
         return _act(request, centre, entry, approval.reject_contribution,
@@ -100,7 +100,7 @@ def contribution_reject(request, centre, pk):
 @access.portal_required
 def contribution_accept(request, centre, pk):
     """The finance controller accepts an approved entry: it now counts, and never changes again."""
-    entry = _entry_for_action(request, centre, pk, lambda user, e: is_finance_controller(user, centre))
+    entry = _entry_for_action(request, centre, pk, lambda user, e: is_finance_controller(user, e.centre))
     if request.method == "POST":
         return _act(request, centre, entry, approval.accept_contribution,
                     _("Accepted. The contribution now counts and can no longer change."))
@@ -111,7 +111,7 @@ def contribution_accept(request, centre, pk):
 @access.portal_required
 def contribution_reverse(request, centre, pk):
     """The finance controller corrects an accepted entry: an opposite entry, linked, with a reason."""
-    entry = _entry_for_action(request, centre, pk, lambda user, e: is_finance_controller(user, centre))
+    entry = _entry_for_action(request, centre, pk, lambda user, e: is_finance_controller(user, e.centre))
     blocked = _not_now(request, centre, entry, "reverse")
     if blocked:
         return blocked
@@ -160,7 +160,7 @@ def _bulk_message(action: str, count: int) -> str:
 @access.portal_required
 def approvals(request, centre):
     """The signatory's queue: submitted entries of their organisation, to approve or reject in bulk."""
-    if not selectors.is_signatory(request.user, centre):
+    if not is_signatory(request.user, centre):
         raise PermissionDenied
     form = BulkForm(request.POST or None, entries=selectors.signatory_entries(request.user, centre),
                     actions=APPROVAL_ACTIONS)

@@ -1,36 +1,14 @@
-"""What the public centre page shows: read from the database, never from the template."""
+"""What the public centre page shows: read from the database, never from the template.
+
+The budget comes from the grants app, above us, through core/public_budget.py.
+"""
 
 from dataclasses import dataclass, field
-from decimal import Decimal
-
-from django.db.models import Q, Sum
 
 from civhub.core.choices import ContributionKind
 from civhub.core.models import AgendaItem, Centre, Grant, ProgrammeLine, PublicContact
-from civhub.grants.models import BudgetLine, FundingSource
+from civhub.core.public_budget import BudgetSummary, budget_summary
 from civhub.partners.models import Cluster, Partnership
-
-ZERO = Decimal("0.00")
-
-
-@dataclass
-class BudgetSummary:
-    """The budget of the current version by funding source, for the public page."""
-
-    subsidy: Decimal = ZERO
-    cash: Decimal = ZERO
-    in_kind: Decimal = ZERO
-
-    @property
-    def cofinancing(self) -> Decimal:
-        return self.cash + self.in_kind
-
-    @property
-    def total(self) -> Decimal:
-        return self.subsidy + self.cofinancing
-
-    def share(self, part: Decimal) -> int:
-        return round(part * 100 / self.total) if self.total else 0
 
 
 @dataclass
@@ -63,20 +41,6 @@ def public_partnerships(centre: Centre):
         .select_related("organisation")
         .order_by("organisation__name")
     )
-
-
-def budget_summary(grant: Grant | None) -> BudgetSummary:
-    """Totals per source of the grant's current budget version, summed by the database."""
-    if grant is None:
-        return BudgetSummary()
-    sums = BudgetLine.objects.filter(version__grant=grant, version__is_current=True).aggregate(
-        subsidy=Sum("amount", filter=Q(source=FundingSource.SUBSIDY)),
-        cash=Sum("amount", filter=Q(source=FundingSource.CASH)),
-        in_kind=Sum("amount", filter=Q(source=FundingSource.IN_KIND)),
-    )
-    if not any(sums.values()):
-        return BudgetSummary(subsidy=grant.amount, in_kind=grant.cofinancing_required)
-    return BudgetSummary(**{source: value or ZERO for source, value in sums.items()})
 
 
 def centre_page(centre: Centre) -> CentrePage:

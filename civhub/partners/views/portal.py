@@ -4,10 +4,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from civhub.accounts.permissions import is_office, partnerships_visible_to, portal_required
+from civhub.accounts.permissions import portal_required
 from civhub.core.views import attempt, form_page, posted
 from civhub.partners.forms.portal import ContactFormSet, OrganisationDetailsForm
-from civhub.partners.permissions import may_change_cofinancing_group
+from civhub.partners.permissions import is_office_of, may_change_cofinancing_group, partnerships_visible_to
 from civhub.partners.selectors.organisation_changes import other_centres_sharing, pending_change_of
 from civhub.partners.selectors.portal import portal_page, portal_partnerships
 from civhub.partners.services.organisations import update_partner
@@ -22,7 +22,7 @@ def _partnership(request, centre, code):
 @portal_required
 def home(request, centre):
     """Straight to the user's only partnership; the office goes to its partner list."""
-    if request.user.is_superuser or is_office(request.user, centre):
+    if is_office_of(request.user, centre):
         return redirect("office:partners", centre.slug)
     partnerships = list(portal_partnerships(partnerships_visible_to(request.user, centre)))
     if len(partnerships) == 1:

@@ -10,7 +10,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from civhub.ledger.forms.entries import FlexibleDecimalField
+from civhub.core.fields import FlexibleDecimalField
 from civhub.programme.models import Activity, Kpi
 from civhub.programme.services.kpis import ActualData, KpiData
 from civhub.programme.services.work import ActivityData, MilestoneData

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.csp import csp_override
 
-from civhub.ledger.views.office import CHART_CSP
+from civhub.core.charts import CHART_CSP
 from civhub.programme import charts
 from civhub.programme.models import Kpi
 from civhub.programme.permissions import (

@@ -11,7 +11,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from civhub.accounts import permissions as access
 from civhub.core.views import act, attempt, form_page
 from civhub.research.forms.projects import ProjectForm
 from civhub.research.forms.questions import (
@@ -24,10 +23,13 @@ from civhub.research.forms.questions import (
 )
 from civhub.research.models import ResearchQuestion
 from civhub.research.permissions import (
+    is_practor,
     is_team,
+    may_submit_question,
     partner_required,
     question_for,
     research_required,
+    submitting_partnerships,
     team_required,
 )
 from civhub.research.selectors import questions as selectors
@@ -43,15 +45,14 @@ def questions(request, centre):
         "centre": centre, "form": form, "status": status,
         "questions": list(selectors.question_list(request.user, centre, status=status)),
         "counts": selectors.status_counts(request.user, centre),
-        "team": is_team(request.user, centre), "may_submit": bool(access.partnership_ids(request.user, centre)),
+        "team": is_team(request.user, centre), "may_submit": may_submit_question(request.user, centre),
     })
 
 
 @partner_required
 def question_new(request, centre):
     """A partner's contact or signatory submits a question for their own partner."""
-    partnerships = access.partnerships_visible_to(request.user, centre).filter(
-        pk__in=access.partnership_ids(request.user, centre))
+    partnerships = submitting_partnerships(request.user, centre)
     form = QuestionForm(request.POST or None, partnerships=partnerships)
     if request.method == "POST" and form.is_valid():
         done = attempt(
@@ -161,6 +162,6 @@ def _project_initial(user, centre, question) -> dict:
     """The project as the question suggests it: its title, its partner, its desired outcome as the plan."""
     initial = {"title": question.title, "partners": [question.partnership_id], "start": timezone.localdate(),
                "plan": question.desired_outcome}
-    if access.has_role(user, centre, "practor"):
+    if is_practor(user, centre):
         initial["practor"] = user.pk
     return initial

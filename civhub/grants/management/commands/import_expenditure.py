@@ -7,10 +7,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from civhub.core.commands import centre_or_fail, open_or_fail, report_or_fail, user_or_fail
 from civhub.grants.errors import GrantError
 from civhub.grants.imports import import_expenditure
 from civhub.grants.selectors.monitor import current_grant
-from civhub.ledger.management.commands._common import centre_or_fail, open_or_fail, report_or_fail, user_or_fail
 
 
 class Command(BaseCommand):

@@ -10,9 +10,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from civhub.core.commands import centre_or_fail
 from civhub.grants.chain import verify_expenditure_chain
 from civhub.ledger.chain import verify_chain
-from civhub.ledger.management.commands._common import centre_or_fail
 
 
 class Command(BaseCommand):

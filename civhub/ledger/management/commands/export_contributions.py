@@ -7,10 +7,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from civhub.core.commands import centre_or_fail, user_or_fail
 from civhub.core.exports.csv import write_csv
 from civhub.core.exports.xlsx import write_xlsx
 from civhub.ledger.exports import LEDGER_FORMATS, ledger_table
-from civhub.ledger.management.commands._common import centre_or_fail, user_or_fail
 from civhub.ledger.models import Contribution
 from civhub.ledger.permissions import contributions_visible_to
 

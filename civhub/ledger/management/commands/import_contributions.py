@@ -6,9 +6,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext_lazy as _
 
+from civhub.core.commands import centre_or_fail, open_or_fail, report_or_fail, user_or_fail
 from civhub.ledger.errors import LedgerError
 from civhub.ledger.imports import import_contributions
-from civhub.ledger.management.commands._common import centre_or_fail, open_or_fail, report_or_fail, user_or_fail
 
 
 class Command(BaseCommand):

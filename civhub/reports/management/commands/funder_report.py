@@ -16,9 +16,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from civhub.core.commands import centre_or_fail
 from civhub.grants.errors import GrantError
 from civhub.grants.selectors.monitor import monitor
-from civhub.ledger.management.commands._common import centre_or_fail
 from civhub.reports.funder import write_funder_xlsx
 from civhub.reports.pdf import PDF_LANGUAGE, render_funder_pdf
 from civhub.reports.selectors import check_year, grant_or_error

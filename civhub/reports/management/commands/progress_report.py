@@ -13,8 +13,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from civhub.core.commands import centre_or_fail
 from civhub.grants.errors import GrantError
-from civhub.ledger.management.commands._common import centre_or_fail
 from civhub.reports.management.commands.funder_report import _writable_or_fail, _write_atomically
 from civhub.reports.pdf import PDF_LANGUAGE, render_progress_pdf, write_progress_xlsx
 from civhub.reports.selectors import grant_or_error

@@ -1,14 +1,27 @@
-"""What the ledger's commands share: finding the centre and the acting user, opening files, reporting errors."""
+"""What the management commands of every app share: finding the centre and the acting user, opening files,
+reporting an import's errors. Each helper turns a mistake on the command line into a CommandError with
+exit status 1 and a message in the reader's language.
+"""
 
 from pathlib import Path
+from typing import Protocol
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from civhub.accounts.models import User
 from civhub.core.models import Centre
-from civhub.ledger.imports.report import ImportReport
+
+
+class Report(Protocol):
+    """What an import hands back (the ledger's and the grant's ImportReport)."""
+
+    ok: bool
+    errors: list
+    file_name: str
+
+    def summary(self) -> str: ...
 
 
 def centre_or_fail(slug: str) -> Centre:
@@ -18,10 +31,12 @@ def centre_or_fail(slug: str) -> Centre:
         raise CommandError(_("There is no centre “%(slug)s”.") % {"slug": slug}, returncode=1) from None
 
 
-def user_or_fail(email: str) -> User:
+def user_or_fail(email: str):
+    """The active user with this e-mail address (the user model is the accounts app's, found through settings)."""
+    user_model = get_user_model()
     try:
-        return User.objects.get(email__iexact=email.strip(), is_active=True)
-    except User.DoesNotExist:
+        return user_model.objects.get(email__iexact=email.strip(), is_active=True)
+    except user_model.DoesNotExist:
         raise CommandError(_("There is no active user with e-mail address %(email)s.") % {"email": email},
                            returncode=1) from None
 
@@ -35,7 +50,7 @@ def open_or_fail(path: str):
                            returncode=1) from None
 
 
-def report_or_fail(command: BaseCommand, report: ImportReport) -> None:
+def report_or_fail(command: BaseCommand, report: Report) -> None:
     """Every error on stderr and exit status 1; else the summary line on stdout."""
     if report.ok:
         command.stdout.write(report.summary())

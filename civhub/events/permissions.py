@@ -1,0 +1,44 @@
+"""Who may see what of the events; the one place their access rules live (on top of accounts.permissions).
+
+- Public events and the agenda are open to anyone; partner events to a partner's contacts and signatories
+  and to the office (and a superuser). A visitor is asked to sign in; a member of the centre without a
+  partner role gets a 403; anyone else a 404.
+- A person's own calendar feed works by its secret URL for an active member of the centre only, and
+  carries partner events only for those who may see them.
+- The office manages events (`office_required` on its pages).
+"""
+
+from civhub.accounts import permissions as access
+
+
+def is_member(user, centre) -> bool:
+    """Holds any role in the centre (a superuser counts)."""
+    return bool(getattr(user, "is_authenticated", False)) and access.centres_of(user).filter(pk=centre.pk).exists()
+
+
+def sees_partner_events(user, centre) -> bool:
+    """A partner's people and the office see the events meant for partners."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return access.acts_as_office(user, centre) or bool(access.partnership_ids(user, centre))
+
+
+def may_see_event(user, event) -> bool:
+    return event.is_public or sees_partner_events(user, event.centre)
+
+
+def may_register(user, event) -> bool:
+    """Anyone for a public event; for a partner event the partners' people (and the office, for a colleague).
+
+    Unlike seeing the event, registering needs a role of one's own: a superuser is not a participant.
+    """
+    if event.is_public:
+        return True
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return bool(access.partnership_ids(user, event.centre)) or access.is_office(user, event.centre)
+
+
+def feed_is_live(owner, centre) -> bool:
+    """A personal feed answers while its owner is active and still a member of the centre."""
+    return owner.is_active and is_member(owner, centre)
