@@ -41,6 +41,7 @@ demo: $(VENV)/.installed | var
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 
 # makemessages must not change locale/nl, every Dutch message is translated, and the catalogue compiles.
 check-i18n: $(VENV)/.installed
