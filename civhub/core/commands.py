@@ -14,6 +14,14 @@ from django.utils.translation import ngettext
 from civhub.core.models import Centre
 
 
+class CivhubCommand(BaseCommand):
+    """A management command whose `help` may be a lazy translation: argparse formats only plain strings."""
+
+    def create_parser(self, prog_name, subcommand, **kwargs):
+        self.help = str(self.help)
+        return super().create_parser(prog_name, subcommand, **kwargs)
+
+
 class Report(Protocol):
     """What an import hands back (the ledger's and the grant's ImportReport)."""
 

@@ -1,16 +1,16 @@
 """Send the one reminder e-mail for actions that have become overdue (run daily from a scheduler or cron)."""
 
-from django.core.management.base import BaseCommand
 from django.tasks import TaskResultStatus
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
+from civhub.core.commands import CivhubCommand
 from civhub.governance.services.reminders import remind_overdue_owners
 
 
-class Command(BaseCommand):
-    help = _("Send each owner of a newly overdue action one reminder e-mail.")
+class Command(CivhubCommand):
+    help = gettext_lazy("Send each owner of a newly overdue action one reminder e-mail.")
 
     def handle(self, *args, **options):
         result = remind_overdue_owners.enqueue(timezone.localdate().isoformat())

@@ -6,21 +6,21 @@ broken record of either chain (a record changed, inserted or removed outside civ
 The command lives in `grants` because it checks the subsidy's expenditure chain too.
 """
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from civhub.core.commands import centre_or_fail
+from civhub.core.commands import CivhubCommand, centre_or_fail
 from civhub.grants.chain import verify_expenditure_chain
 from civhub.ledger.chain import verify_chain
 
 
-class Command(BaseCommand):
+class Command(CivhubCommand):
     help = gettext_lazy("Check the tamper evidence of a centre's ledger: recompute the hash of every accepted "
                         "contribution and every expenditure entry.")
 
     def add_arguments(self, parser):
-        parser.add_argument("--centre", required=True, help=gettext_lazy("the centre's slug"))
+        parser.add_argument("--centre", required=True, help=_("the centre's slug"))
 
     def handle(self, *args, centre: str, **options):
         centre = centre_or_fail(centre)

@@ -3,11 +3,11 @@
 import sys
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from civhub.core.commands import centre_or_fail, user_or_fail
+from civhub.core.commands import CivhubCommand, centre_or_fail, user_or_fail
 from civhub.core.exports.csv import write_csv
 from civhub.core.exports.xlsx import write_xlsx
 from civhub.ledger.exports import LEDGER_FORMATS, ledger_table
@@ -15,15 +15,15 @@ from civhub.ledger.models import Contribution
 from civhub.ledger.permissions import contributions_visible_to
 
 
-class Command(BaseCommand):
+class Command(CivhubCommand):
     help = gettext_lazy("Export a centre's contributions as CSV or XLSX, one row per contribution.")
 
     def add_arguments(self, parser):
-        parser.add_argument("--centre", required=True, help=gettext_lazy("the centre's slug"))
+        parser.add_argument("--centre", required=True, help=_("the centre's slug"))
         parser.add_argument("--format", dest="output_format", required=True, choices=["csv", "xlsx"])
-        parser.add_argument("--output", required=True, help=gettext_lazy("the file to write (- for stdout, CSV)"))
+        parser.add_argument("--output", required=True, help=_("the file to write (- for stdout, CSV)"))
         parser.add_argument("--as", dest="email",
-                            help=gettext_lazy("export only what this user may see (default: the whole centre)"))
+                            help=_("export only what this user may see (default: the whole centre)"))
 
     def handle(self, *args, centre: str, output_format: str, output: str, email: str | None, **options):
         centre = centre_or_fail(centre)

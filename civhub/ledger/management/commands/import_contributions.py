@@ -3,17 +3,18 @@
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
-from django.utils.translation import gettext_lazy as _
+from django.core.management.base import CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from civhub.core.commands import centre_or_fail, open_or_fail, report_or_fail, user_or_fail
+from civhub.core.commands import CivhubCommand, centre_or_fail, open_or_fail, report_or_fail, user_or_fail
 from civhub.ledger.errors import LedgerError
 from civhub.ledger.imports import import_contributions
 
 
-class Command(BaseCommand):
-    help = _("Import contributions from a CSV or XLSX file, all or nothing. Importing a file twice adds nothing "
-             "the second time.")
+class Command(CivhubCommand):
+    help = gettext_lazy("Import contributions from a CSV or XLSX file, all or nothing. "
+                        "Importing a file twice adds nothing the second time.")
 
     def add_arguments(self, parser):
         parser.add_argument("file", help=_("the CSV or XLSX file"))

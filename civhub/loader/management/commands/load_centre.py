@@ -1,13 +1,14 @@
 """`manage.py load_centre FILE`: create or update a centre from its definition file (docs/formats.md §1)."""
 
-from django.core.management.base import BaseCommand
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from civhub.core.commands import CivhubCommand
 from civhub.loader.management.commands._common import load_or_fail, read_or_fail
 
 
-class Command(BaseCommand):
-    help = _("Create or update a centre from its definition file (YAML). Running it twice changes nothing.")
+class Command(CivhubCommand):
+    help = gettext_lazy("Create or update a centre from its definition file (YAML). Running it twice changes nothing.")
 
     def add_arguments(self, parser):
         parser.add_argument("file", help=_("the centre definition file (YAML)"))

@@ -1,9 +1,10 @@
 """`manage.py load_demo`: the demo centre CIV Bio Sciences, with fictitious activity on top."""
 
-from django.core.management.base import BaseCommand
 from django.db import transaction
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from civhub.core.commands import CivhubCommand
 from civhub.loader.demo_activity import DEMO_DEFINITION, add_demo_activity, describe_activity
 from civhub.loader.demo_events import add_demo_events
 from civhub.loader.demo_governance import add_demo_governance
@@ -15,8 +16,8 @@ from civhub.loader.demo_research import add_demo_research
 from civhub.loader.management.commands._common import load_or_fail, read_or_fail
 
 
-class Command(BaseCommand):
-    help = _("Load the demo centre (CIV Bio Sciences) and its fictitious activity. Running it twice changes "
+class Command(CivhubCommand):
+    help = gettext_lazy("Load the demo centre (CIV Bio Sciences) and its fictitious activity. Running it twice changes "
              "nothing.")
 
     def handle(self, *args, **options):

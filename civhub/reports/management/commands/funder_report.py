@@ -11,12 +11,12 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from civhub.core.commands import centre_or_fail
+from civhub.core.commands import CivhubCommand, centre_or_fail
 from civhub.grants.errors import GrantError
 from civhub.grants.selectors.monitor import monitor
 from civhub.reports.funder import write_funder_xlsx
@@ -24,15 +24,15 @@ from civhub.reports.pdf import PDF_LANGUAGE, render_funder_pdf
 from civhub.reports.selectors import check_year, grant_or_error
 
 
-class Command(BaseCommand):
+class Command(CivhubCommand):
     help = gettext_lazy("Write a centre's funder pack (the monitor's figures) as XLSX or PDF.")
 
     def add_arguments(self, parser):
-        parser.add_argument("--centre", required=True, help=gettext_lazy("the centre's slug"))
-        parser.add_argument("--year", type=int, help=gettext_lazy("only this year of the grant"))
-        parser.add_argument("--as-of", dest="as_of", help=gettext_lazy("reference date YYYY-MM-DD (default: today)"))
+        parser.add_argument("--centre", required=True, help=_("the centre's slug"))
+        parser.add_argument("--year", type=int, help=_("only this year of the grant"))
+        parser.add_argument("--as-of", dest="as_of", help=_("reference date YYYY-MM-DD (default: today)"))
         parser.add_argument("--format", dest="output_format", required=True, choices=["xlsx", "pdf"])
-        parser.add_argument("--output", required=True, help=gettext_lazy("the file to write"))
+        parser.add_argument("--output", required=True, help=_("the file to write"))
 
     def handle(self, *args, centre: str, year: int | None, as_of: str | None, output_format: str, output: str,
                **options):

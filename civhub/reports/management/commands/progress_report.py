@@ -8,12 +8,12 @@ and the file is written beside it and renamed into place, so a failed run leaves
 from datetime import date
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from civhub.core.commands import centre_or_fail
+from civhub.core.commands import CivhubCommand, centre_or_fail
 from civhub.grants.errors import GrantError
 from civhub.reports.management.commands.funder_report import _writable_or_fail, _write_atomically
 from civhub.reports.pdf import PDF_LANGUAGE, render_progress_pdf, write_progress_xlsx
@@ -21,15 +21,15 @@ from civhub.reports.selectors import grant_or_error
 from civhub.reports.selectors.progress import Period, build_report, default_period
 
 
-class Command(BaseCommand):
+class Command(CivhubCommand):
     help = gettext_lazy("Write a centre's progress report (activities, milestones, KPIs per line) as XLSX or PDF.")
 
     def add_arguments(self, parser):
-        parser.add_argument("--centre", required=True, help=gettext_lazy("the centre's slug"))
-        parser.add_argument("--from", dest="start", help=gettext_lazy("first day YYYY-MM-DD"))
-        parser.add_argument("--to", dest="end", help=gettext_lazy("last day YYYY-MM-DD"))
+        parser.add_argument("--centre", required=True, help=_("the centre's slug"))
+        parser.add_argument("--from", dest="start", help=_("first day YYYY-MM-DD"))
+        parser.add_argument("--to", dest="end", help=_("last day YYYY-MM-DD"))
         parser.add_argument("--format", dest="output_format", required=True, choices=["xlsx", "pdf"])
-        parser.add_argument("--output", required=True, help=gettext_lazy("the file to write"))
+        parser.add_argument("--output", required=True, help=_("the file to write"))
 
     def handle(self, *args, centre: str, start: str | None, end: str | None, output_format: str, output: str,
                **options):
