@@ -10,7 +10,7 @@ class GovernanceConfig(AppConfig):
     def ready(self):
         # The dashboard belongs to `partners`, below us: we hand it our card instead of it importing us.
         from civhub.core import dashboard
-        from civhub.governance.views.dashboard import dashboard_panel
+        from civhub.governance.views.registers import dashboard_panel
 
         dashboard.register(dashboard.Panel(order=30, template="governance/_dashboard_panel.html",
                                            context=dashboard_panel))

@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from civhub.governance.views import meetings, outcomes, pack, registers, steering
+from civhub.governance.views import meetings, outcomes, registers, steering
 
 app_name = "governance"
 urlpatterns = [
@@ -17,7 +17,7 @@ urlpatterns = [
     path("vergadering/<int:pk>/notulen/correctie/", outcomes.minutes_correct, name="minutes_correct"),
     path("vergadering/<int:pk>/besluit/nieuw/", outcomes.decision_new, name="decision_new"),
     path("vergadering/<int:pk>/actie/nieuw/", outcomes.action_new, name="action_new"),
-    path("vergadering/<int:pk>/vergaderstukken.pdf", pack.meeting_pack, name="meeting_pack"),
+    path("vergadering/<int:pk>/vergaderstukken.pdf", meetings.meeting_pack, name="meeting_pack"),
     path("punt/<int:item_pk>/bewerken/", meetings.item_edit, name="item_edit"),
     re_path(r"^punt/(?P<item_pk>[0-9]+)/(?P<direction>op|neer)/$", meetings.item_move, name="item_move"),
     path("punt/<int:item_pk>/document/nieuw/", meetings.document_new, name="document_new"),

@@ -10,7 +10,7 @@ class ResearchConfig(AppConfig):
     def ready(self):
         # The dashboard belongs to `partners`, below us: we hand it our card instead of it importing us.
         from civhub.core import dashboard
-        from civhub.research.views.dashboard import dashboard_panel
+        from civhub.research.views.questions import dashboard_panel
 
         dashboard.register(dashboard.Panel(order=30, template="research/_dashboard_panel.html",
                                            context=dashboard_panel))

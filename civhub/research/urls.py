@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from civhub.research.views import projects, public, questions
+from civhub.research.views import projects, questions
 
 app_name = "research"
 urlpatterns = [
@@ -23,5 +23,5 @@ urlpatterns = [
     path("projecten/<int:pk>/resultaten/<int:output_pk>/verwijderen/", projects.output_delete, name="output_delete"),
     path("projecten/<int:pk>/samenvatting/", projects.summary_edit, name="summary_edit"),
     path("projecten/<int:pk>/samenvatting/beoordelen/", projects.summary_approve, name="summary_approve"),
-    path("resultaten/", public.public, name="public"),
+    path("resultaten/", projects.public, name="public"),
 ]

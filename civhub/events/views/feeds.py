@@ -14,7 +14,7 @@ from civhub.events.permissions import feed_is_live, sees_partner_events
 from civhub.events.selectors.agenda import personal_events
 from civhub.events.services.feeds import feed_token, renew_feed_token
 from civhub.events.views.public import ics_response
-from civhub.governance.selectors.agenda import meetings_for_agenda
+from civhub.governance.selectors.steering import meetings_for_agenda
 
 
 @centre_role_required()

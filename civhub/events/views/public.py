@@ -23,7 +23,7 @@ from civhub.events.models import Event, Registration
 from civhub.events.permissions import is_member, may_register, may_see_event, sees_partner_events
 from civhub.events.selectors import agenda as selectors
 from civhub.events.services import registration as services
-from civhub.governance.selectors.agenda import meetings_for_agenda
+from civhub.governance.selectors.steering import meetings_for_agenda
 
 
 def _centre(slug) -> Centre:

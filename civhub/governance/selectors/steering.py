@@ -1,8 +1,11 @@
-"""The steering group's composition on a date: the current seats and the former ones (the history)."""
+"""The steering group: its composition on a date (current and former seats), and its meetings as the
+centre's agenda page and feeds show them (read by the events app)."""
 
 from datetime import date
 
-from civhub.governance.models import SteeringMember
+from django.db.models import Q, QuerySet
+
+from civhub.governance.models import Meeting, SteeringMember
 
 
 def composition(centre, *, today: date) -> tuple[list[SteeringMember], list[SteeringMember]]:
@@ -14,3 +17,17 @@ def composition(centre, *, today: date) -> tuple[list[SteeringMember], list[Stee
     current.sort(key=lambda seat: (order[seat.role], seat.display_name))
     former.sort(key=lambda seat: seat.end, reverse=True)
     return current, former
+
+
+def meetings_for_agenda(centre, *, public_only: bool, user=None) -> QuerySet[Meeting]:
+    """The centre's meetings with a published agenda that belong on an agenda, soonest first.
+
+    With public_only, only meetings marked public; otherwise the public ones plus those the user takes part
+    in. Drafts never appear: their date and agenda are not settled.
+    """
+    meetings = Meeting.objects.filter(centre=centre).exclude(status=Meeting.Status.DRAFT)
+    if public_only or user is None or not user.is_authenticated:
+        shown = Q(is_public=True)
+    else:
+        shown = Q(is_public=True) | Q(participants=user)
+    return meetings.filter(shown).distinct().select_related("programme_line").order_by("starts_at", "pk")

@@ -1,4 +1,4 @@
-"""Meetings: the list, a meeting's page, and the office's pages to prepare the agenda and publish it.
+"""Meetings: the list, a meeting's page, the office's pages to prepare the agenda and publish it, and the pack.
 
 Steering-group meetings are read by the members, the office and the partners' signatories;
 a working group's by the office and its participants. Only the office changes anything
@@ -10,21 +10,35 @@ from functools import partial
 from pathlib import Path
 
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from civhub.core.views import act, attempt, confirm_then_act, form_page, posted, posted_files
 from civhub.governance.forms import DocumentForm, ItemForm, MeetingForm, meeting_initial
-from civhub.governance.models import AgendaItem, MeetingDocument
-from civhub.governance.permissions import may_edit, member_required, office_required, reader_required
+from civhub.governance.models import AgendaItem, Meeting, MeetingDocument
+from civhub.governance.pack import render_meeting_pack
+from civhub.governance.permissions import ensure_may_see, may_edit, member_required, office_required, reader_required
 from civhub.governance.selectors.registers import meeting_page, meetings_split
 from civhub.governance.services import meetings as services
-from civhub.governance.views._common import meeting_for, meeting_url
 
 PAST_PAGE_SIZE = 50
+
+
+def meeting_for(request, centre, pk) -> Meeting:
+    """The centre's meeting (404 for another centre's, and a draft for anyone but the office), 403 without access."""
+    meeting = get_object_or_404(Meeting.objects.select_related("centre", "programme_line"), centre=centre, pk=pk)
+    if meeting.status == Meeting.Status.DRAFT and not may_edit(request.user, centre):
+        raise Http404
+    ensure_may_see(request.user, meeting)
+    return meeting
+
+
+def meeting_url(meeting, anchor: str = "") -> str:
+    return reverse("governance:meeting", args=[meeting.centre.slug, meeting.pk]) + anchor
 
 
 @reader_required
@@ -162,3 +176,13 @@ def publish_agenda(request, centre, pk):
                            "recipients": services.agenda_recipients(meeting)},
                           lambda: services.publish_agenda(meeting=meeting, actor=request.user),
                           _("The agenda has been published; the members receive an e-mail."), meeting_url(meeting))
+
+
+@member_required
+def meeting_pack(request, centre, pk):
+    """The meeting pack: one PDF for those who may read the meeting (not for drafts)."""
+    meeting = meeting_for(request, centre, pk)
+    response = HttpResponse(render_meeting_pack(meeting), content_type="application/pdf")
+    day = meeting.starts_at.date().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="vergaderstukken-{day}.pdf"'
+    return response

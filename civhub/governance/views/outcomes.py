@@ -18,7 +18,7 @@ from civhub.governance.models import Action
 from civhub.governance.permissions import member_required, office_required
 from civhub.governance.selectors.registers import meeting_page
 from civhub.governance.services import outcomes
-from civhub.governance.views._common import meeting_for, meeting_url
+from civhub.governance.views.meetings import meeting_for, meeting_url
 
 
 def _minutes_page(request, centre, meeting, *, correcting: bool):

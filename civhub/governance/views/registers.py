@@ -81,3 +81,8 @@ def actions_export(request, centre):
     return _xlsx(lambda: registers.actions_table(rows, today=today), f"acties-{centre.slug}")
 
 
+def dashboard_panel(request, centre) -> dict | None:
+    """The office dashboard's governance card: overdue actions and the next meeting (three queries)."""
+    if not may_edit(request.user, centre):
+        return None
+    return registers.overdue_panel(centre, today=timezone.localdate(), now=timezone.now())

@@ -1,4 +1,5 @@
-"""Research projects: the list, one project with its outputs and research hours, editing, outputs and the summary."""
+"""Research projects: the list, one project with its outputs and research hours, editing, outputs and the summary,
+and the public page of finished projects' results."""
 
 import io
 from pathlib import Path
@@ -9,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from civhub.core.models import Centre
 from civhub.core.views import attempt, confirm_then_act, form_page
 from civhub.research.forms.projects import OutputForm, ProjectForm, ReviewForm, SummaryForm
 from civhub.research.models import ResearchProject
@@ -154,4 +156,12 @@ def summary_approve(request, centre, pk):
             return done
     return form_page(request, "research/projects/summary_review.html", {
         "centre": centre, "project": project, "form": form,
+    })
+
+
+def public(request, slug):
+    """The public page of research results: finished projects whose summary every partner approved."""
+    centre = get_object_or_404(Centre, slug=slug)
+    return render(request, "research/public/results.html", {
+        "centre": centre, "projects": list(selectors.public_projects(centre)),
     })

@@ -32,6 +32,7 @@ from civhub.research.permissions import (
     submitting_partnerships,
     team_required,
 )
+from civhub.research.selectors import projects as project_selectors
 from civhub.research.selectors import questions as selectors
 from civhub.research.services import questions as services
 
@@ -165,3 +166,9 @@ def _project_initial(user, centre, question) -> dict:
     if is_practor(user, centre):
         initial["practor"] = user.pk
     return initial
+
+
+def dashboard_panel(request, centre) -> dict:
+    """The practorate's card on the office dashboard: new questions waiting for triage, questions in intake,
+    running projects and summaries awaiting approval."""
+    return {"research": project_selectors.dashboard_figures(centre)}
