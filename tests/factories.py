@@ -7,7 +7,7 @@ import factory
 from django.utils import timezone
 
 from civhub.accounts.models import Membership, Role, User
-from civhub.core.models import AgendaItem, Centre, Grant, ProgrammeLine, PublicContact
+from civhub.core.models import Centre, Grant, KeyDate, ProgrammeLine, PublicContact
 from civhub.partners.models import (
     Cluster,
     CofinancingGroup,
@@ -65,9 +65,9 @@ class GrantFactory(factory.django.DjangoModelFactory):
     report_due_months = [12, 24, 36, 48]
 
 
-class AgendaItemFactory(factory.django.DjangoModelFactory):
+class KeyDateFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = AgendaItem
+        model = KeyDate
 
     centre = factory.SubFactory(CentreFactory)
     starts_on = datetime.date(2026, 3, 12)

@@ -1,4 +1,4 @@
-"""Admin for centres, their programme lines, grants, agenda and public contacts, and the audit trail."""
+"""Admin for centres, their programme lines, grants, key dates and public contacts, and the audit trail."""
 
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
@@ -9,7 +9,7 @@ from civhub.core.admin_scoping import (
     ReadOnlyAdminMixin,
     admin_centre_ids,
 )
-from civhub.core.models import AgendaItem, AuditEvent, Centre, Grant, ProgrammeLine, PublicContact, Regulation
+from civhub.core.models import AuditEvent, Centre, Grant, KeyDate, ProgrammeLine, PublicContact, Regulation
 
 
 @admin.register(Centre)
@@ -66,8 +66,8 @@ class RegulationAdmin(admin.ModelAdmin):
         return False  # grants name their regulation
 
 
-@admin.register(AgendaItem)
-class AgendaItemAdmin(CentreScopedAdmin):
+@admin.register(KeyDate)
+class KeyDateAdmin(CentreScopedAdmin):
     list_display = ["__str__", "starts_on", "ends_on", "centre"]
     list_filter = ["centre"]
     date_hierarchy = "starts_on"

@@ -225,21 +225,25 @@ class Grant(RetainedModel):
         return settled.replace(year=year, day=min(settled.day, 28 if settled.month == 2 else settled.day))
 
 
-class AgendaItem(models.Model):
-    """AgendaItem: a date or period on the centre's public agenda (a session, a conference, a deadline)."""
+class KeyDate(models.Model):
+    """KeyDate: a date or period the centre's public page lists under "Agenda" (a session, a conference, a deadline).
 
-    centre = models.ForeignKey(Centre, on_delete=models.CASCADE, related_name="agenda_items", verbose_name=_("centre"))
+    Not an event (events app: registration, places) and not a meeting's agenda item (governance).
+    The centre definition file lists them under `agenda` (docs/formats.md §1).
+    """
+
+    centre = models.ForeignKey(Centre, on_delete=models.CASCADE, related_name="key_dates", verbose_name=_("centre"))
     starts_on = models.DateField(_("starts on"))
     ends_on = models.DateField(_("ends on"), null=True, blank=True)
     title = models.JSONField(_("title"), default=dict)
     description = models.JSONField(_("description"), default=dict, blank=True)
 
     class Meta:
-        verbose_name = _("agenda item")
-        verbose_name_plural = _("agenda items")
+        verbose_name = _("key date")
+        verbose_name_plural = _("key dates")
         ordering = ["centre", "starts_on"]
         constraints = [
-            models.UniqueConstraint(fields=["centre", "starts_on", "title"], name="unique_agenda_item"),
+            models.UniqueConstraint(fields=["centre", "starts_on", "title"], name="unique_key_date"),
         ]
 
     def __str__(self):

@@ -136,7 +136,7 @@ class UserSpec:
 
 
 @dataclass(frozen=True)
-class AgendaSpec:
+class KeyDateSpec:
     starts_on: date
     ends_on: date | None
     title: dict
@@ -163,7 +163,7 @@ class CentreDefinition:
     rate_cards: list[RateCardSpec]
     pledges: list[PledgeSpec]
     users: list[UserSpec]
-    agenda: list[AgendaSpec]
+    agenda: list[KeyDateSpec]
     contact_persons: list[ContactPersonSpec]
 
 
@@ -451,8 +451,8 @@ class _Parser:
         self.check_organisation(entry, spec.organisation)
         return spec
 
-    def agenda(self, entry: Entry) -> AgendaSpec:
-        spec = AgendaSpec(starts_on=entry.date("starts_on"), ends_on=entry.date("ends_on"),
+    def agenda(self, entry: Entry) -> KeyDateSpec:
+        spec = KeyDateSpec(starts_on=entry.date("starts_on"), ends_on=entry.date("ends_on"),
                           title=entry.text("title"), description=entry.text("description"))
         if spec.starts_on and spec.ends_on and spec.ends_on < spec.starts_on:
             entry.error(_("ends_on (%(end)s) is before starts_on (%(start)s)") % {

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from civhub.accounts.models import Membership, User
 from civhub.core.audit import field_changes, record_event
-from civhub.core.models import AgendaItem, Centre, Grant, ProgrammeLine, PublicContact, Regulation
+from civhub.core.models import Centre, Grant, KeyDate, ProgrammeLine, PublicContact, Regulation
 from civhub.grants.models import BudgetLine, BudgetVersion
 from civhub.ledger.models import Pledge, RateCard
 from civhub.loader.definition import CentreDefinition, GrantSpec, OrganisationSpec
@@ -321,9 +321,9 @@ def _user(writer: _Writer, email: str, name: str) -> User:
 
 def _sync_agenda(writer: _Writer, centre: Centre, definition: CentreDefinition) -> None:
     """The public agenda exactly as the file gives it, matched by date and title."""
-    existing = {(item.starts_on, _json_key(item.title)): item for item in centre.agenda_items.all()}
+    existing = {(item.starts_on, _json_key(item.title)): item for item in centre.key_dates.all()}
     for spec in definition.agenda:
-        writer.save(existing.pop((spec.starts_on, _json_key(spec.title)), None), AgendaItem, {
+        writer.save(existing.pop((spec.starts_on, _json_key(spec.title)), None), KeyDate, {
             "centre": centre, "starts_on": spec.starts_on, "ends_on": spec.ends_on, "title": spec.title,
             "description": spec.description,
         })

@@ -15,8 +15,8 @@ from playwright.sync_api import sync_playwright
 from civhub.partners.models import Cluster, CofinancingGroup, OrganisationKind
 from tests.browser.support import LAPTOP, PHONE
 from tests.factories import (
-    AgendaItemFactory,
     GrantFactory,
+    KeyDateFactory,
     OrganisationFactory,
     PartnershipFactory,
     ProgrammeLineFactory,
@@ -83,6 +83,6 @@ def full_centre(centre, partner_a, partner_b):
         organisation=OrganisationFactory(name="ROC Vakcollege", kind=OrganisationKind.SCHOOL, city="Ede"),
     )
     GrantFactory(centre=centre, application_due=datetime.date(2024, 10, 1))
-    AgendaItemFactory(centre=centre, title={"nl": "Werkconferentie", "en": "Working conference"})
+    KeyDateFactory(centre=centre, title={"nl": "Werkconferentie", "en": "Working conference"})
     PublicContactFactory(centre=centre, name="Sanne de Vries")
     return centre

@@ -105,7 +105,7 @@ def test_demo_pledges_meet_the_rif_composition(demo):
 
 
 def test_demo_agenda_and_public_contacts_follow_the_brochure(demo):
-    agenda = [(item.starts_on, item.ends_on) for item in demo.agenda_items.order_by("starts_on")]
+    agenda = [(item.starts_on, item.ends_on) for item in demo.key_dates.order_by("starts_on")]
     contacts = list(demo.public_contacts.order_by("order"))
 
     assert agenda == [
@@ -203,7 +203,7 @@ def test_a_changed_value_updates_only_that_row(load, minimal, django_user_model)
     assert AuditEvent.objects.first().actor == actor
 
 
-def test_agenda_items_and_contacts_left_out_of_the_file_are_removed(load, minimal):
+def test_key_dates_and_contacts_left_out_of_the_file_are_removed(load, minimal):
     minimal["agenda"] = [{"starts_on": date(2022, 3, 1), "title": "Kick-off"},
                          {"starts_on": date(2022, 9, 1), "title": "Werkconferentie"}]
     minimal["contact_persons"] = [{"name": "A"}, {"name": "B"}]
@@ -213,9 +213,9 @@ def test_agenda_items_and_contacts_left_out_of_the_file_are_removed(load, minima
 
     result = load(minimal)
 
-    assert list(centre.agenda_items.values_list("title", flat=True)) == [{"nl": "Werkconferentie"}]
+    assert list(centre.key_dates.values_list("title", flat=True)) == [{"nl": "Werkconferentie"}]
     assert list(centre.public_contacts.values_list("name", "order")) == [("B", 0)]
-    assert dict(result.removed) == {"agendaitem": 1, "publiccontact": 1}
+    assert dict(result.removed) == {"keydate": 1, "publiccontact": 1}
     assert dict(result.updated) == {"publiccontact": 1}
 
 

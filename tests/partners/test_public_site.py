@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from civhub.core.models import AgendaItem, Centre, Grant, ProgrammeLine, PublicContact
+from civhub.core.models import Centre, Grant, KeyDate, ProgrammeLine, PublicContact
 from civhub.grants.models import BudgetLine, BudgetVersion
 from civhub.partners.models import Cluster, Organisation, Partnership
 from tests.partners.factories import count_queries
@@ -27,7 +27,7 @@ def make_centre(slug: str, name: str, aim: str) -> Centre:
                               amount=Decimal("1000000.00"))
     BudgetLine.objects.create(version=version, year=2022, category="personnel", source="in_kind",
                               amount=Decimal("2000000.00"))
-    AgendaItem.objects.create(centre=centre, starts_on=date(2021, 5, 26), title={"nl": f"Werkconferentie {name}"})
+    KeyDate.objects.create(centre=centre, starts_on=date(2021, 5, 26), title={"nl": f"Werkconferentie {name}"})
     PublicContact.objects.create(centre=centre, name=f"Contact {name}", position={"nl": "Kwartiermaker"},
                                  email="contact@example.org")
     return centre

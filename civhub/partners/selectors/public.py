@@ -6,7 +6,7 @@ The budget comes from the grants app, above us, through core/public_budget.py.
 from dataclasses import dataclass, field
 
 from civhub.core.choices import ContributionKind
-from civhub.core.models import AgendaItem, Centre, Grant, ProgrammeLine, PublicContact
+from civhub.core.models import Centre, Grant, KeyDate, ProgrammeLine, PublicContact
 from civhub.core.public_budget import BudgetSummary, budget_summary
 from civhub.partners.models import Cluster, Partnership
 
@@ -25,7 +25,7 @@ class CentrePage:
     lead_applicant: Partnership | None
     grant: Grant | None
     budget: BudgetSummary
-    agenda: list[AgendaItem]
+    key_dates: list[KeyDate]
     contacts: list[PublicContact]
     kinds: list[ContributionKind]
 
@@ -57,7 +57,7 @@ def centre_page(centre: Centre) -> CentrePage:
         lead_applicant=next((p for p in partnerships if p.is_lead_applicant), None),
         grant=grant,
         budget=budget_summary(grant),
-        agenda=list(centre.agenda_items.all()),
+        key_dates=list(centre.key_dates.all()),
         contacts=list(centre.public_contacts.all()),
         kinds=ContributionKind.in_kind(),
     )
