@@ -31,17 +31,9 @@ from civhub.grants.models import CostCategory, Expenditure
 from civhub.grants.services.budget import ensure_finance
 from civhub.grants.services.expenditure import amount_problem, date_problem, description_problem
 from civhub.ledger.imports import cells
-from civhub.ledger.imports.parsing import (
-    MAX_ROWS,
-    CellError,
-    Column,
-    FileError,
-    cell_text,
-    open_table,
-    parse_decimal,
-    parse_int,
-)
+from civhub.ledger.imports.parsing import MAX_ROWS, Column, FileError, open_table
 from civhub.ledger.imports.report import PREVIEW_ROWS, ImportReport, RowError, close_batch, shown, start_batch
+from civhub.ledger.imports.values import CellError, cell_text, parse_decimal, parse_int
 from civhub.ledger.models import ImportBatch, PeriodLock
 
 COLUMNS = (

@@ -24,7 +24,7 @@ from civhub.core.audit import field_changes, record_event
 from civhub.core.models import Centre, Grant, KeyDate, ProgrammeLine, PublicContact, Regulation
 from civhub.grants.models import BudgetLine, BudgetVersion
 from civhub.ledger.models import Pledge, RateCard
-from civhub.loader.definition import CentreDefinition, GrantSpec, OrganisationSpec
+from civhub.loader.specs import CentreDefinition, GrantSpec, OrganisationSpec
 from civhub.partners.models import Organisation, Partnership, normalise_name
 
 APPLICATION_BUDGET_NUMBER = 1

@@ -9,16 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from civhub.ledger.imports.parsing import (
-    CellError,
-    Column,
-    FileError,
-    cell_text,
-    open_table,
-    parse_date,
-    parse_decimal,
-    parse_int,
-)
+from civhub.ledger.imports.parsing import Column, FileError, open_table
+from civhub.ledger.imports.values import CellError, cell_text, parse_date, parse_decimal, parse_int
 
 COLUMNS = [Column("extern_id", ("extern_id", "external_id")), Column("hours", ("uren", "hours"), required=False),
            Column("date", ("datum", "date"), required=False)]

@@ -7,7 +7,7 @@ from functools import lru_cache
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from civhub.ledger.imports.parsing import CellError, cell_text, parse_date, parse_decimal
+from civhub.ledger.imports.values import CellError, cell_text, parse_date, parse_decimal
 from civhub.ledger.services.entries import MAX_AMOUNT
 from civhub.ledger.valuation import CENT
 

@@ -27,8 +27,9 @@ from civhub.ledger import chain
 from civhub.ledger.errors import LedgerError
 from civhub.ledger.imports import cells
 from civhub.ledger.imports.facts import LedgerFacts, fingerprint
-from civhub.ledger.imports.parsing import MAX_ROWS, CellError, Column, FileError, Table, cell_text, open_table
+from civhub.ledger.imports.parsing import MAX_ROWS, Column, FileError, Table, open_table
 from civhub.ledger.imports.report import PREVIEW_ROWS, ImportReport, RowError, close_batch, shown, start_batch
+from civhub.ledger.imports.values import CellError, cell_text
 from civhub.ledger.imports.writing import write_entries
 from civhub.ledger.models import Contribution, ImportBatch
 from civhub.ledger.permissions import batch_partnership, contribution_scope

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from civhub.core.choices import ContributionKind
-from civhub.ledger.imports.parsing import CellError, cell_text, parse_int
+from civhub.ledger.imports.values import CellError, cell_text, parse_int
 from civhub.ledger.models import Contribution, PeriodLock, RateCard
 
 # docs/formats.md §1: the brochure's five kinds and BPV by their Dutch label

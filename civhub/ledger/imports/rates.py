@@ -14,8 +14,9 @@ from simple_history.utils import bulk_create_with_history
 
 from civhub.core.audit import record_event
 from civhub.ledger.imports import cells
-from civhub.ledger.imports.parsing import MAX_ROWS, CellError, Column, FileError, cell_text, open_table
+from civhub.ledger.imports.parsing import MAX_ROWS, Column, FileError, open_table
 from civhub.ledger.imports.report import PREVIEW_ROWS, ImportReport, RowError, close_batch, shown, start_batch
+from civhub.ledger.imports.values import CellError, cell_text
 from civhub.ledger.models import ImportBatch, RateCard
 from civhub.ledger.permissions import ensure_may_import_rates
 from civhub.partners.models import Partnership

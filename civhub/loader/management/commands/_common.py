@@ -5,8 +5,9 @@ from django.db import IntegrityError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from civhub.loader.definition import CentreDefinition, DefinitionError, read_definition
+from civhub.loader.definition import DefinitionError, read_definition
 from civhub.loader.services import LoadError, LoadResult, load_centre_definition
+from civhub.loader.specs import CentreDefinition
 
 
 def read_or_fail(command: BaseCommand, path) -> CentreDefinition:
