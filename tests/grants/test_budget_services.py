@@ -12,13 +12,7 @@ from civhub.grants.services.budget import Cell, RevisionRefused, make_current, r
 from tests.concurrency import POSTGRES_ONLY, at_once
 from tests.grants.support import add_version, grant_with_budget
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def english_messages():
-    with translation.override("en"):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_messages")]
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from civhub.core.models import AuditEvent
 from civhub.grants.errors import GrantError
@@ -13,6 +13,8 @@ from civhub.grants.selectors.deadlines import deadlines, next_open
 from civhub.grants.services.reports import mark_report_submitted
 from tests.factories import GrantFactory
 from tests.partners.factories import client_for
+
+pytestmark = pytest.mark.usefixtures("english_messages")
 
 
 def today():
@@ -27,12 +29,6 @@ def grant(centre):
     start = today().replace(day=1) - timedelta(days=370)
     return GrantFactory(centre=centre, start=start.replace(day=1), end=date(today().year + 2, 12, 31),
                         report_due_months=[12, 14])
-
-
-@pytest.fixture(autouse=True)
-def english_messages():
-    with translation.override("en"):
-        yield
 
 
 def _reports(grant):

@@ -4,19 +4,12 @@ import io
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.utils import translation
 
 from civhub.grants.models import Expenditure
 from tests.grants.support import expenditure_csv, expenditure_row, grant_with_lines
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_messages")]
 SLUG = "civ-bio-sciences-test"
-
-
-@pytest.fixture(autouse=True)
-def english_messages():
-    with translation.override("en"):
-        yield
 
 
 @pytest.fixture

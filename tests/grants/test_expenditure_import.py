@@ -5,7 +5,6 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from django.utils import translation
 
 from civhub.core.models import AuditEvent
 from civhub.grants.errors import GrantError
@@ -15,13 +14,7 @@ from civhub.ledger.imports import RowError
 from civhub.ledger.models import ImportBatch, PeriodLock
 from tests.grants.support import expenditure_csv, expenditure_row, expenditure_xlsx, grant_with_lines, spend
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def english_messages():
-    with translation.override("en"):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_messages")]
 
 
 @pytest.fixture

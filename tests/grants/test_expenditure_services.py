@@ -4,7 +4,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from civhub.core.models import AuditEvent
 from civhub.grants.errors import GrantError
@@ -14,13 +14,7 @@ from civhub.ledger.models import PeriodLock
 from tests.factories import ProgrammeLineFactory
 from tests.grants.support import grant_with_lines, spend
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def english_messages():
-    with translation.override("en"):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_messages")]
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from civhub.accounts.models import Role
 from civhub.core.models import Grant, Regulation
@@ -36,13 +36,7 @@ from tests.ledger.entries_helpers import make_entry, with_grant
 from tests.partners.factories import client_for, person
 
 D = Decimal
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def english_messages():
-    with translation.override("en"):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_messages")]
 
 
 def today():

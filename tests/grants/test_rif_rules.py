@@ -10,7 +10,6 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
-from django.utils import translation
 
 from civhub.core.shares import parse_share, share_label, share_of
 from civhub.grants.selectors.accounts import model_g
@@ -20,13 +19,7 @@ from civhub.reports.funder import summary_values
 from tests.grants.edge_support import AS_OF, edge_centre
 
 D = Decimal
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def english_messages():
-    with translation.override("en"):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_messages")]
 
 
 @pytest.fixture
