@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "civhub.governance",
     "civhub.events",
     "civhub.news",
+    "civhub.hca",
     "civhub.reports",
     "civhub.api",
     "civhub.loader",

@@ -32,7 +32,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("programme",),
     ("grants",),
     ("reports",),
-    ("research", "learning", "news"),
+    ("research", "learning", "news", "hca"),
     ("governance",),
     ("events",),
     ("api", "loader"),
