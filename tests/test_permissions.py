@@ -32,6 +32,7 @@ from tests.factories import PartnerApplicationFactory
 from tests.governance.rows import GOVERNANCE_ROWS
 from tests.grants.rows_budget import GRANT_BUDGET_ROWS
 from tests.grants.rows_monitor import GRANT_MONITOR_ROWS
+from tests.hca.rows import HCA_ROWS
 from tests.learning.rows import LEARNING_ROWS
 from tests.ledger.rows_entries import LEDGER_ENTRY_ROWS
 from tests.ledger.rows_office import LEDGER_OFFICE_ROWS
@@ -223,6 +224,7 @@ TABLE = [
     *EVENT_ROWS,
     *NEWS_ROWS,
     *PARTNER_ROWS,
+    *HCA_ROWS,
 ]
 
 

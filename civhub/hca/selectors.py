@@ -68,6 +68,16 @@ def round_forecast(survey_round: SurveyRound) -> list[OccupationForecast]:
     return result
 
 
+def occupations_and_programmes(centre) -> dict:
+    """The office's lists: the occupations with how many programmes supply each, and the programmes with their
+    school and occupations (three queries)."""
+    occupations = list(Occupation.objects.filter(centre=centre).annotate(programme_count=Count("programmes")))
+    programmes = list(EducationProgramme.objects.filter(centre=centre)
+                      .select_related("school__organisation").prefetch_related("occupations")
+                      .order_by("school__organisation__name", "name"))
+    return {"occupations": occupations, "programmes": programmes}
+
+
 def _answer_sums(survey_round: SurveyRound) -> dict[int, dict]:
     stated = Q(retirements__isnull=False) | Q(other_leavers__isnull=False)
     rows = (WorkforceAnswer.objects.filter(survey_round=survey_round).values("occupation_id").annotate(

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from civhub.core.audit import record_event
 from civhub.hca.errors import HcaError
-from civhub.hca.models import AGE_BANDS, Occupation, SurveyRound, WorkforceAnswer
+from civhub.hca.models import AGE_BANDS, EducationProgramme, Occupation, SurveyRound, WorkforceAnswer
 from civhub.hca.permissions import answers_for, ensure_may_answer, ensure_may_manage, may_manage
 
 
@@ -90,3 +90,50 @@ def _check(figures: AnswerFigures) -> None:
                        % {"persons": figures.persons}, field="persons")
     if figures.hard_to_fill > figures.open_vacancies:
         raise HcaError(_("Hard-to-fill vacancies cannot outnumber the open vacancies."), field="hard_to_fill")
+
+
+# The office's lists: occupations and the programmes that supply them --------------------------------
+
+
+def save_occupation(*, actor, centre, occupation: Occupation | None = None, data: dict) -> Occupation:
+    """Add (occupation None) or change an occupation of `centre`: its name (unique in the centre), ISCO code, order."""
+    ensure_may_manage(actor, centre)
+    with transaction.atomic():
+        taken = Occupation.objects.filter(centre=centre, name__iexact=data["name"])
+        if occupation is not None:
+            taken = taken.exclude(pk=occupation.pk)
+        if taken.exists():
+            raise HcaError(_("The centre has an occupation with this name already."), field="name")
+        before = {} if occupation is None else {key: getattr(occupation, key) for key in data}
+        occupation = occupation or Occupation(centre=centre)
+        for key, value in data.items():
+            setattr(occupation, key, value)
+        occupation.save()
+        record_event(occupation, actor=actor, action="occupation_saved", centre=centre, summary=occupation.name,
+                     changes={key: [str(before.get(key, "")), str(value)] for key, value in data.items()})
+    return occupation
+
+
+def save_programme(*, actor, centre, programme: EducationProgramme | None = None, data: dict) -> EducationProgramme:
+    """Add or change an education programme of `centre`: its school (a partner), code, level, graduates a year,
+    the share entering the region and the occupations it trains for."""
+    ensure_may_manage(actor, centre)
+    school, occupations = data["school"], list(data["occupations"])
+    if school.centre_id != centre.pk or any(item.centre_id != centre.pk for item in occupations):
+        raise HcaError(_("The school and the occupations must be of this centre."))
+    fields = {key: value for key, value in data.items() if key != "occupations"}
+    with transaction.atomic():
+        taken = EducationProgramme.objects.filter(school=school, code=fields["code"])
+        if programme is not None:
+            taken = taken.exclude(pk=programme.pk)
+        if taken.exists():
+            raise HcaError(_("This school has a programme with this code already."), field="code")
+        programme = programme or EducationProgramme(centre=centre)
+        for key, value in fields.items():
+            setattr(programme, key, value)
+        programme.save()
+        programme.occupations.set(occupations)
+        record_event(programme, actor=actor, action="education_programme_saved", centre=centre, summary=str(programme),
+                     changes={**{key: str(value) for key, value in fields.items()},
+                              "occupations": [item.name for item in occupations]})
+    return programme

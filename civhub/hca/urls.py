@@ -1,0 +1,14 @@
+"""URLs of the Human Capital Agenda under /c/<slug>/arbeidsmarkt/."""
+
+from django.urls import path
+
+from civhub.hca import views
+
+app_name = "hca"
+urlpatterns = [
+    path("beroepen-en-opleidingen/", views.setup, name="setup"),
+    path("beroep/nieuw/", views.occupation_new, name="occupation_new"),
+    path("beroep/<int:pk>/", views.occupation_edit, name="occupation_edit"),
+    path("opleiding/nieuw/", views.programme_new, name="programme_new"),
+    path("opleiding/<int:pk>/", views.programme_edit, name="programme_edit"),
+]
