@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from civhub.accounts.models import PARTNER_ROLES, Role
 from civhub.core.choices import NEVER_COUNTED_KINDS, ContributionKind
+from civhub.core.errors import CivhubError
 from civhub.core.shares import share_label
 from civhub.grants.models import CostCategory, FundingSource
 from civhub.loader.fields import Entry, Problems, describe
@@ -46,7 +47,7 @@ from civhub.partners.models import (
 ONE = Decimal("1")
 
 
-class DefinitionError(Exception):
+class DefinitionError(CivhubError):
     """The file cannot be loaded; `errors` lists every problem found."""
 
     def __init__(self, errors: list[str]):

@@ -6,15 +6,25 @@ from civhub.core.errors import CivhubError
 from civhub.events.errors import EventError
 from civhub.governance.errors import GovernanceError
 from civhub.grants.errors import GrantError
+from civhub.hca.errors import HcaError
 from civhub.learning.errors import LearningError
 from civhub.ledger.errors import LedgerError
+from civhub.loader.definition import DefinitionError
 from civhub.news.errors import NewsError
 from civhub.partners.errors import PartnerError
 from civhub.programme.errors import ProgrammeError
 from civhub.research.errors import ResearchError
 
-APP_ERRORS = [EventError, GovernanceError, GrantError, LearningError, LedgerError, NewsError, PartnerError,
+APP_ERRORS = [EventError, GovernanceError, GrantError, HcaError, LearningError, LedgerError, NewsError, PartnerError,
               ProgrammeError, ResearchError]
+
+
+def test_a_centre_definition_that_cannot_be_loaded_is_a_civhub_error_listing_every_problem():
+    error = DefinitionError(["centre.slug: missing", "grant.amount: not a number"])
+
+    assert isinstance(error, CivhubError)
+    assert (error.errors, str(error)) == (["centre.slug: missing", "grant.amount: not a number"],
+                                          "centre.slug: missing\ngrant.amount: not a number")
 
 
 @pytest.mark.parametrize("error_class", APP_ERRORS, ids=lambda cls: cls.__name__)
