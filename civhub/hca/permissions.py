@@ -14,6 +14,9 @@ from civhub.accounts import permissions as access
 from civhub.hca.errors import HcaError
 from civhub.partners.models import CofinancingGroup, Partnership
 
+# Decorator for the office's pages taking `slug`: 404 outside the centre, 403 without an office role.
+office_pages_required = access.office_required
+
 
 def may_manage(user, centre) -> bool:
     """The office (or a superuser): occupations, programmes, survey rounds and every answer."""

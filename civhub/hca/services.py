@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from civhub.core.audit import record_event
+from civhub.core.audit import field_changes, record_event
 from civhub.hca.errors import HcaError
 from civhub.hca.models import AGE_BANDS, EducationProgramme, Occupation, SurveyRound, WorkforceAnswer
 from civhub.hca.permissions import answers_for, ensure_may_answer, ensure_may_manage, may_manage
@@ -99,18 +99,15 @@ def save_occupation(*, actor, centre, occupation: Occupation | None = None, data
     """Add (occupation None) or change an occupation of `centre`: its name (unique in the centre), ISCO code, order."""
     ensure_may_manage(actor, centre)
     with transaction.atomic():
-        taken = Occupation.objects.filter(centre=centre, name__iexact=data["name"])
-        if occupation is not None:
-            taken = taken.exclude(pk=occupation.pk)
-        if taken.exists():
-            raise HcaError(_("The centre has an occupation with this name already."), field="name")
-        before = {} if occupation is None else {key: getattr(occupation, key) for key in data}
-        occupation = occupation or Occupation(centre=centre)
-        for key, value in data.items():
-            setattr(occupation, key, value)
-        occupation.save()
+        _refuse_if_taken(Occupation.objects.filter(centre=centre, name__iexact=data["name"]), occupation,
+                         _("The centre has an occupation with this name already."), field="name")
+        # The stored row, locked: a ModelForm has already written the new values onto the instance it was given.
+        occupation = (Occupation(centre=centre) if occupation is None
+                      else Occupation.objects.select_for_update().get(pk=occupation.pk))
+        changes = field_changes(occupation, data)
+        _apply(occupation, data)
         record_event(occupation, actor=actor, action="occupation_saved", centre=centre, summary=occupation.name,
-                     changes={key: [str(before.get(key, "")), str(value)] for key, value in data.items()})
+                     changes=changes)
     return occupation
 
 
@@ -123,17 +120,26 @@ def save_programme(*, actor, centre, programme: EducationProgramme | None = None
         raise HcaError(_("The school and the occupations must be of this centre."))
     fields = {key: value for key, value in data.items() if key != "occupations"}
     with transaction.atomic():
-        taken = EducationProgramme.objects.filter(school=school, code=fields["code"])
-        if programme is not None:
-            taken = taken.exclude(pk=programme.pk)
-        if taken.exists():
-            raise HcaError(_("This school has a programme with this code already."), field="code")
+        _refuse_if_taken(EducationProgramme.objects.filter(school=school, code=fields["code"]), programme,
+                         _("This school has a programme with this code already."), field="code")
         programme = programme or EducationProgramme(centre=centre)
-        for key, value in fields.items():
-            setattr(programme, key, value)
-        programme.save()
+        _apply(programme, fields)
         programme.occupations.set(occupations)
         record_event(programme, actor=actor, action="education_programme_saved", centre=centre, summary=str(programme),
                      changes={**{key: str(value) for key, value in fields.items()},
                               "occupations": [item.name for item in occupations]})
     return programme
+
+
+def _refuse_if_taken(same, instance, message: str, *, field: str) -> None:
+    """Refuse on `field` when another row than `instance` matches `same` (a name or code that must be unique)."""
+    if instance is not None:
+        same = same.exclude(pk=instance.pk)
+    if same.exists():
+        raise HcaError(message, field=field)
+
+
+def _apply(instance, values: dict) -> None:
+    for key, value in values.items():
+        setattr(instance, key, value)
+    instance.save()

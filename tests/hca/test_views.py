@@ -30,7 +30,9 @@ def test_the_office_adds_and_renames_an_occupation(centre, programme_manager):
     assert response.status_code == 302
     occupation.refresh_from_db()
     assert (occupation.name, occupation.isco_code) == ("laborant", "")
-    assert AuditEvent.objects.filter(action="occupation_saved", target_id=str(occupation.pk)).count() == 2
+    events = AuditEvent.objects.filter(action="occupation_saved", target_id=str(occupation.pk)).order_by("pk")
+    assert events.count() == 2
+    assert events.last().changes == {"name": ["laborant mbo-3", "laborant"], "isco_code": ["3111", ""]}
 
 
 def test_a_second_occupation_of_the_same_name_or_a_bad_isco_code_comes_back_on_the_form(centre, programme_manager):
