@@ -93,6 +93,8 @@ class SurveyRound(models.Model):
         _("annual outflow rate"), max_digits=4, decimal_places=3, default=Decimal("0.030"),
         validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("1"))],
         help_text=_("The share of employees that leaves each year for other reasons than retirement (0.03 = 3 %)."))
+    illustrative = models.BooleanField(_("illustrative (demo figures)"), default=False)
+    reminded_on = models.DateField(_("reminder sent on"), null=True, blank=True, editable=False)
     opened_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+",
                                   verbose_name=_("opened by"))
     opened_at = models.DateTimeField(_("opened at"), auto_now_add=True)
@@ -167,3 +169,135 @@ class WorkforceAnswer(models.Model):
     def states_leavers(self) -> bool:
         """Whether the partner gave its leavers (either number); else the forecast estimates them."""
         return self.retirements is not None or self.other_leavers is not None
+
+
+IMPORTANCE = [MinValueValidator(1), MaxValueValidator(5)]
+
+
+class SkillRating(models.Model):
+    """SkillRating: how important a skill is for one occupation at one employer partner, now and in five years
+    (1 = hardly, 5 = essential); part of that partner's answer for the occupation."""
+
+    answer = models.ForeignKey(WorkforceAnswer, on_delete=models.CASCADE, related_name="skill_ratings",
+                               verbose_name=_("answer"))
+    skill = models.ForeignKey("learning.Skill", on_delete=models.PROTECT, related_name="ratings",
+                              verbose_name=_("skill"))
+    importance_now = models.PositiveSmallIntegerField(_("importance now"), validators=IMPORTANCE)
+    importance_later = models.PositiveSmallIntegerField(_("importance in five years"), validators=IMPORTANCE)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("skill rating")
+        verbose_name_plural = _("skill ratings")
+        ordering = ["answer", "skill"]
+        constraints = [
+            models.UniqueConstraint(fields=["answer", "skill"], name="one_rating_per_answer_and_skill"),
+            models.CheckConstraint(condition=Q(importance_now__gte=1) & Q(importance_now__lte=5),
+                                   name="skill_importance_now_1_to_5"),
+            models.CheckConstraint(condition=Q(importance_later__gte=1) & Q(importance_later__lte=5),
+                                   name="skill_importance_later_1_to_5"),
+        ]
+
+    def __str__(self):
+        return f"{self.answer} {self.skill}: {self.importance_now}/{self.importance_later}"
+
+
+class SkillCoverage(models.Model):
+    """SkillCoverage: how far a line-1 education module teaches a skill: 0 not, 1 touched on, 2 practised,
+    3 mastered (assessed)."""
+
+    class Level(models.IntegerChoices):
+        NONE = 0, _("not covered")
+        INTRODUCED = 1, _("touched on")
+        PRACTISED = 2, _("practised")
+        MASTERED = 3, _("mastered and assessed")
+
+    module = models.ForeignKey("programme.EducationModule", on_delete=models.CASCADE, related_name="skill_coverage",
+                               verbose_name=_("education module"))
+    skill = models.ForeignKey("learning.Skill", on_delete=models.CASCADE, related_name="coverage",
+                              verbose_name=_("skill"))
+    level = models.PositiveSmallIntegerField(_("coverage"), choices=Level.choices)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("skill coverage")
+        verbose_name_plural = _("skill coverage")
+        ordering = ["module", "skill"]
+        constraints = [
+            models.UniqueConstraint(fields=["module", "skill"], name="one_coverage_per_module_and_skill"),
+            models.CheckConstraint(condition=Q(level__gte=0) & Q(level__lte=3), name="skill_coverage_0_to_3"),
+        ]
+
+    def __str__(self):
+        return f"{self.module} {self.skill}: {self.level}"
+
+
+class PublishedForecast(models.Model):
+    """PublishedForecast: one edition of a published regional forecast (e.g. ROA's, every two years) as imported:
+    its publisher, title, region and period, and the ITA typology of that edition (editions differ)."""
+
+    centre = models.ForeignKey("core.Centre", on_delete=models.CASCADE, related_name="published_forecasts",
+                               verbose_name=_("centre"))
+    publisher = models.CharField(_("publisher"), max_length=120)
+    edition = models.CharField(_("edition"), max_length=200)
+    region = models.CharField(_("region"), max_length=120)
+    first_year = models.PositiveSmallIntegerField(_("first year"))
+    last_year = models.PositiveSmallIntegerField(_("last year"))
+    source_url = models.URLField(_("source"), blank=True)
+    # The edition's typology as [[highest ITA, label], ...], best first; above the last bound the last label.
+    typology = models.JSONField(_("ITA typology of this edition"), default=list, blank=True)
+    illustrative = models.BooleanField(_("illustrative (demo figures)"), default=False)
+    imported_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+",
+                                    verbose_name=_("imported by"))
+    imported_at = models.DateTimeField(_("imported at"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("published forecast")
+        verbose_name_plural = _("published forecasts")
+        ordering = ["centre", "-last_year", "edition"]
+        constraints = [
+            models.UniqueConstraint(fields=["centre", "edition", "region"], name="unique_published_forecast_edition"),
+            models.CheckConstraint(condition=Q(last_year__gte=F("first_year")),
+                                   name="published_forecast_period_in_order"),
+        ]
+
+    def __str__(self):
+        return f"{self.publisher}, {self.edition} ({self.region})"
+
+
+class PublishedForecastRow(models.Model):
+    """PublishedForecastRow: one occupation's or education's figures exactly as published (never recomputed:
+    the publisher's ITA corrects for things our inputs do not have), optionally matched to one of ours."""
+
+    class Subject(models.TextChoices):
+        OCCUPATION = "occupation", _("occupation")
+        EDUCATION = "education", _("education")
+
+    forecast = models.ForeignKey(PublishedForecast, on_delete=models.CASCADE, related_name="rows",
+                                 verbose_name=_("published forecast"))
+    subject = models.CharField(_("occupation or education"), max_length=12, choices=Subject.choices)
+    name = models.CharField(_("name as published"), max_length=200)
+    occupation = models.ForeignKey(Occupation, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="published_rows", verbose_name=_("our occupation"))
+    employment = models.DecimalField(_("employment"), max_digits=12, decimal_places=0)
+    expansion = models.DecimalField(_("expansion demand"), max_digits=12, decimal_places=0)
+    replacement = models.DecimalField(_("replacement demand"), max_digits=12, decimal_places=0)
+    supply = models.DecimalField(_("supply of school-leavers"), max_digits=12, decimal_places=0)
+    ita = models.DecimalField(_("ITA"), max_digits=5, decimal_places=2, null=True, blank=True)
+    typology = models.CharField(_("typology as published"), max_length=40, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("published forecast row")
+        verbose_name_plural = _("published forecast rows")
+        ordering = ["forecast", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["forecast", "subject", "name"], name="unique_published_row_name"),
+            models.CheckConstraint(condition=Q(employment__gt=0), name="published_employment_positive"),
+            models.CheckConstraint(condition=Q(replacement__gte=0) & Q(supply__gte=0),
+                                   name="published_replacement_and_supply_not_negative"),
+        ]
+
+    def __str__(self):
+        return f"{self.forecast}: {self.name}"

@@ -15,7 +15,7 @@ from civhub.hca import services
 from civhub.hca.forms import OccupationForm, ProgrammeForm
 from civhub.hca.models import EducationProgramme, Occupation
 from civhub.hca.permissions import office_pages_required
-from civhub.hca.selectors import occupations_and_programmes
+from civhub.hca.selectors.setup import occupations_and_programmes
 
 
 @office_pages_required

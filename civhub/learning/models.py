@@ -13,16 +13,22 @@ TEACHING_LANGUAGES = [("nld", _("Dutch")), ("eng", _("English")), ("deu", _("Ger
 
 
 class Skill(models.Model):
-    """Skill: a skill courses address and employees ask for (the demand signal to the Human Capital Agenda)."""
+    """Skill: a skill of the centre's occupations: courses address it, employees ask for it, employers rate how
+    important it is in the workforce survey and line-1 modules cover it (the Human Capital Agenda's skill list)."""
 
     centre = models.ForeignKey("core.Centre", on_delete=models.CASCADE, related_name="skills",
                                verbose_name=_("centre"))
     name = models.CharField(_("name"), max_length=120)
+    description = models.TextField(_("description"), blank=True)
+    # A reference, not a dependency: the centre writes its own skills and may point to the ESCO concept nearest.
+    esco_uri = models.URLField(_("ESCO reference"), blank=True,
+                               help_text=_("Optional: the web address of the nearest ESCO skill."))
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
         verbose_name = _("skill")
         verbose_name_plural = _("skills")
-        ordering = ["name"]
+        ordering = ["position", "name"]
         constraints = [models.UniqueConstraint(fields=["centre", "name"], name="unique_skill_per_centre")]
 
     def __str__(self):

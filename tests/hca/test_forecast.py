@@ -7,7 +7,7 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from civhub.hca.models import EducationProgramme, Occupation, SurveyRound, WorkforceAnswer
-from civhub.hca.selectors import round_forecast
+from civhub.hca.selectors.forecast import round_forecast
 from civhub.partners.models import CofinancingGroup
 from tests.factories import PartnershipFactory, UserFactory
 

@@ -9,9 +9,9 @@ Over the round's horizon H, from the employer partners' answers and the schools'
   for the occupation (a programme that trains for two occupations counts for both);
 - then the indicators of docs/formats.md §7 (hca/indicators.py), employment being the persons now.
 
-Three queries whatever the number of partners: the occupations, the answers summed per
-occupation, the programmes summed per occupation. A cell is published (outside the office)
-only when at least MIN_PARTNERS partners answered for it.
+A constant number of queries whatever the number of partners and rounds: the occupations, the
+answers summed per round and occupation, the programmes summed per occupation. A cell is
+published (outside the office) only when at least MIN_PARTNERS partners answered for it.
 """
 
 from dataclasses import dataclass
@@ -48,14 +48,45 @@ class OccupationForecast:
         return self.answering >= MIN_PARTNERS
 
 
+@dataclass(frozen=True)
+class RoundForecast:
+    """A survey round with the forecast of each of the centre's occupations, in the centre's order."""
+
+    survey_round: SurveyRound
+    occupations: list[OccupationForecast]
+
+    def published_only(self) -> list[OccupationForecast]:
+        """The cells that may be shown beyond the office (at least MIN_PARTNERS answering partners)."""
+        return [cell for cell in self.occupations if cell.published]
+
+
 def round_forecast(survey_round: SurveyRound) -> list[OccupationForecast]:
     """Every occupation of the round's centre, in the centre's order, with its forecast (see the module)."""
-    horizon = survey_round.horizon_years
-    answers = _answer_sums(survey_round)
+    occupations = list(Occupation.objects.filter(centre_id=survey_round.centre_id))
+    answers = _answer_sums(SurveyRound.objects.filter(pk=survey_round.pk))
     supply = _supply_per_year(survey_round.centre_id)
+    return _forecasts(survey_round, occupations, answers, supply)
+
+
+def centre_forecasts(centre) -> list[RoundForecast]:
+    """Every survey round of `centre`, oldest first, with its forecast per occupation: the trend over rounds.
+
+    Four queries whatever the number of rounds, occupations and partners. The supply is the programmes'
+    figures as they stand today, over each round's horizon.
+    """
+    rounds = list(SurveyRound.objects.filter(centre=centre).order_by("reference_date"))
+    occupations = list(Occupation.objects.filter(centre=centre))
+    answers = _answer_sums(SurveyRound.objects.filter(centre=centre))
+    supply = _supply_per_year(centre.pk)
+    return [RoundForecast(survey_round, _forecasts(survey_round, occupations, answers, supply))
+            for survey_round in rounds]
+
+
+def _forecasts(survey_round, occupations, answers, supply) -> list[OccupationForecast]:
+    horizon = survey_round.horizon_years
     result = []
-    for occupation in Occupation.objects.filter(centre_id=survey_round.centre_id):
-        sums = answers.get(occupation.pk, {})
+    for occupation in occupations:
+        sums = answers.get((survey_round.pk, occupation.pk), {})
         persons, expected = sums.get("persons_now", 0), sums.get("expected_then", 0)
         replacement = (Decimal(sums.get("stated", 0))
                        + Decimal(sums.get("unstated_60_plus", 0)) * min(horizon, RETIREMENT_YEARS) / RETIREMENT_YEARS
@@ -68,19 +99,10 @@ def round_forecast(survey_round: SurveyRound) -> list[OccupationForecast]:
     return result
 
 
-def occupations_and_programmes(centre) -> dict:
-    """The office's lists: the occupations with how many programmes supply each, and the programmes with their
-    school and occupations (three queries)."""
-    occupations = list(Occupation.objects.filter(centre=centre).annotate(programme_count=Count("programmes")))
-    programmes = list(EducationProgramme.objects.filter(centre=centre)
-                      .select_related("school__organisation").prefetch_related("occupations")
-                      .order_by("school__organisation__name", "name"))
-    return {"occupations": occupations, "programmes": programmes}
-
-
-def _answer_sums(survey_round: SurveyRound) -> dict[int, dict]:
+def _answer_sums(rounds) -> dict[tuple[int, int], dict]:
+    """The answers summed per (round, occupation) over the given rounds, in one query."""
     stated = Q(retirements__isnull=False) | Q(other_leavers__isnull=False)
-    rows = (WorkforceAnswer.objects.filter(survey_round=survey_round).values("occupation_id").annotate(
+    rows = (WorkforceAnswer.objects.filter(survey_round__in=rounds).values("survey_round_id", "occupation_id").annotate(
         answering=Count("partnership_id", distinct=True),
         stating=Count("partnership_id", filter=stated, distinct=True),
         persons_now=Sum("persons"), expected_then=Sum("expected_headcount"),
@@ -88,7 +110,7 @@ def _answer_sums(survey_round: SurveyRound) -> dict[int, dict]:
         unstated_60_plus=Coalesce(Sum("age_60_plus", filter=~stated), 0),
         unstated_persons=Coalesce(Sum("persons", filter=~stated), 0),
     ).order_by())
-    return {row["occupation_id"]: row for row in rows}
+    return {(row["survey_round_id"], row["occupation_id"]): row for row in rows}
 
 
 def _supply_per_year(centre_id: int) -> dict[int, Decimal]:
