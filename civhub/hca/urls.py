@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from civhub.hca import views
+from civhub.hca.views import setup as views
 
 app_name = "hca"
 urlpatterns = [

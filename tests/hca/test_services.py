@@ -9,7 +9,7 @@ from django.utils import timezone
 from civhub.core.models import AuditEvent
 from civhub.hca.errors import HcaError
 from civhub.hca.models import Occupation, WorkforceAnswer
-from civhub.hca.services import AnswerFigures, open_round, save_answer
+from civhub.hca.services.survey import AnswerFigures, open_round, save_answer
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_messages")]
 

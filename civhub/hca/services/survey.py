@@ -1,4 +1,4 @@
-"""Every write of the Human Capital Agenda: opening a survey round and saving a partner's answer.
+"""The yearly workforce survey: opening a round and saving a partner's answer.
 
 Each service is keyword-only, takes the acting user, runs in one transaction and records an
 audit event in it (architecture.md). A partner's answer can be saved again until the round
@@ -13,9 +13,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from civhub.core.audit import field_changes, record_event
+from civhub.core.audit import record_event
 from civhub.hca.errors import HcaError
-from civhub.hca.models import AGE_BANDS, EducationProgramme, Occupation, SurveyRound, WorkforceAnswer
+from civhub.hca.models import AGE_BANDS, Occupation, SurveyRound, WorkforceAnswer
 from civhub.hca.permissions import answers_for, ensure_may_answer, ensure_may_manage, may_manage
 
 
@@ -90,56 +90,3 @@ def _check(figures: AnswerFigures) -> None:
                        % {"persons": figures.persons}, field="persons")
     if figures.hard_to_fill > figures.open_vacancies:
         raise HcaError(_("Hard-to-fill vacancies cannot outnumber the open vacancies."), field="hard_to_fill")
-
-
-# The office's lists: occupations and the programmes that supply them --------------------------------
-
-
-def save_occupation(*, actor, centre, occupation: Occupation | None = None, data: dict) -> Occupation:
-    """Add (occupation None) or change an occupation of `centre`: its name (unique in the centre), ISCO code, order."""
-    ensure_may_manage(actor, centre)
-    with transaction.atomic():
-        _refuse_if_taken(Occupation.objects.filter(centre=centre, name__iexact=data["name"]), occupation,
-                         _("The centre has an occupation with this name already."), field="name")
-        # The stored row, locked: a ModelForm has already written the new values onto the instance it was given.
-        occupation = (Occupation(centre=centre) if occupation is None
-                      else Occupation.objects.select_for_update().get(pk=occupation.pk))
-        changes = field_changes(occupation, data)
-        _apply(occupation, data)
-        record_event(occupation, actor=actor, action="occupation_saved", centre=centre, summary=occupation.name,
-                     changes=changes)
-    return occupation
-
-
-def save_programme(*, actor, centre, programme: EducationProgramme | None = None, data: dict) -> EducationProgramme:
-    """Add or change an education programme of `centre`: its school (a partner), code, level, graduates a year,
-    the share entering the region and the occupations it trains for."""
-    ensure_may_manage(actor, centre)
-    school, occupations = data["school"], list(data["occupations"])
-    if school.centre_id != centre.pk or any(item.centre_id != centre.pk for item in occupations):
-        raise HcaError(_("The school and the occupations must be of this centre."))
-    fields = {key: value for key, value in data.items() if key != "occupations"}
-    with transaction.atomic():
-        _refuse_if_taken(EducationProgramme.objects.filter(school=school, code=fields["code"]), programme,
-                         _("This school has a programme with this code already."), field="code")
-        programme = programme or EducationProgramme(centre=centre)
-        _apply(programme, fields)
-        programme.occupations.set(occupations)
-        record_event(programme, actor=actor, action="education_programme_saved", centre=centre, summary=str(programme),
-                     changes={**{key: str(value) for key, value in fields.items()},
-                              "occupations": [item.name for item in occupations]})
-    return programme
-
-
-def _refuse_if_taken(same, instance, message: str, *, field: str) -> None:
-    """Refuse on `field` when another row than `instance` matches `same` (a name or code that must be unique)."""
-    if instance is not None:
-        same = same.exclude(pk=instance.pk)
-    if same.exists():
-        raise HcaError(message, field=field)
-
-
-def _apply(instance, values: dict) -> None:
-    for key, value in values.items():
-        setattr(instance, key, value)
-    instance.save()

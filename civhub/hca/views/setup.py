@@ -11,11 +11,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from civhub.core.views import attempt, form_page, posted
-from civhub.hca import services
-from civhub.hca.forms import OccupationForm, ProgrammeForm
+from civhub.hca.forms.setup import OccupationForm, ProgrammeForm
 from civhub.hca.models import EducationProgramme, Occupation
 from civhub.hca.permissions import office_pages_required
 from civhub.hca.selectors.setup import occupations_and_programmes
+from civhub.hca.services import setup as services
 
 
 @office_pages_required
