@@ -94,8 +94,9 @@ def _cell(occupation, rating: dict | None, coverage: int, office: bool) -> Skill
     published = raters >= MIN_PARTNERS
     if not rating or not (published or office):
         return SkillCell(occupation, raters, None, None, None, published)
-    now, later = _tenth(rating["now"]), _tenth(rating["later"])
-    return SkillCell(occupation, raters, now, later, _tenth(later - coverage_on_importance_scale(coverage)), published)
+    later = Decimal(str(rating["later"]))
+    gap = _tenth(later - coverage_on_importance_scale(coverage))  # from the mean itself, not the rounded mean
+    return SkillCell(occupation, raters, _tenth(rating["now"]), _tenth(later), gap, published)
 
 
 def _covering_modules(centre_id: int) -> dict[int, list[CoveringModule]]:
