@@ -21,7 +21,7 @@ from civhub.core.exports import Table as ExportTable
 from civhub.hca.models import AGE_BANDS, Occupation, SurveyRound
 from civhub.hca.permissions import answers_for, may_manage
 from civhub.hca.selectors.survey import employer_partners, is_open
-from civhub.hca.services.survey import AnswerFigures, ImportedAnswer, import_answers
+from civhub.hca.services.survey import AnswerFigures, ImportedAnswer, closed_message, import_answers
 from civhub.learning.models import Skill
 from civhub.ledger.imports.parsing import Column, FileError, header_key, open_table
 from civhub.ledger.imports.report import RowError, shown
@@ -100,9 +100,7 @@ def read_survey(file, file_name: str, *, actor, survey_round: SurveyRound, partn
     result = SurveyFile(file_name, survey_round)
     office = may_manage(actor, survey_round.centre)
     if not is_open(survey_round) and not office:
-        result.errors.append(RowError(0, "", "", _(
-            "The round closed on %(day)s; ask the programme office to correct an answer.")
-            % {"day": survey_round.closes_on.strftime("%d-%m-%Y")}))
+        result.errors.append(RowError(0, "", "", closed_message(survey_round)))
         return result
     skills = list(Skill.objects.filter(centre_id=survey_round.centre_id))
     reader = _Reader(survey_round, actor, partnership, office, skills)
@@ -160,8 +158,9 @@ class _Reader:
                 return None
             return value
 
-        partnership = self.partnership if "partner" not in values else read("partner", cell_text, self._partner)
-        partnership = self._partner_of(values, partnership)
+        if "partner" in values:
+            read("partner", cell_text, self._partner)
+        partnership = self._partner_of(values)
         name = read("occupation", cell_text, self._occupation)
         occupation = self.occupations.get(name.lower()) if name else None
         numbers = {key: read(key, _counted(required)) for key, _dutch, _english, required in FIGURES
@@ -190,9 +189,10 @@ class _Reader:
             return _("You may not give this partner's answers.")
         return None
 
-    def _partner_of(self, values: dict, fallback):
+    def _partner_of(self, values: dict):
+        """The row's partner (checked by `_partner`), else the partner whose file this is."""
         text = cell_text(values.get("partner", ""))
-        return self.partners.get(text.lower(), fallback) if text else fallback
+        return self.partners.get(text.lower()) if text else self.partnership
 
     def _occupation(self, text: str) -> str | None:
         if not text:

@@ -123,10 +123,15 @@ def import_answers(*, actor, survey_round: SurveyRound, rows: list[ImportedAnswe
     return ImportOutcome(imported=imported, unchanged=len(rows) - imported)
 
 
+def closed_message(survey_round: SurveyRound) -> str:
+    """What a partner reads when it tries to change an answer after the round's closing date."""
+    return (_("The round closed on %(day)s; ask the programme office to correct an answer.")
+            % {"day": survey_round.closes_on.strftime("%d-%m-%Y")})
+
+
 def _ensure_open_for(actor, survey_round: SurveyRound) -> None:
     if timezone.localdate() > survey_round.closes_on and not may_manage(actor, survey_round.centre):
-        raise HcaError(_("The round closed on %(day)s; ask the programme office to correct an answer.")
-                       % {"day": survey_round.closes_on.strftime("%d-%m-%Y")})
+        raise HcaError(closed_message(survey_round))
 
 
 def _ensure_same_centre(survey_round: SurveyRound, partnership, occupation: Occupation) -> None:

@@ -28,7 +28,7 @@ from civhub.hca.selectors.survey import (
     stored_ratings,
     who_answered,
 )
-from civhub.hca.services.survey import open_round, save_answer
+from civhub.hca.services.survey import closed_message, open_round, save_answer
 from civhub.hca.survey_file import import_survey, template_table
 from civhub.partners.models import CofinancingGroup, Partnership
 
@@ -89,11 +89,13 @@ def _answer_page(request, centre, partnership, survey_round, occupation, *, offi
         partnership=partnership, occupation=occupation).first()
     skills = centre_skills(centre.pk)
     editable = office or is_open(survey_round)
-    form = AnswerForm(posted(request) if editable else None, skills=skills, horizon_years=survey_round.horizon_years,
+    form = AnswerForm(posted(request), skills=skills, horizon_years=survey_round.horizon_years,
                       initial=answer_initial(answer, stored_ratings(answer)))
-    if not editable:
+    if not editable:  # read-only: the stored answer is shown, and a change sent anyway is refused
         for field in form.fields.values():
             field.disabled = True
+        if form.is_bound:
+            form.add_error(None, closed_message(survey_round))
     back = (reverse("hca:round", args=[centre.slug, survey_round.pk]) if office
             else _survey_url(centre, partnership))
     if form.is_bound and form.is_valid():

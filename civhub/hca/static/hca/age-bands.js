@@ -14,7 +14,7 @@
   function update() {
     var total = 0;
     bands.forEach(function (input) { total += count(input); });
-    var text = output.getAttribute("data-text").replace("%(total)s", total).replace("%(persons)s", count(persons));
+    var text = output.getAttribute("data-text").replace("{total}", total).replace("{persons}", count(persons));
     output.textContent = text;
     output.classList.toggle("age-total-off", total !== count(persons));
   }
