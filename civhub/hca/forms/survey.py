@@ -9,6 +9,7 @@ from dataclasses import fields as dataclass_fields
 from decimal import Decimal
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from civhub.core.fields import FlexibleDecimalField
@@ -35,7 +36,7 @@ OPTIONAL = {"open_vacancies", "hard_to_fill", "retirements", "other_leavers"}
 
 
 def _label(name: str):
-    return WorkforceAnswer._meta.get_field(name).verbose_name
+    return capfirst(WorkforceAnswer._meta.get_field(name).verbose_name)
 
 
 class AnswerForm(forms.Form):
@@ -131,15 +132,15 @@ class RoundForm(forms.Form):
     """The office opens a survey round."""
 
     reference_date = forms.DateField(
-        label=SurveyRound._meta.get_field("reference_date").verbose_name,
+        label=capfirst(SurveyRound._meta.get_field("reference_date").verbose_name),
         help_text=_("The day the figures are about, e.g. 1 January; it names the round."),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     closes_on = forms.DateField(
-        label=SurveyRound._meta.get_field("closes_on").verbose_name,
+        label=capfirst(SurveyRound._meta.get_field("closes_on").verbose_name),
         help_text=_("The last day the partners can answer. They get one reminder e-mail a week before."),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     horizon_years = forms.IntegerField(
-        label=SurveyRound._meta.get_field("horizon_years").verbose_name, initial=6, min_value=1, max_value=10,
+        label=capfirst(SurveyRound._meta.get_field("horizon_years").verbose_name), initial=6, min_value=1, max_value=10,
         help_text=_("How many years ahead the forecast looks; 6 like ROA's forecasts."),
         widget=forms.TextInput(attrs=NUMBER))
     outflow_rate = PercentField(
