@@ -37,3 +37,14 @@ def ensure_may_answer(user, partnership: Partnership) -> None:
 def ensure_may_manage(user, centre) -> None:
     if not may_manage(user, centre):
         raise HcaError(_("Only the programme office may do this."))
+
+
+def answering_partnerships(user, centre) -> list[Partnership]:
+    """The employer partners of `centre` the user answers the survey for (as contact or signatory), by name."""
+    return list(Partnership.objects.filter(centre=centre, pk__in=access.partnership_ids(user, centre),
+                                           cofinancing_group=CofinancingGroup.EMPLOYER)
+                .select_related("organisation").order_by("organisation__name"))
+
+
+# Decorator for the partner's survey pages taking `slug`: 404 outside the centre, 403 without a partner role.
+partner_pages_required = access.partner_roles_required

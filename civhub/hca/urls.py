@@ -3,6 +3,7 @@
 from django.urls import path
 
 from civhub.hca.views import setup as views
+from civhub.hca.views import survey
 
 app_name = "hca"
 urlpatterns = [
@@ -11,4 +12,13 @@ urlpatterns = [
     path("beroep/<int:pk>/", views.occupation_edit, name="occupation_edit"),
     path("opleiding/nieuw/", views.programme_new, name="programme_new"),
     path("opleiding/<int:pk>/", views.programme_edit, name="programme_edit"),
+    # the workforce survey
+    path("enquete/", survey.survey, name="survey"),
+    path("enquete/sjabloon/", survey.survey_template, name="survey_template"),
+    path("enquete/<slug:code>/<int:round_pk>/beroep/<int:occupation_pk>/", survey.answer, name="answer"),
+    path("enquete/<slug:code>/<int:round_pk>/importeren/", survey.survey_import, name="survey_import"),
+    path("rondes/", survey.rounds, name="rounds"),
+    path("rondes/<int:pk>/", survey.survey_round, name="round"),
+    path("rondes/<int:pk>/importeren/", survey.round_import, name="round_import"),
+    path("rondes/<int:pk>/<slug:code>/beroep/<int:occupation_pk>/", survey.round_answer, name="round_answer"),
 ]

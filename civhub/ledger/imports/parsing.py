@@ -66,6 +66,7 @@ class Table:
     records: Iterator[tuple[int, list]]  # (row number, cells) after the header, empty rows included
     estimated_rows: int | None = None  # a cheap guess at the number of data rows, for progress
     max_rows: int = MAX_ROWS
+    ignored: tuple[str, ...] = ()  # header cells that name no column of the import (ignored, as the rules say)
 
     def rows(self) -> Iterator[tuple[int, dict]]:
         """(row number as in the file, {key: cell}) per non-empty data row; FileError past `max_rows`."""
@@ -109,7 +110,11 @@ def open_table(file, file_name: str, columns: Iterable[Column], *, one_of: Itera
     estimated = _estimate_rows(file, file_type, head)
     number, header = _first_record(records)
     positions, headers = _match_header(header, columns, one_of)
-    return Table(file_type, headers, positions, records, estimated_rows=estimated, max_rows=max_rows)
+    known = {header_key(name) for column in columns for name in column.names}
+    ignored = tuple(str(cell).strip() for cell in header
+                    if _clean(cell) not in _EMPTY_VALUES and header_key(cell) not in known)
+    return Table(file_type, headers, positions, records, estimated_rows=estimated, max_rows=max_rows,
+                 ignored=ignored)
 
 
 def _file_type(head: bytes, file_name: str) -> str:
