@@ -4,6 +4,8 @@ with ratings and coverage, and a published edition. Dates are given by the tests
 from datetime import date, timedelta
 from decimal import Decimal
 
+from django.utils import timezone
+
 from civhub.hca.models import (
     EducationProgramme,
     Occupation,
@@ -74,3 +76,26 @@ def edition(centre, user, rows: dict, *, first_year=2023, last_year=2028, illust
             occupation=occupation, employment=employment, expansion=expansion, replacement=replacement,
             supply=supply, ita=ita, typology=typology)
     return forecast
+
+
+def two_rounds(centre, user) -> dict:
+    """Two rounds (the earlier illustrative); laborant answered by three employers (published, ITA 0.73), analist by
+    two (not published); a skill rated for both; a published edition with a row for each."""
+    today = timezone.localdate()
+    laborant, analist = occupations(centre, "laborant", "analist")
+    earlier = survey_round(centre, user, today - timedelta(days=400), illustrative=True)
+    newest = survey_round(centre, user, today - timedelta(days=30))
+    three = employers(centre, 3)
+    programme(centre, employers(centre, 1)[0], laborant, graduates=2, share="1")
+    answers = [answer(survey, partner, laborant, user) for survey in (earlier, newest) for partner in three]
+    answers += [answer(newest, three[0], analist, user, bands=(0, 3, 3, 3, 0, 0), expected=2000),
+                answer(newest, three[1], analist, user, bands=(0, 3, 3, 3, 0, 0), expected=2345)]
+    newest_answers = [item for item in answers if item.survey_round_id == newest.pk]
+    skill_with_ratings(centre, newest_answers, "Pipetteren", now=3, later=5, coverage=1)
+    skill_with_ratings(centre, newest_answers, "Data-integriteit (ALCOA+)", now=4, later=5)
+    skill_with_ratings(centre, newest_answers, "Veilig werken in het lab", now=5, later=5, coverage=3)
+    edition(centre, user, {
+        laborant: (10000, 600, 1200, 1500, Decimal("0.83"), "zeer goed"),
+        analist: (5000, 100, 400, 900, Decimal("1.80"), "slecht"),
+    })
+    return {"earlier": earlier, "newest": newest, "laborant": laborant, "analist": analist}

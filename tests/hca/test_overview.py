@@ -23,26 +23,7 @@ def url(centre, **query):
 
 @pytest.fixture
 def world(centre, programme_manager):
-    """Two rounds; laborant answered by three employers (published), analist by two (not published); a skill
-    rated for both; a published edition with a row for each."""
-    today = timezone.localdate()
-    laborant, analist = data.occupations(centre, "laborant", "analist")
-    earlier = data.survey_round(centre, programme_manager, today - timedelta(days=400), illustrative=True)
-    newest = data.survey_round(centre, programme_manager, today - timedelta(days=30))
-    three = data.employers(centre, 3)
-    school = data.employers(centre, 1)[0]
-    data.programme(centre, school, laborant, graduates=2, share="1")
-    answers = [data.answer(survey, partner, laborant, programme_manager)
-               for survey in (earlier, newest) for partner in three]
-    answers += [data.answer(newest, three[0], analist, programme_manager, bands=(0, 3, 3, 3, 0, 0), expected=2000),
-                data.answer(newest, three[1], analist, programme_manager, bands=(0, 3, 3, 3, 0, 0), expected=2345)]
-    newest_answers = [item for item in answers if item.survey_round_id == newest.pk]
-    data.skill_with_ratings(centre, newest_answers, "Pipetteren", now=3, later=5, coverage=1)
-    data.edition(centre, programme_manager, {
-        laborant: (10000, 600, 1200, 1500, Decimal("0.83"), "zeer goed"),
-        analist: (5000, 100, 400, 900, Decimal("1.80"), "slecht"),
-    })
-    return {"earlier": earlier, "newest": newest, "laborant": laborant, "analist": analist}
+    return data.two_rounds(centre, programme_manager)
 
 
 def test_the_office_sees_every_occupation_and_the_unpublished_one_is_marked(centre, world, programme_manager):
