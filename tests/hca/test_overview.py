@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from civhub.hca.permissions import may_read, sees_every_cell
 from civhub.hca.selectors.overview import FIGURES, SUPPRESSED
 from tests.hca import overview_data as data
 from tests.partners.factories import client_for, count_queries
@@ -158,3 +159,11 @@ def test_the_query_count_stays_the_same_as_partners_occupations_rounds_and_skill
 
     _grow(centre, manager, partners=6, occupation_names=["b", "c", "d"], rounds=3, skills=4)
     assert count_queries(client, url(centre)) == small
+
+
+def test_who_reads_the_page_and_who_sees_every_cell(centre, programme_manager, steering_member, practor,
+                                                    communications, partner_a_contact, other_centre_manager):
+    readers = [person for person in (programme_manager, steering_member, practor, communications, partner_a_contact,
+                                     other_centre_manager) if may_read(person, centre)]
+    assert readers == [programme_manager, steering_member, practor]
+    assert [sees_every_cell(person, centre) for person in readers] == [True, False, False]
