@@ -76,6 +76,7 @@ bench: $(VENV)/.installed
 	$(PY) -m bench.monitor --rows 1000000
 	$(PY) -m bench.feed
 	$(PY) -m bench.governance
+	$(PY) -m bench.hca
 
 lock:
 	$(PY) -m pip freeze --exclude-editable | grep -v '^pip==' > requirements.lock

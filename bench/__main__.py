@@ -10,7 +10,8 @@ The ledger's import benchmark runs on its own (it loads the demo and imports 100
 see bench/imports.py. The co-financing monitor and the funder pack on 1,000,000 contributions:
 `python -m bench.monitor --rows 1000000` (bench/monitor.py). The catalogue feed with 10,000 courses and
 50,000 offerings: `python -m bench.feed` (bench/feed.py). The agenda, the registers and a meeting page with
-1,000 meetings: `python -m bench.governance`. `make bench` runs them all.
+1,000 meetings: `python -m bench.governance`. The HCA page with 200 partners × 10 occupations × 5 survey rounds:
+`python -m bench.hca`. `make bench` runs them all.
 """
 
 import os

@@ -11,11 +11,27 @@
 from django.utils.translation import gettext as _
 
 from civhub.accounts import permissions as access
+from civhub.accounts.models import OFFICE_ROLES, Role
 from civhub.hca.errors import HcaError
 from civhub.partners.models import CofinancingGroup, Partnership
 
 # Decorator for the office's pages taking `slug`: 404 outside the centre, 403 without an office role.
 office_pages_required = access.office_required
+
+# Who reads the HCA page (the forecast, the trend, the skills heatmap, the published forecast beside ours): the
+# office, the steering group and the practor. Outside the office only published cells (MIN_PARTNERS or more).
+READER_ROLES = (*sorted(OFFICE_ROLES), Role.STEERING_MEMBER, Role.PRACTOR)
+reader_pages_required = access.centre_role_required(*READER_ROLES)
+
+
+def may_read(user, centre) -> bool:
+    """The office, the steering group's members and the practor (or a superuser) read the HCA page."""
+    return bool(getattr(user, "is_superuser", False)) or access.has_role(user, centre, *READER_ROLES)
+
+
+def sees_every_cell(user, centre) -> bool:
+    """Whether the user sees cells with fewer than MIN_PARTNERS answering partners (marked): the office only."""
+    return may_manage(user, centre)
 
 
 def may_manage(user, centre) -> bool:

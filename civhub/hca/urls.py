@@ -2,11 +2,15 @@
 
 from django.urls import path
 
+from civhub.hca.views import overview, survey
 from civhub.hca.views import setup as views
-from civhub.hca.views import survey
 
 app_name = "hca"
 urlpatterns = [
+    # The HCA page (office, steering group, practor): the chosen round (?ronde=<pk>), its charts, the ITA KPIs.
+    path("", overview.overview, name="overview"),
+    path("grafiek/<slug:chart>.svg", overview.overview_chart, name="overview_chart"),
+    path("ronde/<int:pk>/kpis/", overview.record_kpis, name="record_kpis"),
     path("beroepen-en-opleidingen/", views.setup, name="setup"),
     path("beroep/nieuw/", views.occupation_new, name="occupation_new"),
     path("beroep/<int:pk>/", views.occupation_edit, name="occupation_edit"),

@@ -1,0 +1,46 @@
+"""Template filters of the HCA page: figures in the active language, and the colour class of an ITA or a skill gap
+(always beside its text: colour never carries the meaning alone)."""
+
+from decimal import Decimal
+
+from django import template
+
+from civhub.core.formatting import group_number
+from civhub.hca.indicators import TYPOLOGY, WORST
+from civhub.hca.models import SkillCoverage
+
+register = template.Library()
+
+# The typology's labels in order, best prospects for school-leavers first: their colour class is ita-1 … ita-5.
+ITA_LABELS = [label for _ceiling, label in TYPOLOGY] + [WORST]
+# A skill's gap (importance in five years minus coverage, on the 1–5 scale): its class and the bound above it.
+GAP_LEVELS = ((Decimal("0"), "gap-none"), (Decimal("1"), "gap-small"), (Decimal("2"), "gap-medium"))
+LARGEST_GAP = "gap-large"
+
+
+@register.filter
+def number(value, places=0):
+    """{{ value|number:1 }} → 1.234,5 in Dutch; an empty value is a dash."""
+    if value is None or value == "":
+        return "—"
+    return group_number(Decimal(value), int(places))
+
+
+@register.filter
+def ita_class(typology: str) -> str:
+    """The colour class of a typology label: ita-1 (zeer goed) … ita-5 (slecht); ita-none otherwise."""
+    return f"ita-{ITA_LABELS.index(typology) + 1}" if typology in ITA_LABELS else "ita-none"
+
+
+@register.filter
+def gap_class(gap) -> str:
+    """The colour class of a skill gap: none (≤ 0), small (≤ 1), medium (≤ 2), large."""
+    if gap is None:
+        return "gap-unknown"
+    return next((name for bound, name in GAP_LEVELS if gap <= bound), LARGEST_GAP)
+
+
+@register.filter
+def coverage_label(level) -> str:
+    """The words of a coverage level 0–3 (not covered … mastered and assessed)."""
+    return str(SkillCoverage.Level(level).label)
