@@ -9,6 +9,7 @@ import binascii
 
 from django import forms
 from django.template.defaultfilters import filesizeformat
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from civhub.hca.models import PublishedForecast
@@ -19,7 +20,7 @@ _MODEL = PublishedForecast._meta
 
 
 def _label(name: str):
-    return _MODEL.get_field(name).verbose_name
+    return capfirst(_MODEL.get_field(name).verbose_name)
 
 
 class PublishedForecastForm(forms.Form):

@@ -33,11 +33,13 @@ class CoverageForm(forms.Form):
     def __init__(self, data=None, *, matrix):
         super().__init__(data)
         self.matrix = matrix
+        # "2 – practised": the number first, so that typing it on the keyboard picks the level.
+        choices = [(value, f"{value} – {label}") for value, label in SkillCoverage.Level.choices]
         for row in matrix.rows:
             for skill, level in row.levels:
                 self.fields[cell_name(row.module.pk, skill.pk)] = forms.TypedChoiceField(
                     label=gettext("%(skill)s in module %(module)s") % {"skill": skill.name, "module": row.module.code},
-                    choices=SkillCoverage.Level.choices, coerce=int, initial=level)
+                    choices=choices, coerce=int, initial=level)
 
     def cells(self) -> list[tuple[int, int, int]]:
         """(module id, skill id, level) of every cell, after validation."""
