@@ -163,3 +163,13 @@ def test_the_default_typology_is_the_2021_editions():
 def test_a_bad_typology_is_refused_with_a_reason(spec, message, english_messages):
     with pytest.raises(ValueError, match=message):
         parse_typology(spec)
+
+
+def test_the_typology_may_be_given_as_text_and_a_bad_one_writes_nothing(centre, programme_manager,
+                                                                      english_messages):
+    forecast = run(programme_manager, centre, typology="0.90:goed,1.10:matig,slecht")
+    assert forecast.typology == [["0.90", "goed"], ["1.10", "matig"], [None, "slecht"]]
+
+    with pytest.raises(HcaError, match="must rise"):
+        run(programme_manager, centre, region="Leiden", typology="1.10:matig,0.90:goed,slecht")
+    assert PublishedForecast.objects.count() == 1

@@ -15,7 +15,9 @@ from django.utils.translation import gettext_lazy as _
 from civhub.hca.models import PublishedForecast
 from civhub.hca.published_file import parse_typology
 
-MAX_BYTES = 2 * 1024 * 1024  # a published forecast has tens of rows; this is generous
+# A published forecast has tens of rows; 1 MB is generous, and carried back as base64 after the check it stays
+# within Django's 2.5 MB limit on a form's data (DATA_UPLOAD_MAX_MEMORY_SIZE).
+MAX_BYTES = 1024 * 1024
 _MODEL = PublishedForecast._meta
 
 

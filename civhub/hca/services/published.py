@@ -15,7 +15,7 @@ from civhub.core.audit import record_event
 from civhub.hca.errors import HcaError
 from civhub.hca.models import Occupation, PublishedForecast, PublishedForecastRow
 from civhub.hca.permissions import ensure_may_manage
-from civhub.hca.published_file import DEFAULT_TYPOLOGY, PublishedFile, read_published
+from civhub.hca.published_file import DEFAULT_TYPOLOGY, PublishedFile, parse_typology, read_published
 
 TEXT_FIELDS = {"publisher": 120, "edition": 200, "region": 120}
 
@@ -40,10 +40,15 @@ def import_published_forecast(*, actor, centre, file_name: str, content: bytes, 
                               illustrative=False) -> PublishedForecast:
     """Store an edition of a published forecast with its rows as published (see the module).
 
-    `typology` is the edition's [[bound, label], ..., [None, label]] (published_file.parse_typology); without
-    it the 2021 edition's typology is stored.
+    `typology` is the edition's [[bound, label], ..., [None, label]] (published_file.parse_typology) or its text
+    as the command line takes it (`0.85:zeer goed,…,slecht`); without it the 2021 edition's typology is stored.
     """
     ensure_may_manage(actor, centre)
+    if isinstance(typology, str):  # as the command line writes it
+        try:
+            typology = parse_typology(typology)
+        except ValueError as error:
+            raise HcaError(str(error), field="typology") from None
     fields = _edition_fields(publisher=publisher, edition=edition, region=region, first_year=first_year,
                              last_year=last_year, source_url=source_url)
     report = check_published_file(centre=centre, file_name=file_name, content=content)
