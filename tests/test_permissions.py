@@ -34,6 +34,7 @@ from tests.grants.rows_budget import GRANT_BUDGET_ROWS
 from tests.grants.rows_monitor import GRANT_MONITOR_ROWS
 from tests.hca.rows import HCA_ROWS
 from tests.hca.rows_overview import HCA_OVERVIEW_ROWS
+from tests.hca.rows_skills import HCA_SKILLS_ROWS
 from tests.hca.rows_survey import HCA_SURVEY_ROWS
 from tests.learning.rows import LEARNING_ROWS
 from tests.ledger.rows_entries import LEDGER_ENTRY_ROWS
@@ -229,6 +230,7 @@ TABLE = [
     *HCA_ROWS,
     *HCA_SURVEY_ROWS,
     *HCA_OVERVIEW_ROWS,
+    *HCA_SKILLS_ROWS,
 ]
 
 

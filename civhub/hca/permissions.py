@@ -6,14 +6,23 @@
   their own answers, ever; another partner's answers are a 404.
 - Everyone else (and the office's published pages) sees only sums over at least
   `selectors.MIN_PARTNERS` answering partners.
+- The office keeps the skills, the skill coverage of every line-1 module and the published forecasts. A school
+  partner's contacts and signatories keep their own school's programmes and the coverage of the modules their
+  school provides; another school's programme is a 404.
 """
 
+from functools import wraps
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from civhub.accounts import permissions as access
 from civhub.accounts.models import OFFICE_ROLES, Role
 from civhub.hca.errors import HcaError
-from civhub.partners.models import CofinancingGroup, Partnership
+from civhub.partners.models import CofinancingGroup, OrganisationKind, Partnership
+from civhub.programme.models import EducationModule
 
 # Decorator for the office's pages taking `slug`: 404 outside the centre, 403 without an office role.
 office_pages_required = access.office_required
@@ -64,3 +73,73 @@ def answering_partnerships(user, centre) -> list[Partnership]:
 
 # Decorator for the partner's survey pages taking `slug`: 404 outside the centre, 403 without a partner role.
 partner_pages_required = access.partner_roles_required
+# Skills, coverage, published forecasts and the schools' own programmes ------------------------------------------
+
+# Organisations that count as a school without the office having named them one (a programme's school, a module's
+# provider): an mbo school, a university or college.
+SCHOOL_KINDS = frozenset({OrganisationKind.SCHOOL, OrganisationKind.COLLEGE})
+
+
+def is_school(partnership: Partnership) -> bool:
+    """Whether the partner is a school: by its kind, or because the office made it a programme's school."""
+    return (partnership.organisation.kind in SCHOOL_KINDS
+            or partnership.education_programmes.exists())
+
+
+def school_partnerships(user, centre) -> QuerySet[Partnership]:
+    """The partnerships whose programmes the user may keep: every one for the office, else the user's own."""
+    partnerships = Partnership.objects.filter(centre=centre).select_related("organisation")
+    if may_manage(user, centre):
+        return partnerships
+    return partnerships.filter(pk__in=access.partnership_ids(user, centre))
+
+
+def school_or_404(user, centre, code: str) -> Partnership:
+    """The partnership with this short code whose programmes the user keeps: another partner's is a 404, the
+    user's own partnership when it is no school a 403."""
+    partnership = get_object_or_404(school_partnerships(user, centre), short_code=code)
+    if not (may_manage(user, centre) or is_school(partnership)):
+        raise PermissionDenied
+    return partnership
+
+
+def may_keep_programmes_of(user, school: Partnership) -> bool:
+    """The office, or the school's own contacts and signatories (the partner a school)."""
+    return may_manage(user, school.centre) or (
+        school.pk in access.partnership_ids(user, school.centre) and is_school(school))
+
+
+def ensure_may_keep_programmes_of(user, school: Partnership) -> None:
+    if not may_keep_programmes_of(user, school):
+        raise HcaError(_("Only the school itself, or the programme office, may keep this school's programmes."))
+
+
+def coverage_modules(user, centre) -> QuerySet[EducationModule]:
+    """The line-1 modules whose skill coverage the user keeps: every one for the office, else the modules the
+    user's own partners provide."""
+    modules = EducationModule.objects.filter(centre=centre)
+    if may_manage(user, centre):
+        return modules
+    return modules.filter(provider_id__in=access.partnership_ids(user, centre))
+
+
+def coverage_pages_required(view):
+    """Decorator for the coverage page taking `slug`: 404 outside the centre; 403 unless office or a partner that
+    provides a module; the view gets the centre and the modules the user keeps."""
+
+    @access.centre_role_required()
+    @wraps(view)
+    def wrapper(request, centre, *args, **kwargs):
+        modules = coverage_modules(request.user, centre)
+        if not (may_manage(request.user, centre) or modules.exists()):
+            raise PermissionDenied
+        return view(request, centre, modules, *args, **kwargs)
+
+    return wrapper
+
+
+def ensure_may_cover(user, centre, module_ids) -> None:
+    """Refuse a change to the coverage of a module the user does not keep."""
+    kept = set(coverage_modules(user, centre).filter(pk__in=module_ids).values_list("pk", flat=True))
+    if set(module_ids) - kept:
+        raise HcaError(_("You may only change the coverage of the modules your own school provides."))

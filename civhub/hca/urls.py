@@ -2,8 +2,7 @@
 
 from django.urls import path
 
-from civhub.hca.views import overview, survey
-from civhub.hca.views import setup as views
+from civhub.hca.views import overview, published, schools, setup, skills, survey
 
 app_name = "hca"
 urlpatterns = [
@@ -11,12 +10,23 @@ urlpatterns = [
     path("", overview.overview, name="overview"),
     path("grafiek/<slug:chart>.svg", overview.overview_chart, name="overview_chart"),
     path("ronde/<int:pk>/kpis/", overview.record_kpis, name="record_kpis"),
-    path("beroepen-en-opleidingen/", views.setup, name="setup"),
-    path("beroep/nieuw/", views.occupation_new, name="occupation_new"),
-    path("beroep/<int:pk>/", views.occupation_edit, name="occupation_edit"),
-    path("opleiding/nieuw/", views.programme_new, name="programme_new"),
-    path("opleiding/<int:pk>/", views.programme_edit, name="programme_edit"),
-    # the workforce survey
+    # The office's lists: occupations and programmes, skills and their coverage, published forecasts.
+    path("beroepen-en-opleidingen/", setup.setup, name="setup"),
+    path("beroep/nieuw/", setup.occupation_new, name="occupation_new"),
+    path("beroep/<int:pk>/", setup.occupation_edit, name="occupation_edit"),
+    path("opleiding/nieuw/", setup.programme_new, name="programme_new"),
+    path("opleiding/<int:pk>/", setup.programme_edit, name="programme_edit"),
+    path("vaardigheden/", skills.skills, name="skills"),
+    path("vaardigheden/nieuw/", skills.skill_new, name="skill_new"),
+    path("vaardigheden/<int:pk>/", skills.skill_edit, name="skill_edit"),
+    path("dekking/", skills.coverage, name="coverage"),
+    path("prognoses/", published.published, name="published"),
+    path("prognoses/<int:pk>/verwijderen/", published.published_delete, name="published_delete"),
+    # A school keeps its own programmes.
+    path("school/<slug:code>/opleidingen/", schools.programmes, name="school_programmes"),
+    path("school/<slug:code>/opleidingen/nieuw/", schools.programme_new, name="school_programme_new"),
+    path("school/<slug:code>/opleidingen/<int:pk>/", schools.programme_edit, name="school_programme_edit"),
+    # The workforce survey: the employer partner's pages, then the office's rounds.
     path("enquete/", survey.survey, name="survey"),
     path("enquete/sjabloon/", survey.survey_template, name="survey_template"),
     path("enquete/<slug:code>/<int:round_pk>/beroep/<int:occupation_pk>/", survey.answer, name="answer"),

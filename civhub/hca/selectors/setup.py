@@ -13,3 +13,8 @@ def occupations_and_programmes(centre) -> dict:
                       .select_related("school__organisation").prefetch_related("occupations")
                       .order_by("school__organisation__name", "name"))
     return {"occupations": occupations, "programmes": programmes}
+
+
+def school_programmes(school) -> list[EducationProgramme]:
+    """One school's programmes with the occupations each trains for (two queries)."""
+    return list(EducationProgramme.objects.filter(school=school).prefetch_related("occupations").order_by("name"))

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from civhub.core.audit import field_changes, record_event
 from civhub.hca.errors import HcaError
 from civhub.hca.models import EducationProgramme, Occupation
-from civhub.hca.permissions import ensure_may_manage
+from civhub.hca.permissions import ensure_may_keep_programmes_of, ensure_may_manage
 
 
 def save_occupation(*, actor, centre, occupation: Occupation | None = None, data: dict) -> Occupation:
@@ -27,9 +27,13 @@ def save_occupation(*, actor, centre, occupation: Occupation | None = None, data
 
 def save_programme(*, actor, centre, programme: EducationProgramme | None = None, data: dict) -> EducationProgramme:
     """Add or change an education programme of `centre`: its school (a partner), code, level, graduates a year,
-    the share entering the region and the occupations it trains for."""
-    ensure_may_manage(actor, centre)
+    the share entering the region and the occupations it trains for. The office, or the school itself."""
     school, occupations = data["school"], list(data["occupations"])
+    # The office keeps every programme; a school its own (and cannot hand one to another school or take one over).
+    ensure_may_keep_programmes_of(actor, school)
+    if programme is not None:
+        ensure_may_keep_programmes_of(actor, EducationProgramme.objects.select_related("school__organisation")
+                                      .get(pk=programme.pk).school)
     if school.centre_id != centre.pk or any(item.centre_id != centre.pk for item in occupations):
         raise HcaError(_("The school and the occupations must be of this centre."))
     fields = {key: value for key, value in data.items() if key != "occupations"}

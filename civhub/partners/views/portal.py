@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from civhub.accounts.permissions import portal_required
+from civhub.core import portal
 from civhub.core.views import attempt, form_page, posted
 from civhub.partners.forms.portal import ContactFormSet, OrganisationDetailsForm
 from civhub.partners.permissions import is_office_of, may_change_cofinancing_group, partnerships_visible_to
@@ -36,6 +37,7 @@ def partner(request, centre, code):
     return render(request, "partners/portal/partner.html", {
         "centre": centre, "page": portal_page(partnership),
         "may_change_group": may_change_cofinancing_group(request.user, partnership),
+        "sections": portal.sections(request, partnership),
     })
 
 
