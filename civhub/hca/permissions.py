@@ -5,17 +5,23 @@
 - An employer partner's contacts and signatories answer for their own partner and see only
   their own answers, ever; another partner's answers are a 404.
 - Everyone else (and the office's published pages) sees only sums over at least
-  `selectors.MIN_PARTNERS` answering partners.
+  `selectors.MIN_PARTNERS` answering partners: the public page is open to all, the HCA report
+  (XLSX, PDF) is for the office and the steering group (`may_read_report`).
 """
 
 from django.utils.translation import gettext as _
 
 from civhub.accounts import permissions as access
+from civhub.accounts.models import OFFICE_ROLES, Role
 from civhub.hca.errors import HcaError
 from civhub.partners.models import CofinancingGroup, Partnership
 
 # Decorator for the office's pages taking `slug`: 404 outside the centre, 403 without an office role.
 office_pages_required = access.office_required
+# The HCA report (published cells only) becomes part of a funding application: the office writes it, the
+# steering group answers for it. Decorator for its downloads: 404 outside the centre, 403 without the role.
+REPORT_ROLES = frozenset(OFFICE_ROLES | {Role.STEERING_MEMBER})
+report_required = access.centre_role_required(*sorted(REPORT_ROLES))
 
 
 def may_manage(user, centre) -> bool:
@@ -37,3 +43,8 @@ def ensure_may_answer(user, partnership: Partnership) -> None:
 def ensure_may_manage(user, centre) -> None:
     if not may_manage(user, centre):
         raise HcaError(_("Only the programme office may do this."))
+
+
+def may_read_report(user, centre) -> bool:
+    """The office and the steering group (or a superuser): the HCA report, which shows published cells only."""
+    return bool(user.is_superuser or access.has_role(user, centre, *REPORT_ROLES))
