@@ -72,7 +72,7 @@ class HcaReport:
 def build_report(centre, *, reference_date: date | None = None) -> HcaReport:
     """The report of the round with this reference date (default: the newest); HcaError without such a round.
 
-    Ten queries whatever the number of rounds, partners, occupations and skills.
+    Twelve queries whatever the number of rounds, partners, occupations and skills.
     """
     rounds = [shown_round(forecast) for forecast in centre_forecasts(centre)]
     if reference_date is not None:
@@ -91,9 +91,7 @@ def build_report(centre, *, reference_date: date | None = None) -> HcaReport:
 
 
 def _remark(cell) -> str:
-    if not cell.published:
-        return suppressed_text()
-    return "" if cell.has_openings else cell.typology_label
+    return "" if cell.published else suppressed_text()
 
 
 def method_table(report: HcaReport) -> Table:
@@ -149,8 +147,8 @@ FORECAST_COLUMNS = [
 
 def forecast_table(report: HcaReport) -> Table:
     rows = [[cell.occupation, cell.employment, cell.expansion, cell.replacement, cell.openings, cell.supply,
-             cell.openings_per_year_pct, cell.replacement_importance_pct, cell.ita,
-             cell.typology_label if cell.has_openings else "", _remark(cell)] for cell in report.round.cells]
+             cell.openings_per_year_pct, cell.replacement_importance_pct, cell.ita, cell.typology_label,
+             _remark(cell)] for cell in report.round.cells]
     title = _("Forecast per occupation, round %(year)s") % {"year": report.survey_round.reference_date.year}
     return Table(sheet="Prognose", title=title, columns=FORECAST_COLUMNS, rows=rows)
 
@@ -160,8 +158,7 @@ def trend_table(report: HcaReport) -> Table:
     for row in trend_rows(report.rounds):
         for shown, cell in zip(report.rounds, row.cells, strict=True):
             rows.append([cell.occupation, shown.survey_round.reference_date.year, shown.survey_round.reference_date,
-                         cell.employment, cell.openings, cell.supply, cell.ita,
-                         cell.typology_label if cell.has_openings else "", _remark(cell)])
+                         cell.employment, cell.openings, cell.supply, cell.ita, cell.typology_label, _remark(cell)])
     return Table(sheet="Trend", title=gettext_lazy("Trend over the survey rounds"), columns=[
         Column("beroep", gettext_lazy("Occupation"), width=28),
         Column("ronde", gettext_lazy("Round"), Kind.INTEGER, width=8),
@@ -194,7 +191,7 @@ def published_table(report: HcaReport) -> Table:
     rows = []
     for row in report.edition.rows if report.edition else []:
         cell = ours.get(row.occupation_id)
-        shown = cell is not None and cell.published and cell.has_openings
+        shown = cell is not None and cell.published
         rows.append([row.name, str(row.get_subject_display()), cell.occupation if cell else "", row.employment,
                      row.expansion, row.replacement, row.supply, row.ita, row.typology,
                      cell.ita if shown else None, cell.typology_label if shown else "",
@@ -238,15 +235,22 @@ def _pdf_text(value, kind) -> str:
     return format_value(value, kind)
 
 
-def pdf_table(table: Table, *, skip: tuple[str, ...] = ()) -> dict:
-    """A table as the include core/_export_table.html shows it, cells formatted the Dutch way."""
-    columns = [index for index, column in enumerate(table.columns) if column.name not in skip]
+def pdf_table(table: Table, *, skip: tuple[str, ...] = (), note_from: str | None = None) -> dict:
+    """A table for hca/_pdf_table.html, cells formatted the Dutch way. From column `note_from` on, a suppressed
+    row (its `opmerking` says so) has one cell with that remark instead of empty figures."""
+    names = [str(column.name) for column in table.columns]
+    columns = [index for index, name in enumerate(names) if name not in skip and name != "opmerking"]
     kinds = [column.kind for column in table.columns]
     numeric = [kind in NUMERIC or kind == TENTH for kind in kinds]
-    return {"title": str(table.title),
-            "headings": [Cell(str(table.columns[index].label), numeric[index]) for index in columns],
-            "rows": [[Cell(_pdf_text(row[index], kinds[index]), numeric[index]) for index in columns]
-                     for row in table.rows]}
+    remark = names.index("opmerking") if "opmerking" in names else None
+    first_noted = columns.index(names.index(note_from)) if note_from else len(columns)
+    rows = []
+    for row in table.rows:
+        note = row[remark] if remark is not None and row[remark] == suppressed_text() else ""
+        shown = columns[:first_noted] if note else columns
+        rows.append({"cells": [Cell(_pdf_text(row[index], kinds[index]), numeric[index]) for index in shown],
+                     "note": note, "span": len(columns) - len(shown)})
+    return {"headings": [Cell(str(table.columns[index].label), numeric[index]) for index in columns], "rows": rows}
 
 
 def pdf_context(report: HcaReport) -> dict:
@@ -256,8 +260,10 @@ def pdf_context(report: HcaReport) -> dict:
         "report": report, "centre": report.centre, "survey_round": report.survey_round,
         "generated_at": report.generated_at, "method": method.rows, "min_partners": MIN_PARTNERS,
         "suppressed_text": suppressed_text(), "suppressed": report.round.suppressed,
-        "forecast": pdf_table(forecast), "trend": pdf_table(trend, skip=("peildatum",)),
-        "skills": pdf_table(skills), "published": pdf_table(published, skip=("soort",)),
+        "forecast": pdf_table(forecast, note_from="werkgelegenheid"),
+        "trend": pdf_table(trend, skip=("peildatum",), note_from="werkgelegenheid"),
+        "skills": pdf_table(skills), "published": pdf_table(published, skip=("soort",), note_from="ita_partners"),
+        "published_source": published.title,
         "chart": svg_data_uri(openings_and_supply(chart_cells)) if chart_cells else None,
     }
 
