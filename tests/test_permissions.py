@@ -33,6 +33,7 @@ from tests.governance.rows import GOVERNANCE_ROWS
 from tests.grants.rows_budget import GRANT_BUDGET_ROWS
 from tests.grants.rows_monitor import GRANT_MONITOR_ROWS
 from tests.hca.rows import HCA_ROWS
+from tests.hca.rows_outputs import HCA_OUTPUT_ROWS
 from tests.learning.rows import LEARNING_ROWS
 from tests.ledger.rows_entries import LEDGER_ENTRY_ROWS
 from tests.ledger.rows_office import LEDGER_OFFICE_ROWS
@@ -225,6 +226,7 @@ TABLE = [
     *NEWS_ROWS,
     *PARTNER_ROWS,
     *HCA_ROWS,
+    *HCA_OUTPUT_ROWS,
 ]
 
 
