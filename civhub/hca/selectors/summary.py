@@ -61,7 +61,6 @@ class Cell:
     replacement_importance_pct: Decimal | None = None
     ita: Decimal | None = None
     typology: str = ""  # ROA's word as stored ("matig"); empty when not published
-    answered: bool = False  # anyone answered (a published cell always has)
 
     @property
     def typology_label(self) -> str:
@@ -76,12 +75,11 @@ def cell(forecast: OccupationForecast) -> Cell:
     """The occupation's forecast as shown outside the office: a suppressed cell keeps only its name."""
     occupation = forecast.occupation
     if not forecast.published or forecast.figures is None:
-        return Cell(occupation.name, occupation.pk, published=False, answered=forecast.answering > 0)
+        return Cell(occupation.name, occupation.pk, published=False)
     figures = forecast.figures
     return Cell(occupation.name, occupation.pk, True, whole(Decimal(forecast.persons)), whole(forecast.expansion),
                 whole(forecast.replacement), whole(figures.openings), whole(forecast.supply),
-                figures.openings_per_year_pct, figures.replacement_importance_pct, figures.ita, figures.typology,
-                answered=True)
+                figures.openings_per_year_pct, figures.replacement_importance_pct, figures.ita, figures.typology)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, render
 from civhub.core.exports import CONTENT_TYPES, attachment
 from civhub.core.models import Centre
 from civhub.hca.errors import HcaError
-from civhub.hca.permissions import may_manage, report_required
+from civhub.hca.permissions import may_manage, may_read_report, report_required
 from civhub.hca.report import build_report, render_report_pdf, write_report_xlsx
 from civhub.hca.selectors.forecast import MIN_PARTNERS
 from civhub.hca.selectors.summary import headline, public_picture
@@ -24,7 +24,8 @@ def dashboard_panel(request, centre) -> dict | None:
     """The office dashboard's card: the newest round, its response and the tightest occupations (six queries)."""
     if not may_manage(request.user, centre):
         return None
-    return {"headline": headline(centre), "min_partners": MIN_PARTNERS}
+    return {"headline": headline(centre), "min_partners": MIN_PARTNERS,
+            "may_download": may_read_report(request.user, centre)}
 
 
 def public(request, slug):
