@@ -33,6 +33,7 @@ from tests.governance.rows import GOVERNANCE_ROWS
 from tests.grants.rows_budget import GRANT_BUDGET_ROWS
 from tests.grants.rows_monitor import GRANT_MONITOR_ROWS
 from tests.hca.rows import HCA_ROWS
+from tests.hca.rows_outputs import HCA_OUTPUT_ROWS
 from tests.hca.rows_overview import HCA_OVERVIEW_ROWS
 from tests.hca.rows_skills import HCA_SKILLS_ROWS
 from tests.hca.rows_survey import HCA_SURVEY_ROWS
@@ -231,6 +232,7 @@ TABLE = [
     *HCA_SURVEY_ROWS,
     *HCA_OVERVIEW_ROWS,
     *HCA_SKILLS_ROWS,
+    *HCA_OUTPUT_ROWS,
 ]
 
 

@@ -3,6 +3,8 @@ reporting an import's errors. Each helper turns a mistake on the command line in
 exit status 1 and a message in the reader's language.
 """
 
+import os
+import tempfile
 from pathlib import Path
 from typing import Protocol
 
@@ -70,3 +72,33 @@ def report_or_fail(command: BaseCommand, report: Report) -> None:
         "%(file)s has %(count)d errors; nothing was written.",
         len(report.errors),
     ) % {"file": report.file_name, "count": len(report.errors)}, returncode=1)
+
+
+def writable_or_fail(path: Path) -> Path:
+    """The output path, once we know a file can be created there: its folder exists and takes new files."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise CommandError(_("%(path)s is a folder; give a file name.") % {"path": path}, returncode=1)
+    if not folder.is_dir():
+        raise CommandError(_("%(path)s cannot be written: the folder %(folder)s does not exist.")
+                           % {"path": path, "folder": folder}, returncode=1)
+    if not os.access(folder, os.W_OK | os.X_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise CommandError(_("%(path)s cannot be written: permission denied.") % {"path": path}, returncode=1)
+    return path
+
+
+def write_atomically(target: Path, write) -> None:
+    """Write through a temporary file in the target's folder, renamed over the target once complete."""
+    try:
+        descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+    except OSError as error:
+        raise CommandError(_("%(path)s cannot be written: %(error)s") % {"path": target, "error": error.strerror},
+                           returncode=1) from None
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            write(handle)
+        os.chmod(temporary, 0o644)  # mkstemp makes the file private; a report is an ordinary file
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,7 +1,8 @@
 """The meeting pack: one PDF with what a steering-group member reads the night before the meeting.
 
 The agenda, the documents' list, the open actions, the decisions taken at the previous meeting of the
-same kind and since, and the monitor's summary and the KPIs behind target — all as of the meeting's date.
+same kind and since, the monitor's summary and the KPIs behind target, and the labour market (the Human
+Capital Agenda's newest forecast, published cells only) — all as of the meeting's date.
 Rendered in Dutch with the reports' print stylesheet (civhub/reports/pdf.py).
 """
 
@@ -12,6 +13,8 @@ from civhub.core.exports.pdf import format_value
 from civhub.governance.models import Action, Decision, Meeting
 from civhub.governance.selectors.registers import meeting_page, previous_meeting
 from civhub.grants.selectors.monitor import current_grant, monitor
+from civhub.hca.selectors.forecast import MIN_PARTNERS
+from civhub.hca.selectors.summary import headline
 from civhub.programme.selectors.kpis import centre_progress
 from civhub.reports.pdf import PDF_LANGUAGE, now, render_pdf
 
@@ -39,6 +42,7 @@ def pack_context(meeting: Meeting) -> dict:
         "forecast_ratio": format_value(figures.forecast_ratio, Kind.RATIO) if figures else None,
         "required_ratio": format_value(figures.required_ratio, Kind.RATIO) if figures else None,
         "kpis_behind": [kpi for kpi in centre_progress(meeting.centre, as_of=as_of) if kpi.behind],
+        "labour_market": headline(meeting.centre, as_of=as_of), "min_partners": MIN_PARTNERS,
         "generated_at": now(),
     }
 

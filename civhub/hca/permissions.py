@@ -5,7 +5,8 @@
 - An employer partner's contacts and signatories answer for their own partner and see only
   their own answers, ever; another partner's answers are a 404.
 - Everyone else (and the office's published pages) sees only sums over at least
-  `selectors.MIN_PARTNERS` answering partners.
+  `selectors.MIN_PARTNERS` answering partners: the public page is open to all; the HCA page and
+  its report (XLSX, PDF) are for the office, the steering group and the practor (`may_read`).
 - The office keeps the skills, the skill coverage of every line-1 module and the published forecasts. A school
   partner's contacts and signatories keep their own school's programmes and the coverage of the modules their
   school provides; another school's programme is a 404.

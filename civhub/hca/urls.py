@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from civhub.hca.views import overview, published, schools, setup, skills, survey
+from civhub.hca.views import outputs, overview, published, schools, setup, skills, survey
 
 app_name = "hca"
 urlpatterns = [
@@ -10,6 +10,10 @@ urlpatterns = [
     path("", overview.overview, name="overview"),
     path("grafiek/<slug:chart>.svg", overview.overview_chart, name="overview_chart"),
     path("ronde/<int:pk>/kpis/", overview.record_kpis, name="record_kpis"),
+    # Beyond the HCA page: the public page (open to all) and the report (the HCA page's readers).
+    path("openbaar/", outputs.public, name="public"),
+    path("rapport/xlsx/", outputs.report_xlsx, name="report_xlsx"),
+    path("rapport/pdf/", outputs.report_pdf, name="report_pdf"),
     # The office's lists: occupations and programmes, skills and their coverage, published forecasts.
     path("beroepen-en-opleidingen/", setup.setup, name="setup"),
     path("beroep/nieuw/", setup.occupation_new, name="occupation_new"),

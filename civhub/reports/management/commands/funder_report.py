@@ -6,8 +6,6 @@ pack is written to a temporary file beside it that is renamed into place at the 
 failed run never leaves half a file behind.
 """
 
-import os
-import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -16,7 +14,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from civhub.core.commands import CivhubCommand, centre_or_fail
+from civhub.core.commands import CivhubCommand, centre_or_fail, writable_or_fail, write_atomically
 from civhub.grants.errors import GrantError
 from civhub.grants.selectors.monitor import monitor
 from civhub.reports.funder import write_funder_xlsx
@@ -37,7 +35,7 @@ class Command(CivhubCommand):
     def handle(self, *args, centre: str, year: int | None, as_of: str | None, output_format: str, output: str,
                **options):
         reference_date = _reference_date(as_of)
-        target = _writable_or_fail(Path(output))
+        target = writable_or_fail(Path(output))
         centre = centre_or_fail(centre)
         try:
             grant = grant_or_error(centre)
@@ -46,7 +44,7 @@ class Command(CivhubCommand):
             raise CommandError(str(error), returncode=1) from None
         with translation.override(PDF_LANGUAGE):  # the monitor's warnings and line names are texts in the PDF
             figures = monitor(grant, as_of=reference_date, year=year)
-        _write_atomically(target, lambda handle: _write(figures, output_format, handle))
+        write_atomically(target, lambda handle: _write(figures, output_format, handle))
         self.stdout.write(_("wrote the funder pack of %(centre)s (%(format)s, %(scope)s, as of %(date)s) to %(path)s")
                           % {"centre": centre.slug, "format": output_format.upper(), "date": reference_date.isoformat(),
                              "scope": year if year is not None else _("whole grant"), "path": target})
@@ -61,38 +59,8 @@ def _reference_date(text: str | None) -> date:
         raise CommandError(_("“%(value)s” is not a date: use YYYY-MM-DD.") % {"value": text}, returncode=1) from None
 
 
-def _writable_or_fail(path: Path) -> Path:
-    """The output path, once we know a file can be created there: its folder exists and takes new files."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise CommandError(_("%(path)s is a folder; give a file name.") % {"path": path}, returncode=1)
-    if not folder.is_dir():
-        raise CommandError(_("%(path)s cannot be written: the folder %(folder)s does not exist.")
-                           % {"path": path, "folder": folder}, returncode=1)
-    if not os.access(folder, os.W_OK | os.X_OK) or (path.exists() and not os.access(path, os.W_OK)):
-        raise CommandError(_("%(path)s cannot be written: permission denied.") % {"path": path}, returncode=1)
-    return path
-
-
 def _write(figures, output_format: str, handle) -> None:
     if output_format == "xlsx":
         write_funder_xlsx(figures, handle)
     else:
         handle.write(render_funder_pdf(figures))
-
-
-def _write_atomically(target: Path, write) -> None:
-    """Write through a temporary file in the target's folder, renamed over the target once complete."""
-    try:
-        descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
-    except OSError as error:
-        raise CommandError(_("%(path)s cannot be written: %(error)s") % {"path": target, "error": error.strerror},
-                           returncode=1) from None
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            write(handle)
-        os.chmod(temporary, 0o644)  # mkstemp makes the file private; the pack is an ordinary file
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -13,9 +13,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from civhub.core.commands import CivhubCommand, centre_or_fail
+from civhub.core.commands import CivhubCommand, centre_or_fail, writable_or_fail, write_atomically
 from civhub.grants.errors import GrantError
-from civhub.reports.management.commands.funder_report import _writable_or_fail, _write_atomically
 from civhub.reports.pdf import PDF_LANGUAGE, render_progress_pdf, write_progress_xlsx
 from civhub.reports.selectors import grant_or_error
 from civhub.reports.selectors.progress import Period, build_report, default_period
@@ -34,7 +33,7 @@ class Command(CivhubCommand):
     def handle(self, *args, centre: str, start: str | None, end: str | None, output_format: str, output: str,
                **options):
         first, last = _date(start), _date(end)
-        target = _writable_or_fail(Path(output))
+        target = writable_or_fail(Path(output))
         centre = centre_or_fail(centre)
         try:
             grant = grant_or_error(centre)
@@ -46,7 +45,7 @@ class Command(CivhubCommand):
             raise CommandError(_("The last day lies before the first day."), returncode=1)
         with translation.override(PDF_LANGUAGE):  # line names and labels are texts in the file
             report = build_report(centre, period)
-            _write_atomically(target, lambda handle: _write(report, output_format, handle))
+            write_atomically(target, lambda handle: _write(report, output_format, handle))
         self.stdout.write(_("wrote the progress report of %(centre)s (%(format)s, %(start)s to %(end)s) to %(path)s")
                           % {"centre": centre.slug, "format": output_format.upper(), "start": period.start.isoformat(),
                              "end": period.end.isoformat(), "path": target})
