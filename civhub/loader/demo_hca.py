@@ -252,8 +252,8 @@ def _survey(centre, year, demo: DemoRound, office_user, partners, occupations, s
         contact = partner_people(partner, number).contact
         rows = [(index, _figures(employer, index, year)) for index, persons in enumerate(employer.persons)
                 if persons and index in occupations and not (year == 2024 and index in employer.only_2026)]
-        # The employers answer over the weeks after the round opened, the last ones after the reminder.
-        with clock_at(demo.opened + timedelta(days=4 + 6 * number), 14):
+        # The employers answer one by one in the weeks after the reference date, all before the round closes.
+        with clock_at(demo.reference + timedelta(days=3 + 6 * number), 14):
             created = WorkforceAnswer.objects.bulk_create(
                 WorkforceAnswer(survey_round=survey_round, partnership=partner, occupation=occupations[index],
                                 updated_by=contact, **figures) for index, figures in rows)

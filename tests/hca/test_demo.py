@@ -58,9 +58,11 @@ def check_the_demo_hca(centre) -> None:
     assert [(r.reference_date.year, r.illustrative) for r in rounds] == [(2024, True), (2026, True)]
     assert all(r.closes_on < timezone.localdate() for r in rounds)  # both finished; none open
     answers = WorkforceAnswer.objects.filter(survey_round__centre=centre)
-    for answer in answers:
+    for answer in answers.select_related("survey_round"):
         assert sum(getattr(answer, band) for band in AGE_BANDS) == answer.persons
         assert answer.hard_to_fill <= answer.open_vacancies
+        answered_on = timezone.localtime(answer.updated_at).date()
+        assert answer.survey_round.reference_date <= answered_on <= answer.survey_round.closes_on
     assert answers.filter(retirements__isnull=True, other_leavers__isnull=True).exists()  # some leave it to us
     assert answers.filter(retirements__isnull=False, other_leavers__isnull=False).exists()  # others state both
     assert answers.filter(expected_headcount__lt=F("persons")).exists()  # an employer expects to shrink
