@@ -25,6 +25,7 @@ locale/nl/LC_MESSAGES/django.mo: locale/nl/LC_MESSAGES/django.po $(VENV)/.instal
 var/.demo-loaded: $(VENV)/.installed civhub/loader/demo/civ-bio-sciences.yaml civhub/loader/demo_ledger.py civhub/loader/demo_grant.py \
 		civhub/loader/demo_people.py civhub/loader/demo_clock.py \
 		civhub/loader/demo_programme.py civhub/loader/demo_research.py civhub/loader/demo_learning.py \
+		civhub/loader/demo_skills.py civhub/loader/demo_hca.py \
 		civhub/loader/demo_governance.py civhub/loader/demo_events.py civhub/loader/demo_news.py | var
 	$(DEV_ENV) $(PY) manage.py migrate --verbosity 0
 	$(DEV_ENV) $(PY) manage.py load_demo

@@ -25,7 +25,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from civhub.core.models import Centre
-from civhub.learning.models import Course, Enrolment, Interest, LearningPath, LearningPathStep, Offering, Skill
+from civhub.learning.models import Course, Enrolment, Interest, LearningPath, LearningPathStep, Offering
+from civhub.loader.demo_skills import demo_skill
 from civhub.partners.models import Partnership
 
 
@@ -196,7 +197,7 @@ def _add_course(centre, partners, demo: DemoCourse, people, added) -> None:
         study_load_unit=demo.unit, language=demo.language, price=Decimal(demo.price), stap_eligible=False,
         mode=demo.mode, status=demo.status,
     )
-    course.skills.set([Skill.objects.get_or_create(centre=centre, name=name)[0] for name in demo.skills])
+    course.skills.set([demo_skill(centre, name) for name in demo.skills])
     added["courses"] += 1
     employers = cycle(EMPLOYERS)
     for spec in demo.offerings:

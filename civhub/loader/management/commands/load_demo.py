@@ -9,6 +9,7 @@ from civhub.loader.demo_activity import DEMO_DEFINITION, add_demo_activity, desc
 from civhub.loader.demo_events import add_demo_events
 from civhub.loader.demo_governance import add_demo_governance
 from civhub.loader.demo_grant import add_demo_history
+from civhub.loader.demo_hca import add_demo_hca
 from civhub.loader.demo_learning import add_demo_learning
 from civhub.loader.demo_news import add_demo_news
 from civhub.loader.demo_programme import add_demo_programme
@@ -26,9 +27,11 @@ class Command(CivhubCommand):
             done = add_demo_activity(centre=result.centre)
             history = add_demo_history(centre=result.centre)
             # The programme first: research projects create line-2 activities, and the programme's
-            # demo leaves a centre that already has activities alone.
+            # demo leaves a centre that already has activities alone. The HCA after the catalogue and the
+            # programme: it rates the catalogue's skills and covers them in the programme's line-1 modules.
             work = [add(centre=result.centre) for add in (add_demo_programme, add_demo_research, add_demo_learning,
-                                                          add_demo_governance, add_demo_events, add_demo_news)]
+                                                          add_demo_hca, add_demo_governance, add_demo_events,
+                                                          add_demo_news)]
         self.stdout.write(result.summary())
         self.stdout.write(describe_activity(done))
         self.stdout.write(_("demo history: %(contributions)d contributions, %(expenditure)d expenditure entries and "
