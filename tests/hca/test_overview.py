@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from civhub.hca.permissions import may_read, sees_every_cell
-from civhub.hca.selectors.overview import FIGURES, SUPPRESSED
+from civhub.hca.selectors.cells import FIGURES, SUPPRESSED
 from tests.hca import overview_data as data
 from tests.partners.factories import client_for, count_queries
 
@@ -55,7 +55,7 @@ def test_the_steering_group_and_the_practor_see_published_cells_only(request, ce
     text = response.content.decode()
     assert "Not published: fewer than 3 partners answered." in text
     assert "4,327" not in text and "4,345" not in text
-    assert "0.73 zeer goed" in text
+    assert "0.73 very good" in text
     # The heatmap's analist cell is suppressed too; the laborant cell has its numbers for screen readers.
     assert "importance now 3.0, in five years 5.0, coverage 1 of 3" in text
     heat = response.context["page"].heatmap[0]

@@ -8,6 +8,7 @@ from django import template
 from civhub.core.formatting import group_number
 from civhub.hca.indicators import TYPOLOGY, WORST
 from civhub.hca.models import SkillCoverage
+from civhub.hca.selectors import cells
 
 register = template.Library()
 
@@ -30,6 +31,12 @@ def number(value, places=0):
 def ita_class(typology: str) -> str:
     """The colour class of a typology label: ita-1 (zeer goed) … ita-5 (slecht); ita-none otherwise."""
     return f"ita-{ITA_LABELS.index(typology) + 1}" if typology in ITA_LABELS else "ita-none"
+
+
+@register.filter
+def typology_label(typology: str) -> str:
+    """ROA's typology word (stored in Dutch) in the reader's language."""
+    return cells.typology_label(typology)
 
 
 @register.filter
