@@ -167,3 +167,19 @@ def test_who_reads_the_page_and_who_sees_every_cell(centre, programme_manager, s
                                      other_centre_manager) if may_read(person, centre)]
     assert readers == [programme_manager, steering_member, practor]
     assert [sees_every_cell(person, centre) for person in readers] == [True, False, False]
+
+
+OFFICE_PAGES = ("overview", "setup", "rounds", "skills", "coverage", "published")
+
+
+def test_the_office_moves_between_every_hca_page_and_every_reader_reaches_the_public_page_and_report(
+        centre, world, programme_manager, steering_member):
+    def links(name, user):
+        return client_for(user).get(reverse(f"hca:{name}", args=[centre.slug])).content.decode()
+
+    for page in OFFICE_PAGES:
+        text = links(page, programme_manager)
+        assert all(reverse(f"hca:{other}", args=[centre.slug]) in text for other in OFFICE_PAGES), page
+    reader = links("overview", steering_member)
+    assert all(reverse(f"hca:{name}", args=[centre.slug]) in reader for name in ("public", "report_pdf", "report_xlsx"))
+    assert reverse("hca:setup", args=[centre.slug]) not in reader
