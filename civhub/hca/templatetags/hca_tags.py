@@ -33,6 +33,21 @@ def ita_class(typology: str) -> str:
     return f"ita-{ITA_LABELS.index(typology) + 1}" if typology in ITA_LABELS else "ita-none"
 
 
+# The office's HCA pages by URL name → the sub-navigation's tab they belong to (hca/_tabs.html).
+TABS = {"overview": "overview", "record_kpis": "overview",
+        "setup": "setup", "occupation_new": "setup", "occupation_edit": "setup", "programme_new": "setup",
+        "programme_edit": "setup",
+        "rounds": "rounds", "round": "rounds", "round_import": "rounds", "round_answer": "rounds",
+        "skills": "skills", "skill_new": "skills", "skill_edit": "skills", "coverage": "coverage",
+        "published": "published", "published_delete": "published"}
+
+
+@register.filter
+def hca_tab(resolver_match) -> str:
+    """The sub-navigation's tab of the page being shown (empty outside the office's HCA pages)."""
+    return TABS.get(getattr(resolver_match, "url_name", ""), "")
+
+
 @register.filter
 def typology_label(typology: str) -> str:
     """ROA's typology word (stored in Dutch) in the reader's language."""
