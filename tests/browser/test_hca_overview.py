@@ -47,7 +47,8 @@ def test_the_office_reads_the_page_with_the_keyboard_and_picks_a_round(transacti
     assert f"ronde={world['earlier'].pk}" in page.url and "illustratief" in main.inner_text()
 
     page.goto(reverse("hca:overview", args=[centre.slug]))
-    page.get_by_role("link", name="ITA's vastleggen als KPI's").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="ITA's vastleggen als KPI's").click()
     page.wait_for_load_state()
     assert_accessible(page)
     assert_reflows(page)
@@ -58,7 +59,8 @@ def test_the_office_reads_the_page_with_the_keyboard_and_picks_a_round(transacti
     for name, heading in (("Beroepen en opleidingen", "Beroepen en opleidingen"), ("Enquêterondes", None),
                           ("Vaardigheden", "Vaardigheden"), ("Dekking", "Dekking van vaardigheden"),
                           ("Gepubliceerde prognoses", "Gepubliceerde prognoses"), ("Prognose", None)):
-        tabs.get_by_role("link", name=name, exact=True).click()
+        with page.expect_navigation():
+            tabs.get_by_role("link", name=name, exact=True).click()
         page.wait_for_load_state()
         assert tabs.get_by_role("link", name=name, exact=True).get_attribute("aria-current") == "page"
         if heading:

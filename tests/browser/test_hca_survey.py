@@ -35,7 +35,8 @@ def test_a_partner_fills_in_one_occupation_and_the_office_sees_it(transactional_
     assert_accessible(page)
     assert_reflows(page)
     screenshot(page, "hca-survey-portal-1280")
-    section.get_by_role("link", name="Vul de enquête in").click()
+    with page.expect_navigation():
+        section.get_by_role("link", name="Vul de enquête in").click()
     page.wait_for_load_state()
     assert "0 van 2 beroepen ingevuld" in page.locator("main").inner_text()
     assert_accessible(page)
