@@ -8,11 +8,12 @@ class HcaConfig(AppConfig):
     verbose_name = _("Human Capital Agenda")
 
     def ready(self):
-        # The partner portal and the office dashboard belong to `partners`, below us: we hand them the school's
-        # section and our card instead of them importing us.
+        # The partner portal and the office dashboard belong to `partners`, below us: we hand them the employer's
+        # and the school's sections and our card instead of them importing us.
         from civhub.core import dashboard, portal
+        from civhub.hca.views import schools, survey
         from civhub.hca.views.outputs import dashboard_panel
-        from civhub.hca.views.schools import portal_section
 
-        portal.register(dashboard.Panel(order=20, template="hca/_portal_school.html", context=portal_section))
+        portal.register(dashboard.Panel(order=15, template="hca/_portal_survey.html", context=survey.portal_section))
+        portal.register(dashboard.Panel(order=20, template="hca/_portal_school.html", context=schools.portal_section))
         dashboard.register(dashboard.Panel(order=25, template="hca/_dashboard_panel.html", context=dashboard_panel))

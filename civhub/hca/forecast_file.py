@@ -1,8 +1,7 @@
 """Reading a file of forecasts per occupation (docs/formats.md §7), with the import rules of every import.
 
 All or nothing: every bad row is named (row, column, value, what is wrong), and with any
-error no forecast is returned. The cells are read as in the ledger's imports (numbers with a
-point or a comma, CSV or XLSX).
+error no forecast is returned. The rows are read as every HCA file's (hca/file_rows.py).
 """
 
 from dataclasses import dataclass, field
@@ -11,10 +10,11 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from civhub.hca.file_rows import CellReader, read_rows
 from civhub.hca.indicators import Forecast
-from civhub.ledger.imports.parsing import Column, FileError, open_table
-from civhub.ledger.imports.report import RowError, shown
-from civhub.ledger.imports.values import CellError, cell_text, parse_decimal, parse_int
+from civhub.ledger.imports.parsing import Column
+from civhub.ledger.imports.report import RowError
+from civhub.ledger.imports.values import cell_text, parse_decimal, parse_int
 
 COLUMNS = (
     Column("occupation", ("beroep", "occupation")),
@@ -47,36 +47,13 @@ class ForecastFile:
 def read_forecasts(file, file_name: str) -> ForecastFile:
     """The file's forecasts, or (with no forecasts) every problem in it."""
     result = ForecastFile(file_name)
-    try:
-        table = open_table(file, file_name, COLUMNS)
-        for number, values in table.rows():
-            forecast = _forecast(number, values, table.headers, result.errors)
-            if forecast is not None:
-                result.forecasts.append(forecast)
-    except FileError as error:
-        result.errors.append(RowError(error.row or 0, "", "", str(error)))
-    if not result.errors and not result.forecasts:
-        result.errors.append(RowError(0, "", "", _("The file has a header but no rows.")))
-    if result.errors:
-        result.forecasts = []
+    result.forecasts = read_rows(file, file_name, COLUMNS, lambda number, values, headers: _forecast(
+        CellReader(number, values, headers, result.errors)), result.errors)
     return result
 
 
-def _forecast(number: int, values: dict, headers: dict, errors: list[RowError]) -> Forecast | None:
+def _forecast(read: CellReader) -> Forecast | None:
     """One row as a Forecast, or None after adding its errors (every bad cell of the row)."""
-    found = len(errors)
-
-    def read(key, parse, check=None):
-        try:
-            value = parse(values[key])
-            problem = check(value) if check else None
-        except CellError as error:
-            problem = str(error)
-        if problem:
-            errors.append(RowError(number, headers[key], shown(values[key]), problem))
-            return None
-        return value
-
     occupation = read("occupation", cell_text, lambda text: None if text else _("Name the occupation."))
     employment = read("employment", parse_decimal, lambda n: None if n > 0 else _("Employment must be above 0."))
     expansion = read("expansion", parse_decimal)
@@ -84,10 +61,9 @@ def _forecast(number: int, values: dict, headers: dict, errors: list[RowError]) 
     supply = read("supply", parse_decimal, _not_negative)
     horizon = read("horizon", parse_int, lambda n: None if n in HORIZONS else _("The horizon is 1 to 10 years."))
     if employment is not None and expansion is not None and employment + expansion < 0:
-        errors.append(RowError(number, headers["expansion"], shown(values["expansion"]),
-                               _("Employment cannot fall by more than it is (%(employment)s).")
-                               % {"employment": format(employment, "f")}))
-    if len(errors) > found:
+        read.error("expansion", _("Employment cannot fall by more than it is (%(employment)s).")
+                   % {"employment": format(employment, "f")})
+    if read.failed:
         return None
     return Forecast(occupation, employment, expansion, replacement, supply, horizon)
 

@@ -2,7 +2,7 @@
 printed them, with the import rules of every import.
 
 All or nothing: every bad row is named (row, column, value, what is wrong); with any error no row is returned.
-Cells are read as in the ledger's imports (CSV or XLSX, numbers with a point or a comma). Matching a row to one
+The rows are read as every HCA file's (hca/file_rows.py). Matching a row to one
 of the centre's occupations (`ons_beroep`) needs the centre's occupations by lower-case name.
 """
 
@@ -12,10 +12,11 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from civhub.hca.file_rows import CellReader, read_rows
 from civhub.hca.indicators import TYPOLOGY, WORST
 from civhub.hca.models import PublishedForecastRow
-from civhub.ledger.imports.parsing import Column, FileError, open_table
-from civhub.ledger.imports.report import PREVIEW_ROWS, RowError, shown
+from civhub.ledger.imports.parsing import Column
+from civhub.ledger.imports.report import PREVIEW_ROWS, RowError
 from civhub.ledger.imports.values import CellError, cell_text, parse_decimal
 
 COLUMNS = (
@@ -80,48 +81,27 @@ def read_published(file, file_name: str, *, occupations: dict[str, int]) -> Publ
     """The file's rows, or (with no rows) every problem in it. `occupations`: the centre's, lower-case name → id."""
     result = PublishedFile(file_name)
     seen: dict[tuple[str, str], int] = {}
-    try:
-        table = open_table(file, file_name, COLUMNS, max_rows=MAX_ROWS)
-        for number, values in table.rows():
-            row = _row(number, values, table.headers, result.errors, occupations)
-            if row is not None and _unique(row, number, seen, values, table.headers, result.errors):
-                result.rows.append(row)
-    except FileError as error:
-        result.errors.append(RowError(error.row or 0, "", "", str(error)))
-    if not result.errors and not result.rows:
-        result.errors.append(RowError(0, "", "", _("The file has a header but no rows.")))
-    if result.errors:
-        result.rows = []
+
+    def row(number: int, values: dict, headers: dict) -> PublishedRow | None:
+        read = CellReader(number, values, headers, result.errors)
+        found = _row(read, occupations)
+        return found if found is not None and _unique(found, read, seen) else None
+
+    result.rows = read_rows(file, file_name, COLUMNS, row, result.errors, max_rows=MAX_ROWS)
     return result
 
 
-def _unique(row: PublishedRow, number: int, seen: dict, values: dict, headers: dict, errors: list) -> bool:
+def _unique(row: PublishedRow, read: CellReader, seen: dict) -> bool:
     key = (row.subject, row.name.lower())
     if key in seen:
-        errors.append(RowError(number, headers["name"], shown(values["name"]),
-                               _("Row %(row)s has this name already, for the same kind.") % {"row": seen[key]}))
+        read.error("name", _("Row %(row)s has this name already, for the same kind.") % {"row": seen[key]})
         return False
-    seen[key] = number
+    seen[key] = read.number
     return True
 
 
-def _row(number: int, values: dict, headers: dict, errors: list[RowError], occupations: dict) -> PublishedRow | None:
+def _row(read: CellReader, occupations: dict) -> PublishedRow | None:
     """One row, or None after adding its errors (every bad cell of the row)."""
-    found = len(errors)
-
-    def read(key, parse, check=None, *, optional=False):
-        if key not in values or (optional and values[key] in (None, "")):
-            return None
-        try:
-            value = parse(values[key])
-            problem = check(value) if check else None
-        except CellError as error:
-            problem = str(error)
-        if problem:
-            errors.append(RowError(number, headers[key], shown(values[key]), problem))
-            return None
-        return value
-
     subject = read("subject", _subject)
     name = read("name", cell_text, _name)
     occupation = read("occupation", cell_text, lambda text: None if text.lower() in occupations else _(
@@ -134,7 +114,7 @@ def _row(number: int, values: dict, headers: dict, errors: list[RowError], occup
                optional=True)
     typology = read("typology", cell_text, lambda text: None if len(text) <= TYPOLOGY_LENGTH else _(
         "At most %(count)d characters.") % {"count": TYPOLOGY_LENGTH}, optional=True)
-    if len(errors) > found:
+    if read.failed:
         return None
     return PublishedRow(subject, name, occupations[occupation.lower()] if occupation else None, occupation or "",
                         employment, expansion, replacement, supply, ita, typology or "")

@@ -28,12 +28,13 @@ from civhub.core.exports import Column, Kind, Table
 from civhub.core.exports.pdf import EMPTY, NUMERIC, Cell, format_value
 from civhub.core.exports.xlsx import write_xlsx
 from civhub.core.formatting import group_number
+from civhub.hca.charts import published_openings_and_supply
 from civhub.hca.errors import HcaError
-from civhub.hca.selectors.forecast import MIN_PARTNERS, centre_forecasts
+from civhub.hca.selectors.cells import newest, trend_rows
+from civhub.hca.selectors.forecast import MIN_PARTNERS
 from civhub.hca.selectors.published import PublishedEdition, newest_edition
 from civhub.hca.selectors.skills import skills_heatmap
-from civhub.hca.selectors.summary import ShownRound, SkillGap, response, shown_round, skill_gaps, trend_rows
-from civhub.hca.summary_chart import openings_and_supply
+from civhub.hca.selectors.summary import ShownRound, SkillGap, response, shown_rounds, skill_gaps
 from civhub.reports.pdf import PDF_LANGUAGE, now, render_pdf, svg_data_uri
 
 TENTH = "tenth"  # a mean on the 1–5 scale or a gap: one decimal
@@ -74,15 +75,14 @@ def build_report(centre, *, reference_date: date | None = None) -> HcaReport:
 
     Twelve queries whatever the number of rounds, partners, occupations and skills.
     """
-    rounds = [shown_round(forecast) for forecast in centre_forecasts(centre)]
-    if reference_date is not None:
-        rounds = [r for r in rounds if r.survey_round.reference_date <= reference_date]
-        if not rounds or rounds[-1].survey_round.reference_date != reference_date:
-            raise HcaError(_("The centre has no survey round with reference date %(date)s.")
-                           % {"date": reference_date.isoformat()})
-    if not rounds:
+    rounds = shown_rounds(centre)
+    chosen = newest(rounds, as_of=reference_date)
+    if reference_date is not None and (chosen is None or chosen.survey_round.reference_date != reference_date):
+        raise HcaError(_("The centre has no survey round with reference date %(date)s.")
+                       % {"date": reference_date.isoformat()})
+    if chosen is None:
         raise HcaError(_("The centre has no survey round yet: there is nothing to report."))
-    chosen = rounds[-1]
+    rounds = rounds[:rounds.index(chosen) + 1]
     return HcaReport(centre, chosen, rounds, *response(chosen.survey_round),
                      skill_gaps(skills_heatmap(chosen.survey_round, office=False)), newest_edition(centre), now())
 
@@ -264,7 +264,7 @@ def pdf_context(report: HcaReport) -> dict:
         "trend": pdf_table(trend, skip=("peildatum",), note_from="werkgelegenheid"),
         "skills": pdf_table(skills), "published": pdf_table(published, skip=("soort",), note_from="ita_partners"),
         "published_source": published.title,
-        "chart": svg_data_uri(openings_and_supply(chart_cells)) if chart_cells else None,
+        "chart": svg_data_uri(published_openings_and_supply(chart_cells)) if chart_cells else None,
     }
 
 

@@ -1,10 +1,10 @@
 """A large employer's survey answers from CSV or XLSX (docs/formats.md §8), with the import rules of every import.
 
 All or nothing: every bad row is named (row, column, value, what is wrong), and with any error nothing is
-written. Cells are read as in the ledger's imports (civhub.ledger.imports: numbers with a point or a comma, CSV
-or XLSX). A partner imports its own answers (`partnership` given: the `partner` column may be left out, and
-another partner in it is an error); the office imports for any employer partner of the centre. Importing again
-replaces a partner's answer for an occupation; rows equal to what is stored change nothing.
+written. The rows are read as every HCA file's (hca/file_rows.py: the ledger's import rules, CSV or XLSX). A
+partner imports its own answers (`partnership` given: the `partner` column may be left out, and another partner
+in it is an error); the office imports for any employer partner of the centre. Importing again replaces a
+partner's answer for an occupation; rows equal to what is stored change nothing.
 
     import_survey(file, file_name, actor=..., survey_round=..., partnership=None)  → SurveyFile
     template_table(centre)                                                        → the XLSX template's sheet
@@ -18,12 +18,13 @@ from django.utils.translation import gettext as _
 from civhub.core.errors import CivhubError
 from civhub.core.exports import Column as ExportColumn
 from civhub.core.exports import Table as ExportTable
+from civhub.hca.file_rows import CellReader, read_rows
 from civhub.hca.models import AGE_BANDS, Occupation, SurveyRound
 from civhub.hca.permissions import answers_for, may_manage
 from civhub.hca.selectors.survey import employer_partners, is_open
 from civhub.hca.services.survey import AnswerFigures, ImportedAnswer, closed_message, import_answers
 from civhub.learning.models import Skill
-from civhub.ledger.imports.parsing import Column, FileError, header_key, open_table
+from civhub.ledger.imports.parsing import Column, FileError, header_key
 from civhub.ledger.imports.report import RowError, shown
 from civhub.ledger.imports.values import CellError, cell_text, parse_decimal, parse_int
 
@@ -104,20 +105,14 @@ def read_survey(file, file_name: str, *, actor, survey_round: SurveyRound, partn
         return result
     skills = list(Skill.objects.filter(centre_id=survey_round.centre_id))
     reader = _Reader(survey_round, actor, partnership, office, skills)
-    try:
-        table = open_table(file, file_name, columns(skills, partner_required=partnership is None))
+
+    def opened(table):
         _refuse_unknown_skills(table.ignored)
         reader.headers = table.headers
-        for number, values in table.rows():
-            row = reader.row(number, values, result.errors)
-            if row is not None:
-                result.rows.append(row)
-    except FileError as error:
-        result.errors = [RowError(error.row or 0, "", "", str(error))]
-    if not result.errors and not result.rows:
-        result.errors.append(RowError(0, "", "", _("The file has a header but no rows.")))
-    if result.errors:
-        result.rows = []
+
+    result.rows = read_rows(file, file_name, columns(skills, partner_required=partnership is None),
+                            lambda number, values, _headers: reader.row(number, values, result.errors),
+                            result.errors, opened=opened)
     return result
 
 
@@ -145,19 +140,7 @@ class _Reader:
 
     def row(self, number: int, values: dict, errors: list[RowError]) -> ImportedAnswer | None:
         """One row as an ImportedAnswer, or None after adding its errors (every bad cell of the row)."""
-        found = len(errors)
-
-        def read(key, parse, check=None):
-            try:
-                value = parse(values[key])
-                problem = check(value) if check else None
-            except CellError as error:
-                problem = str(error)
-            if problem:
-                errors.append(RowError(number, self.headers[key], shown(values[key]), problem))
-                return None
-            return value
-
+        read = CellReader(number, values, self.headers, errors)
         if "partner" in values:
             read("partner", cell_text, self._partner)
         partnership = self._partner_of(values)
@@ -167,7 +150,7 @@ class _Reader:
                    if key != "fte"}
         numbers["fte"] = read("fte", _fte)
         ratings = self._ratings(number, values, errors)
-        if len(errors) > found:
+        if read.failed:
             return None
         figures = AnswerFigures(**{key: numbers[key] for key, *_rest in FIGURES}
                                 | {"open_vacancies": numbers["open_vacancies"] or 0,

@@ -47,10 +47,27 @@ def test_the_office_reads_the_page_with_the_keyboard_and_picks_a_round(transacti
     assert f"ronde={world['earlier'].pk}" in page.url and "illustratief" in main.inner_text()
 
     page.goto(reverse("hca:overview", args=[centre.slug]))
-    page.get_by_role("link", name="ITA's vastleggen als KPI's").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="ITA's vastleggen als KPI's").click()
     page.wait_for_load_state()
     assert_accessible(page)
     assert_reflows(page)
+
+    # The office's HCA pages share one sub-navigation: from the HCA page to every list and back.
+    page.goto(reverse("hca:overview", args=[centre.slug]))
+    tabs = page.get_by_role("navigation", name="Arbeidsmarkt")
+    for name, heading in (("Beroepen en opleidingen", "Beroepen en opleidingen"), ("Enquêterondes", None),
+                          ("Vaardigheden", "Vaardigheden"), ("Dekking", "Dekking van vaardigheden"),
+                          ("Gepubliceerde prognoses", "Gepubliceerde prognoses"), ("Prognose", None)):
+        with page.expect_navigation():
+            tabs.get_by_role("link", name=name, exact=True).click()
+        page.wait_for_load_state()
+        assert tabs.get_by_role("link", name=name, exact=True).get_attribute("aria-current") == "page"
+        if heading:
+            assert page.get_by_role("heading", level=1).inner_text() == heading
+        assert_accessible(page)
+        assert_reflows(page)
+    screenshot(page, "hca-overview-tabs-1280")
 
 
 def test_the_steering_group_reads_published_cells_on_a_phone(transactional_db, phone_page, centre, programme_manager,

@@ -28,7 +28,16 @@ def test_a_partner_fills_in_one_occupation_and_the_office_sees_it(transactional_
     make_skills(centre, "Pipetteren", "Werken volgens GMP")
 
     sign_in(page, partner_a_contact.email, PASSWORD)
-    page.goto(reverse("hca:survey", args=[centre.slug]))
+    # The partner's portal page leads to the survey: the open round, its closing date, the progress.
+    page.goto(reverse("portal:partner", args=[centre.slug, partner_a.short_code]))
+    section = page.locator("section", has=page.get_by_role("heading", name="Personeelsenquête"))
+    assert "0 van 2 beroepen ingevuld" in section.inner_text()
+    assert_accessible(page)
+    assert_reflows(page)
+    screenshot(page, "hca-survey-portal-1280")
+    with page.expect_navigation():
+        section.get_by_role("link", name="Vul de enquête in").click()
+    page.wait_for_load_state()
     assert "0 van 2 beroepen ingevuld" in page.locator("main").inner_text()
     assert_accessible(page)
     assert_reflows(page)

@@ -42,6 +42,7 @@ def test_the_dashboard_card_shows_the_newest_round_its_response_and_the_tightest
     assert "analist mbo-4" not in page  # not among the tightest: it is not published
     assert "1 occupation not published (fewer than 3 partners answered)." in page
     assert reverse("hca:report_pdf", args=[centre.slug]) in page
+    assert f'href="{reverse("hca:overview", args=[centre.slug])}"' in page
     assert_hides_the_suppressed_cell(page)
 
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from civhub.hca.permissions import may_read, sees_every_cell
-from civhub.hca.selectors.overview import FIGURES, SUPPRESSED
+from civhub.hca.selectors.cells import FIGURES, SUPPRESSED
 from tests.hca import overview_data as data
 from tests.partners.factories import client_for, count_queries
 
@@ -55,7 +55,7 @@ def test_the_steering_group_and_the_practor_see_published_cells_only(request, ce
     text = response.content.decode()
     assert "Not published: fewer than 3 partners answered." in text
     assert "4,327" not in text and "4,345" not in text
-    assert "0.73 zeer goed" in text
+    assert "0.73 very good" in text
     # The heatmap's analist cell is suppressed too; the laborant cell has its numbers for screen readers.
     assert "importance now 3.0, in five years 5.0, coverage 1 of 3" in text
     heat = response.context["page"].heatmap[0]
@@ -167,3 +167,19 @@ def test_who_reads_the_page_and_who_sees_every_cell(centre, programme_manager, s
                                      other_centre_manager) if may_read(person, centre)]
     assert readers == [programme_manager, steering_member, practor]
     assert [sees_every_cell(person, centre) for person in readers] == [True, False, False]
+
+
+OFFICE_PAGES = ("overview", "setup", "rounds", "skills", "coverage", "published")
+
+
+def test_the_office_moves_between_every_hca_page_and_every_reader_reaches_the_public_page_and_report(
+        centre, world, programme_manager, steering_member):
+    def links(name, user):
+        return client_for(user).get(reverse(f"hca:{name}", args=[centre.slug])).content.decode()
+
+    for page in OFFICE_PAGES:
+        text = links(page, programme_manager)
+        assert all(reverse(f"hca:{other}", args=[centre.slug]) in text for other in OFFICE_PAGES), page
+    reader = links("overview", steering_member)
+    assert all(reverse(f"hca:{name}", args=[centre.slug]) in reader for name in ("public", "report_pdf", "report_xlsx"))
+    assert reverse("hca:setup", args=[centre.slug]) not in reader

@@ -1,8 +1,10 @@
 """The Human Capital Agenda as it shows beyond its own page: the office dashboard's card, the meeting pack, the
-public page and the report. Every one shows only published cells (at least MIN_PARTNERS answering partners);
-a suppressed cell says so and carries no figures, so no partner's plans can be read back.
+public page and the report. Every one shows only published cells (at least MIN_PARTNERS answering partners), cut
+by selectors/cells.py for an audience that is not the office; a suppressed cell says so and carries no figures,
+so no partner's plans can be read back.
 
 - `headline(centre)`: the newest round, its response and the occupations with the tightest prospects (six queries).
+- `shown_rounds(centre)`: every round's cells as `Cell`s (four queries), for the report.
 - `public_picture(centre)`: every round's published cells, the trend per occupation over the rounds and the
   newest round's skills with the biggest gaps (eight queries).
 
@@ -14,31 +16,14 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.utils.translation import pgettext_lazy
-
-from civhub.hca.indicators import NO_OPENINGS
 from civhub.hca.models import SurveyRound, WorkforceAnswer
-from civhub.hca.selectors.forecast import OccupationForecast, RoundForecast, centre_forecasts, round_forecast
+from civhub.hca.selectors.cells import SeenCell, SeenRound, TrendRow, newest, seen_rounds, trend_rows, typology_label
+from civhub.hca.selectors.forecast import centre_forecasts
 from civhub.hca.selectors.skills import SkillRow, skills_heatmap
 from civhub.partners.models import CofinancingGroup, Partnership
 
 TIGHTEST = 3  # occupations on the dashboard's card and in the pack's headline
 SKILLS_SHOWN = 8  # skills with the biggest gaps on the public page
-
-# ROA's typology words (stored in Dutch, as ROA prints them), for the reader's language.
-TYPOLOGY_LABELS = {
-    "zeer goed": pgettext_lazy("ITA typology", "very good"),
-    "goed": pgettext_lazy("ITA typology", "good"),
-    "redelijk": pgettext_lazy("ITA typology", "fair"),
-    "matig": pgettext_lazy("ITA typology", "moderate"),
-    "slecht": pgettext_lazy("ITA typology", "poor"),
-    NO_OPENINGS: pgettext_lazy("ITA typology", "no job openings"),
-}
-
-
-def typology_label(typology: str) -> str:
-    """ROA's word for an ITA in the active language (a word we do not know is shown as stored)."""
-    return str(TYPOLOGY_LABELS.get(typology, typology))
 
 
 def whole(value: Decimal | None) -> Decimal | None:
@@ -71,12 +56,11 @@ class Cell:
         return self.ita is not None
 
 
-def cell(forecast: OccupationForecast) -> Cell:
-    """The occupation's forecast as shown outside the office: a suppressed cell keeps only its name."""
-    occupation = forecast.occupation
-    if not forecast.published or forecast.figures is None:
+def cell(seen: SeenCell) -> Cell:
+    """A cell as shown outside the office, in whole persons: a suppressed one keeps only its occupation's name."""
+    occupation, forecast, figures = seen.occupation, seen.forecast, seen.figures
+    if figures is None:
         return Cell(occupation.name, occupation.pk, published=False)
-    figures = forecast.figures
     return Cell(occupation.name, occupation.pk, True, whole(Decimal(forecast.persons)), whole(forecast.expansion),
                 whole(forecast.replacement), whole(figures.openings), whole(forecast.supply),
                 figures.openings_per_year_pct, figures.replacement_importance_pct, figures.ita, figures.typology)
@@ -103,8 +87,13 @@ class ShownRound:
         return sorted((c for c in self.published if c.has_openings), key=lambda c: (c.ita, c.occupation))
 
 
-def shown_round(forecast: RoundForecast) -> ShownRound:
-    return ShownRound(forecast.survey_round, [cell(occupation) for occupation in forecast.occupations])
+def shown_round(seen: SeenRound) -> ShownRound:
+    return ShownRound(seen.survey_round, [cell(item) for item in seen.cells])
+
+
+def shown_rounds(centre) -> list[ShownRound]:
+    """Every round of the centre, oldest first, with its cells as shown outside the office (four queries)."""
+    return [shown_round(seen) for seen in seen_rounds(centre_forecasts(centre), office=False)]
 
 
 @dataclass(frozen=True)
@@ -120,22 +109,14 @@ class Headline:
         return self.round.tightest[:TIGHTEST]
 
 
-def newest_round(centre, *, as_of: date | None = None) -> SurveyRound | None:
-    """The newest survey round (of those with a reference date on or before `as_of`, when given)."""
-    rounds = SurveyRound.objects.filter(centre=centre)
-    if as_of is not None:
-        rounds = rounds.filter(reference_date__lte=as_of)
-    return rounds.order_by("-reference_date").first()
-
-
 def headline(centre, *, as_of: date | None = None) -> Headline | None:
-    """The newest round's response (partners answered / employer partners) and its tightest occupations, or None
-    before the first round. Six queries whatever the number of partners and occupations."""
-    survey_round = newest_round(centre, as_of=as_of)
-    if survey_round is None:
+    """The newest round's (on or before `as_of`, when given) response (partners answered / employer partners) and
+    its tightest occupations, or None before the first round. Six queries whatever the number of partners,
+    occupations and rounds."""
+    chosen = newest(shown_rounds(centre), as_of=as_of)
+    if chosen is None:
         return None
-    return Headline(ShownRound(survey_round, [cell(f) for f in round_forecast(survey_round)]),
-                    *response(survey_round))
+    return Headline(chosen, *response(chosen.survey_round))
 
 
 def response(survey_round: SurveyRound) -> tuple[int, int]:
@@ -145,14 +126,6 @@ def response(survey_round: SurveyRound) -> tuple[int, int]:
     employers = Partnership.objects.filter(centre_id=survey_round.centre_id, status=Partnership.Status.ACTIVE,
                                            cofinancing_group=CofinancingGroup.EMPLOYER).count()
     return answered, employers
-
-
-@dataclass(frozen=True)
-class TrendRow:
-    """One occupation over the rounds, oldest first: a cell per round."""
-
-    occupation: str
-    cells: list[Cell]
 
 
 @dataclass(frozen=True)
@@ -173,19 +146,12 @@ class Picture:
     skills with the biggest gaps in the newest round."""
 
     rounds: list[ShownRound]
-    trend: list[TrendRow]
+    trend: list[TrendRow]  # of Cells
     skill_gaps: list[SkillGap]
 
     @property
     def newest(self) -> ShownRound | None:
-        return self.rounds[-1] if self.rounds else None
-
-
-def trend_rows(rounds: list[ShownRound]) -> list[TrendRow]:
-    if not rounds:
-        return []
-    return [TrendRow(first.occupation, [shown.cells[index] for shown in rounds])
-            for index, first in enumerate(rounds[0].cells)]
+        return newest(self.rounds)
 
 
 def skill_gaps(rows: list[SkillRow], limit: int | None = None) -> list[SkillGap]:
@@ -206,7 +172,9 @@ def public_picture(centre, *, skills: int | None = SKILLS_SHOWN) -> Picture:
 
     Eight queries whatever the number of rounds, partners, occupations and skills.
     """
-    rounds = [shown_round(forecast) for forecast in centre_forecasts(centre)]
-    gaps = skill_gaps(skills_heatmap(rounds[-1].survey_round, office=False), skills) if rounds else []
-    return Picture(rounds, trend_rows(rounds), gaps)
+    seen = seen_rounds(centre_forecasts(centre), office=False)
+    rounds = [shown_round(item) for item in seen]
+    latest = newest(rounds)
+    gaps = skill_gaps(skills_heatmap(latest.survey_round, office=False), skills) if latest else []
+    return Picture(rounds, trend_rows(seen, cell), gaps)
 

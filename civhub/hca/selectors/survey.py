@@ -67,6 +67,27 @@ def partner_rounds(partnership: Partnership) -> list[PartnerRound]:
             for survey_round in rounds]
 
 
+@dataclass(frozen=True)
+class OpenRound:
+    """The round a partner can answer now, and how many of the centre's occupations it answered in it."""
+
+    survey_round: SurveyRound
+    answered: int
+    occupations: int
+
+
+def open_round_of(partnership: Partnership) -> OpenRound | None:
+    """The newest round of the partner's centre still open today, with the partner's progress (three queries);
+    None when no round is open."""
+    survey_round = (SurveyRound.objects.filter(centre_id=partnership.centre_id, closes_on__gte=timezone.localdate())
+                    .order_by("-reference_date").first())
+    if survey_round is None:
+        return None
+    answered = (WorkforceAnswer.objects.filter(survey_round=survey_round, partnership=partnership)
+                .values("occupation_id").distinct().count())
+    return OpenRound(survey_round, answered, Occupation.objects.filter(centre_id=partnership.centre_id).count())
+
+
 def centre_skills(centre_id: int) -> list[Skill]:
     return list(Skill.objects.filter(centre_id=centre_id))
 

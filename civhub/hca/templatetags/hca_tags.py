@@ -8,6 +8,7 @@ from django import template
 from civhub.core.formatting import group_number
 from civhub.hca.indicators import TYPOLOGY, WORST
 from civhub.hca.models import SkillCoverage
+from civhub.hca.selectors import cells
 
 register = template.Library()
 
@@ -30,6 +31,27 @@ def number(value, places=0):
 def ita_class(typology: str) -> str:
     """The colour class of a typology label: ita-1 (zeer goed) … ita-5 (slecht); ita-none otherwise."""
     return f"ita-{ITA_LABELS.index(typology) + 1}" if typology in ITA_LABELS else "ita-none"
+
+
+# The office's HCA pages by URL name → the sub-navigation's tab they belong to (hca/_tabs.html).
+TABS = {"overview": "overview", "record_kpis": "overview",
+        "setup": "setup", "occupation_new": "setup", "occupation_edit": "setup", "programme_new": "setup",
+        "programme_edit": "setup",
+        "rounds": "rounds", "round": "rounds", "round_import": "rounds", "round_answer": "rounds",
+        "skills": "skills", "skill_new": "skills", "skill_edit": "skills", "coverage": "coverage",
+        "published": "published", "published_delete": "published"}
+
+
+@register.filter
+def hca_tab(resolver_match) -> str:
+    """The sub-navigation's tab of the page being shown (empty outside the office's HCA pages)."""
+    return TABS.get(getattr(resolver_match, "url_name", ""), "")
+
+
+@register.filter
+def typology_label(typology: str) -> str:
+    """ROA's typology word (stored in Dutch) in the reader's language."""
+    return cells.typology_label(typology)
 
 
 @register.filter

@@ -12,12 +12,12 @@ from django.shortcuts import get_object_or_404, render
 
 from civhub.core.exports import CONTENT_TYPES, attachment
 from civhub.core.models import Centre
+from civhub.hca.charts import published_chart_height, published_openings_and_supply
 from civhub.hca.errors import HcaError
 from civhub.hca.permissions import may_manage, may_read, reader_pages_required
 from civhub.hca.report import build_report, render_report_pdf, write_report_xlsx
 from civhub.hca.selectors.forecast import MIN_PARTNERS
 from civhub.hca.selectors.summary import headline, public_picture
-from civhub.hca.summary_chart import chart_height, openings_and_supply
 from civhub.reports.pdf import svg_data_uri
 
 
@@ -36,8 +36,8 @@ def public(request, slug):
     chart_cells = picture.newest.published if picture.newest else []
     return render(request, "hca/public.html", {
         "centre": centre, "picture": picture, "min_partners": MIN_PARTNERS,
-        "chart": svg_data_uri(openings_and_supply(chart_cells)) if chart_cells else None,
-        "chart_height": chart_height(len(chart_cells)),
+        "chart": svg_data_uri(published_openings_and_supply(chart_cells)) if chart_cells else None,
+        "chart_height": published_chart_height(len(chart_cells)),
     })
 
 

@@ -19,10 +19,17 @@ from civhub.core.exports import download
 from civhub.core.views import attempt, form_page, posted, posted_files
 from civhub.hca.forms.survey import AnswerForm, RoundForm, SurveyFileForm, answer_initial
 from civhub.hca.models import Occupation, SurveyRound
-from civhub.hca.permissions import answering_partnerships, may_manage, office_pages_required, partner_pages_required
+from civhub.hca.permissions import (
+    answering_partnerships,
+    answers_for,
+    may_manage,
+    office_pages_required,
+    partner_pages_required,
+)
 from civhub.hca.selectors.survey import (
     centre_skills,
     is_open,
+    open_round_of,
     partner_rounds,
     rounds_overview,
     stored_ratings,
@@ -69,6 +76,16 @@ def survey(request, centre):
     return render(request, "hca/survey.html", {
         "centre": centre, "partnership": partnership, "rounds": partner_rounds(partnership),
         "several": len(partnerships) > 1})
+
+
+def portal_section(request, partnership) -> dict | None:
+    """The partner portal's section for an employer partner the user answers the survey for (the rule of
+    `answering_partnerships`): the open round, its closing date, the occupations answered, the way to the survey.
+    At most three queries."""
+    if not answers_for(request.user, partnership):
+        return None
+    return {"partnership": partnership, "open": open_round_of(partnership),
+            "survey_url": _survey_url(partnership.centre, partnership)}
 
 
 def _round_and_occupation(centre, round_pk, occupation_pk):
