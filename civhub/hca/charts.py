@@ -48,7 +48,7 @@ def _bars(labels: list[str], openings: list, supply: list, *, supply_label: str,
     """Per occupation two horizontal bars, job openings (brand colour) and school-leavers (light), top-down in the
     order given (pygal draws the first label at the bottom, so the rows go in reversed)."""
     chart = pygal.HorizontalBar(style=_style(OPENINGS_COLOUR, SUPPLY_COLOUR), height=height,
-                                value_formatter=lambda value: group_number(value, 0), legend_at_bottom_columns=2,
+                                value_formatter=lambda value: group_number(value, 0), legend_at_bottom_columns=1,
                                 **_common(**config))
     chart.x_labels = labels[::-1]
     openings, supply = [_float(value) for value in openings[::-1]], [_float(value) for value in supply[::-1]]

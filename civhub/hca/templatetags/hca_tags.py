@@ -28,6 +28,13 @@ def number(value, places=0):
 
 
 @register.filter
+def percent(share):
+    """{{ 0.035|percent }} → 3,5% (a share as a percentage, one decimal only where it has one)."""
+    value = Decimal(share) * 100
+    return f"{group_number(value, 0 if value == value.to_integral_value() else 1)}%"
+
+
+@register.filter
 def ita_class(typology: str) -> str:
     """The colour class of a typology label: ita-1 (zeer goed) … ita-5 (slecht); ita-none otherwise."""
     return f"ita-{ITA_LABELS.index(typology) + 1}" if typology in ITA_LABELS else "ita-none"
