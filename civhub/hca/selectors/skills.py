@@ -111,7 +111,9 @@ def _covering_modules(centre_id: int) -> dict[int, list[CoveringModule]]:
 def _mean_ratings(survey_round: SurveyRound) -> dict[tuple[int, int], dict]:
     rows = (SkillRating.objects.filter(answer__survey_round=survey_round)
             .values("skill_id", "answer__occupation_id")
-            .annotate(raters=Count("answer__partnership_id", distinct=True), now=Avg("importance_now"),
+            # One answer per partner, occupation and round, one rating per answer and skill: counting the
+            # ratings counts the partners, without the cost of a DISTINCT over every rating.
+            .annotate(raters=Count("pk"), now=Avg("importance_now"),
                       later=Avg("importance_later"))
             .order_by())
     return {(row["skill_id"], row["answer__occupation_id"]): row for row in rows}

@@ -4,6 +4,7 @@
 from decimal import Decimal
 
 from django import template
+from django.utils.translation import gettext_lazy
 
 from civhub.core.formatting import group_number
 from civhub.hca.indicators import TYPOLOGY, WORST
@@ -67,6 +68,17 @@ def gap_class(gap) -> str:
     if gap is None:
         return "gap-unknown"
     return next((name for bound, name in GAP_LEVELS if gap <= bound), LARGEST_GAP)
+
+
+# The words beside a gap's colour, by its class (colour never carries the meaning alone).
+GAP_WORDS = {"gap-none": gettext_lazy("no gap"), "gap-small": gettext_lazy("small gap"),
+             "gap-medium": gettext_lazy("medium gap"), LARGEST_GAP: gettext_lazy("large gap")}
+
+
+@register.filter
+def gap_word(gap) -> str:
+    """The words of a skill gap: no, small, medium or large gap (a filter: the heatmap has hundreds of cells)."""
+    return str(GAP_WORDS.get(gap_class(gap), ""))
 
 
 @register.filter
