@@ -6,3 +6,10 @@ class CoreConfig(AppConfig):
     name = "civhub.core"
     label = "core"
     verbose_name = _("Centres")
+
+    def ready(self):
+        # Django 6.1's empty choice of a select ("- Select an option -") is new and not yet in its Dutch
+        # catalogue; naming it here puts it in ours (locale/nl), so a select says "- Kies een optie -".
+        from django.db.models import fields
+
+        fields.BLANK_CHOICE_LABEL = _("- Select an option -")

@@ -14,6 +14,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from civhub.core.formatting import format_date
+
 
 class RetentionError(Exception):
     """A deletion refused because the record must be kept until the date it names."""
@@ -35,7 +37,7 @@ def ensure_deletable(centre_ids) -> None:
     if until is not None and timezone.localdate() <= until:
         raise RetentionError(_("This record holds ledger facts of a grant and must be kept until %(date)s "
                                "(Regeling OCW-subsidies art. 8); it cannot be deleted before then.")
-                             % {"date": until.strftime("%d-%m-%Y")})
+                             % {"date": format_date(until)})
 
 
 class RetainedQuerySet(models.QuerySet):

@@ -5,6 +5,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext as _
 
+from civhub.core.formatting import format_date
 from civhub.core.models import Grant
 from civhub.ledger.errors import LedgerError
 from civhub.ledger.models import RateCard
@@ -41,6 +42,6 @@ def hourly_rate_for(*, partnership, category: str, day: date, grant: Grant | Non
     if card is None:
         raise LedgerError(
             _("There is no hourly rate for category “%(category)s” of %(partner)s on %(date)s.")
-            % {"category": category, "partner": partnership.organisation.name, "date": day.strftime("%d-%m-%Y")}
+            % {"category": category, "partner": partnership.organisation.name, "date": format_date(day)}
         )
     return card.hourly_rate

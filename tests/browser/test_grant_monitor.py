@@ -17,7 +17,7 @@ from tests.grants.monitor_support import AS_OF, small_centre
 pytestmark = pytest.mark.browser
 
 AXE = Axe()
-REALISED = "EUR 57.300"  # the hand-computed realised co-financing on AS_OF (tests/grants/test_monitor_selector.py)
+REALISED = "EUR 57.300,00"  # the hand-computed realised co-financing on AS_OF (tests/grants/test_monitor_selector.py)
 
 
 def assert_accessible(page) -> None:

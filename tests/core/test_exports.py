@@ -42,7 +42,7 @@ def test_xlsx_has_a_header_an_autofilter_widths_and_the_kinds_number_formats():
     name, day, amount, hours, status, code = sheet[2]
     assert name.value == "=SOM(A1)" and name.data_type == "s"  # text stays text, never a formula
     assert day.is_date and day.number_format == "dd-mm-yyyy"
-    assert amount.value == 1234.5 and amount.number_format == '"EUR" #,##0.00;"EUR" -#,##0.00'
+    assert amount.value == 1234.5 and amount.number_format == '"EUR" #,##0.00;"EUR −"#,##0.00'
     assert hours.value == 7.25 and hours.number_format == "0.00"
     assert (status.value, code.value) == ("open", "a-1")  # a Coded value's code, for tools
     assert [cell.value for cell in sheet[3]] == ["Eva", None, -10, None, "done", None]
@@ -98,7 +98,7 @@ def test_the_pdf_table_leaves_out_machine_keys_and_formats_the_dutch_way():
     assert pdf["title"] == "Een lijst"
     assert [heading.text for heading in pdf["headings"]] == ["Name", "Date", "Amount", "Hours", "Status"]
     first = [cell.text for cell in pdf["rows"][0]]
-    assert first == ["=SOM(A1)", "1 maart 2025", "EUR 1.234,50", "7,25", "nog open"]
+    assert first == ["=SOM(A1)", "01-03-2025", "EUR 1.234,50", "7,25", "nog open"]
     assert [cell.numeric for cell in pdf["rows"][0]] == [False, False, True, True, False]
     assert pdf["rows"][1][1].text == "—"
 

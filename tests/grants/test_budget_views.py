@@ -84,7 +84,7 @@ def test_compare_marks_changed_new_and_removed_cells_in_words(grant, programme_m
     assert ">changed</span>" in page and ">new</span>" in page and ">removed</span>" in page
     assert 'data-total="a">EUR 155,000.00' in page
     assert 'data-total="b">EUR 141,000.00' in page
-    assert 'data-total="difference"><strong>-EUR 14,000.00' in page
+    assert 'data-total="difference"><strong>EUR −14,000.00' in page
 
 
 def test_compare_defaults_to_the_version_before_the_current_one(grant, finance_controller):

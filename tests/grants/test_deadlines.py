@@ -110,7 +110,7 @@ def test_a_date_that_is_no_deadline_is_a_404(grant, centre, finance_controller, 
 
 def test_the_service_refuses_what_the_page_cannot_send(grant, finance_controller, practor):
     due = _dues(grant)[0]
-    with pytest.raises(GrantError, match="No report of this grant is due on 02-01-2020"):
+    with pytest.raises(GrantError, match="No report of this grant is due on 2 January 2020"):
         mark_report_submitted(grant=grant, due_date=date(2020, 1, 2), actor=finance_controller, submitted_on=today())
     with pytest.raises(GrantError, match="Only the finance controller or the programme manager"):
         mark_report_submitted(grant=grant, due_date=due, actor=practor, submitted_on=today())

@@ -53,7 +53,8 @@ def test_one_bad_row_writes_nothing_and_every_invalid_row_is_listed(grant, finan
         RowError(3, "bedrag", "0", "The amount may not be zero; a correction is a negative amount."),
         RowError(4, "categorie", "reizen", "Unknown cost category: use one of personnel, material, lab, overhead, "
                                            "other, or its Dutch or English name."),
-        RowError(4, "datum", "2024-12-31", "The date lies outside the grant period (01-01-2025 – 31-12-2028)."),
+        RowError(4, "datum", "2024-12-31",
+                 "The date lies outside the grant period (1 January 2025 – 31 December 2028)."),
         RowError(5, "extern_id", "", "This column is required."),
         RowError(5, "programmalijn", "9", "Unknown programme line: this centre has lines 1, 2."),
         RowError(5, "omschrijving", "", "Give a description of 1 to 500 characters (this one has 0)."),
@@ -129,7 +130,7 @@ def test_a_date_in_a_closed_period_or_the_future_is_an_error(grant, finance_cont
                               ends_on=date(2025, 12, 31), closed_by=finance_controller)
     report = run(grant, finance_controller, [expenditure_row("b-1"), expenditure_row("b-2", datum="01-01-2028")])
     assert [error.message for error in report.errors] == [
-        "The period 01-01-2025 – 31-12-2025 is closed: it takes no new entries, edits or imports.",
+        "The period 1 January 2025 – 31 December 2025 is closed: it takes no new entries, edits or imports.",
         "The date lies in the future."]
 
 

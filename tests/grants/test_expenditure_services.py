@@ -70,7 +70,7 @@ def test_expenditure_in_the_future_is_refused(grant, finance_controller):
 def test_expenditure_in_a_closed_period_is_refused(grant, finance_controller):
     PeriodLock.objects.create(centre=grant.centre, span=PeriodLock.Span.YEAR, starts_on=date(2025, 1, 1),
                               ends_on=date(2025, 12, 31), closed_by=finance_controller)
-    with pytest.raises(GrantError, match="The period 01-01-2025 – 31-12-2025 is closed"):
+    with pytest.raises(GrantError, match="The period 1 January 2025 – 31 December 2025 is closed"):
         record_expenditure(grant=grant, actor=finance_controller, data=data())
 
 

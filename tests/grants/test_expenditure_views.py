@@ -107,7 +107,7 @@ def test_recording_spending_saves_it_and_returns_to_the_list(grant, finance_cont
     client = client_for(finance_controller)
     response = client.post(url("expenditure_new", grant.centre), form_data(), follow=True)
     assert response.redirect_chain[-1][0] == url("expenditure", grant.centre)
-    assert "The expenditure of 15-03-2025 has been recorded." in response.content.decode()
+    assert "The expenditure of 15 March 2025 has been recorded." in response.content.decode()
     assert Expenditure.objects.get().amount == Decimal("4250.00")
 
 
@@ -132,7 +132,7 @@ def test_correct_opens_the_form_with_the_amount_negated(grant, finance_controlle
     form = response.context["form"]
     assert form.initial["amount"] == Decimal("-1234.56")
     assert (form.initial["category"], form.initial["date"]) == ("lab", entry.date)
-    assert form.initial["description"] == "Correction of “Labhuur maart” (15-03-2025)"
+    assert form.initial["description"] == "Correction of “Labhuur maart” (15 March 2025)"
     assert "Correct an entry" in response.content.decode()
 
 

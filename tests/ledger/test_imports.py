@@ -224,7 +224,7 @@ BAD_ROWS = [
     ("unknown category", {"categorie": "astronaut"}, "categorie", "Unknown staff category for Partner A BV"),
     ("no category under rate cards", {"categorie": ""}, "categorie", "Choose a staff category"),
     ("no rate card on that date", {"datum": "15-01-2024", "categorie": "senior"}, "categorie",
-     "no hourly rate for category “senior” of Partner A BV on 15-01-2024"),
+     "no hourly rate for category “senior” of Partner A BV on 15 January 2024"),
     ("description too long", {"omschrijving": "x" * 501}, "omschrijving", "1 to 500 characters (this one has 501)"),
     ("description empty", {"omschrijving": ""}, "omschrijving", "1 to 500 characters"),
     ("extern_id empty", {"extern_id": ""}, "extern_id", "required"),
@@ -250,7 +250,7 @@ def test_a_date_in_a_closed_period(rated, programme_manager, finance_controller)
     report = run(rated, programme_manager, [b.row("a-1", datum="31-03-2025"), b.row("a-2", datum="01-04-2025")])
     assert [(error.row, error.column) for error in report.errors] == [(2, "datum")]
     assert report.errors[0].message == (
-        "The period 01-01-2025 – 31-03-2025 is closed: it takes no new entries, edits or imports.")
+        "The period 1 January 2025 – 31 March 2025 is closed: it takes no new entries, edits or imports.")
     assert_nothing_written(report)
 
 

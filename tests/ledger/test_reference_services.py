@@ -155,7 +155,7 @@ def test_a_rate_of_exactly_500_is_allowed(partner_a, programme_manager):
 
 def test_two_rates_for_one_category_and_date_are_refused(partner_a, programme_manager):
     rate_card(partner_a)
-    with pytest.raises(LedgerError, match="already has a rate for “analyst” from 01-01-2025"):
+    with pytest.raises(LedgerError, match="already has a rate for “analyst” from 1 January 2025"):
         create_rate_card(partnership=partner_a, actor=programme_manager, data=rate_data(rate="90"))
 
 

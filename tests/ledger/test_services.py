@@ -364,7 +364,7 @@ def test_period_bounds():
 
 
 def test_a_closed_period_takes_no_new_entries(q1_closed, partner_a, partner_a_contact):
-    with pytest.raises(LedgerError, match="01-01-2025 – 31-03-2025 is closed"):
+    with pytest.raises(LedgerError, match="1 January 2025 – 31 March 2025 is closed"):
         create_contribution(partnership=partner_a, actor=partner_a_contact, data=hours(day=date(2025, 3, 31)))
     assert create_contribution(partnership=partner_a, actor=partner_a_contact, data=hours(day=date(2025, 4, 1)))
 

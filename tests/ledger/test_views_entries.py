@@ -226,7 +226,7 @@ def test_a_closed_period_refuses_new_entries_with_a_message(centre, partner_a, p
     close_period(centre=centre, actor=finance_controller, span="quarter", year=2025, quarter=2)
     response = client_for(partner_a_contact).post(url("contribution_new", centre), form_data(action="submit"))
     assert response.status_code == 400
-    assert "The period 01-04-2025 – 30-06-2025 is closed" in response.content.decode()
+    assert "The period 1 April 2025 – 30 June 2025 is closed" in response.content.decode()
     assert not Contribution.objects.exists()
 
 

@@ -54,7 +54,7 @@ def test_a_year_is_said_on_the_cover_and_without_a_signatory_the_lines_stay_empt
 
 @pytest.mark.parametrize(("value", "kind", "text"), [
     ("1234.56", Kind.MONEY, "EUR 1.234,56"),
-    ("-5000.00", Kind.MONEY, "-EUR 5.000,00"),
+    ("-5000.00", Kind.MONEY, "EUR −5.000,00"),
     ("2.05", Kind.RATIO, "2,05"),
     ("87.5", Kind.PERCENT, "87,5%"),
     ("0.6238", Kind.SHARE, "62,4%"),

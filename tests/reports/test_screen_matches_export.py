@@ -52,8 +52,8 @@ class MonitorPage(HTMLParser):
 
 
 def eur0(value) -> str:
-    """An XLSX number as the page shows money: whole euros, the Dutch way."""
-    return format_eur(Decimal(str(value)), places=0, language="nl")
+    """An XLSX number as the page shows money: with cents, the Dutch way (docs/style.md §16)."""
+    return format_eur(Decimal(str(value)), language="nl")
 
 
 def number(value, places: int) -> str:

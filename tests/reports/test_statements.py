@@ -31,7 +31,7 @@ def test_partner_a_downloads_its_statement_with_totals_reversals_and_a_signature
     text = pdf_text(response.content)
     assert "Partner A BV" in text and "CIV Bio Sciences (test)" in text
     assert "EUR 7.300,00" in text  # 1,460 + 5,840 + 5,000 − 5,000
-    assert "-EUR 5.000,00" in text and "01-06-2024" in text  # the reversal, shown as such
+    assert "EUR −5.000,00" in text and "01-06-2024" in text  # the reversal, shown as such
     assert "EUR 1.460,00" in text and "20,00" in text and "EUR 73,00" in text  # hours × rate
     assert "Partner-A Signatory" in text and "HR-adviseur" in text  # the signatory's name and function
 

@@ -10,11 +10,10 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.utils import formats
 from django.utils.translation import gettext as _
 
 from civhub.core.exports.tables import Coded, Kind, Table
-from civhub.core.formatting import format_eur, group_number
+from civhub.core.formatting import format_date, format_eur, group_number
 
 EMPTY = "—"
 NUMERIC = Kind.NUMERIC
@@ -29,7 +28,7 @@ class Cell:
 
 
 def format_value(value, kind: str | None, *, currency: bool = True) -> str:
-    """A cell as people read it, in the active language: EUR 1.234,56; 2,05; 87,5%; 24 november 2026.
+    """A cell as people read it, in the active language: EUR 1.234,56; 2,05; 87,5%; 24-11-2026 (a table's date).
 
     `currency=False` leaves "EUR" out of money (a compact table says "(EUR)" in its title instead).
     """
@@ -46,7 +45,9 @@ def format_value(value, kind: str | None, *, currency: bool = True) -> str:
     if kind == Kind.SHARE:
         return f"{group_number(Decimal(value) * 100, 1)}%"
     if kind == Kind.DATE and isinstance(value, date):
-        return formats.date_format(value, "DATE_FORMAT")
+        return format_date(value, "table")
+    if kind == Kind.DATETIME and isinstance(value, date):
+        return format_date(value, "table time")
     return str(value)
 
 

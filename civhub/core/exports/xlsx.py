@@ -19,7 +19,7 @@ from civhub.core.exports.tables import Coded, Column, Kind, Table
 
 # The house formats: amounts read "EUR 1.234,56" in a Dutch Excel, whatever its currency setting.
 NUMBER_FORMATS = {
-    Kind.MONEY: '"EUR" #,##0.00;"EUR" -#,##0.00',
+    Kind.MONEY: '"EUR" #,##0.00;"EUR −"#,##0.00',  # a real minus sign after "EUR", as on the screen
     Kind.RATIO: "0.00",
     Kind.PERCENT: "0.0",
     Kind.HOURS: "0.00",

@@ -11,11 +11,12 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civhub.accounts.permissions import partnership_ids
 from civhub.core.audit import record_event
+from civhub.core.formatting import format_date
 from civhub.core.mail import render_mail
 from civhub.events.errors import EventError
 from civhub.events.ical import event_attachment
@@ -88,7 +89,7 @@ def ensure_open(event: Event) -> None:
     """Refuse registration after the deadline (or the start)."""
     if timezone.now() >= event.closes_at():
         raise EventError(_("Registration for this event closed on %(date)s.")
-                         % {"date": formats.date_format(timezone.localtime(event.closes_at()), "j F Y H:i")})
+                         % {"date": format_date(event.closes_at(), "time")})
 
 
 def _check_rate(*, actor, ip_address: str) -> str:

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civhub.core.audit import record_event
-from civhub.core.formatting import format_eur
+from civhub.core.formatting import format_date, format_eur
 from civhub.core.models import Grant, ProgrammeLine
 from civhub.grants import chain
 from civhub.grants.errors import GrantError
@@ -48,10 +48,10 @@ def date_problem(grant: Grant, day: date, *, today: date, closed=None) -> str | 
         return _("The date lies in the future.")
     if not grant.start <= day <= grant.end:
         return _("The date lies outside the grant period (%(start)s – %(end)s).") % {
-            "start": grant.start.strftime("%d-%m-%Y"), "end": grant.end.strftime("%d-%m-%Y")}
+            "start": format_date(grant.start), "end": format_date(grant.end)}
     if closed is not None:
         return _("The period %(start)s – %(end)s is closed: it takes no new entries, edits or imports.") % {
-            "start": closed[0].strftime("%d-%m-%Y"), "end": closed[1].strftime("%d-%m-%Y")}
+            "start": format_date(closed[0]), "end": format_date(closed[1])}
     return None
 
 
@@ -86,7 +86,7 @@ def record_expenditure(*, grant: Grant, actor, data: ExpenditureData) -> Expendi
             chain.seal_all([entry], grant)
             record_event(entry, actor=actor, action="expenditure_recorded", centre=grant.centre,
                          summary=_("%(date)s %(category)s: %(amount)s") % {
-                             "date": data.date.strftime("%d-%m-%Y"), "category": entry.get_category_display(),
+                             "date": format_date(data.date), "category": entry.get_category_display(),
                              "amount": format_eur(entry.amount)},
                          changes={"amount": str(entry.amount), "extern_id": entry.extern_id})
     except IntegrityError:  # the same extern_id recorded at the same moment by someone else

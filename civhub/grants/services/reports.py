@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civhub.core.audit import record_event
+from civhub.core.formatting import format_date
 from civhub.core.models import Grant
 from civhub.grants.errors import GrantError
 from civhub.grants.models import ReportSubmission
@@ -33,7 +34,7 @@ def report_due_on(grant: Grant, due_date: date, kind: str) -> ReportDue:
     report = next((report for report in report_deadlines(grant) if report.due == due_date and report.kind == kind),
                   None)
     if report is None:
-        raise GrantError(_("No report of this grant is due on %(date)s.") % {"date": due_date.strftime("%d-%m-%Y")})
+        raise GrantError(_("No report of this grant is due on %(date)s.") % {"date": format_date(due_date)})
     return report
 
 
@@ -48,7 +49,7 @@ def _check(grant: Grant, actor, submitted_on: date, note: str) -> None:
 
 def _already_submitted(submission: ReportSubmission) -> GrantError:
     return GrantError(_("This report was already marked submitted on %(date)s by %(name)s.") % {
-        "date": submission.submitted_on.strftime("%d-%m-%Y"), "name": submission.submitted_by.get_full_name()})
+        "date": format_date(submission.submitted_on), "name": submission.submitted_by.get_full_name()})
 
 
 def _existing(grant: Grant, report: ReportDue) -> ReportSubmission | None:
@@ -88,7 +89,7 @@ def mark_report_submitted(*, grant: Grant, due_date: date, actor, submitted_on: 
 def _first_due_on(grant: Grant, due_date: date) -> ReportDue:
     report = next((report for report in report_deadlines(grant) if report.due == due_date), None)
     if report is None:
-        raise GrantError(_("No report of this grant is due on %(date)s.") % {"date": due_date.strftime("%d-%m-%Y")})
+        raise GrantError(_("No report of this grant is due on %(date)s.") % {"date": format_date(due_date)})
     return report
 
 

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from civhub.core.formatting import format_date
 from civhub.core.views import attempt, form_page, posted
 from civhub.grants.forms.reports import ReportSubmittedForm
 from civhub.grants.permissions import may_record_reports, monitor_required, reporting_required
@@ -60,7 +61,7 @@ def deadline_submit(request, centre, kind, due):
         done = attempt(request, form, lambda: mark_report_submitted(
             grant=grant, due_date=row.report.due, kind=row.report.kind, actor=request.user,
             submitted_on=form.cleaned_data["submitted_on"], note=form.cleaned_data["note"]),
-            _("The report due on %(date)s is recorded as submitted.") % {"date": row.report.due.strftime("%d-%m-%Y")},
+            _("The report due on %(date)s is recorded as submitted.") % {"date": format_date(row.report.due)},
             reverse("grants:deadlines", args=[centre.slug]))
         if done:
             return done

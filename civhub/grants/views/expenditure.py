@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from civhub.core.formatting import format_date
 from civhub.core.views import attempt, form_status, posted, posted_files
 from civhub.grants.errors import GrantError
 from civhub.grants.forms.expenditure import ExpenditureFilterForm, ExpenditureForm, ExpenditureImportForm
@@ -60,7 +61,7 @@ def _correction_of(request, grant) -> dict | None:
         "date": entry.date, "category": entry.category, "programme_line": entry.programme_line_id,
         "amount": -entry.amount,
         "description": (_("Correction of “%(description)s” (%(date)s)")
-                        % {"description": entry.description, "date": entry.date.strftime("%d-%m-%Y")})[:500],
+                        % {"description": entry.description, "date": format_date(entry.date)})[:500],
     }
 
 
@@ -76,7 +77,7 @@ def expenditure_new(request, centre):
         done = attempt(request, form, lambda: record_expenditure(grant=grant, actor=request.user,
                                                                  data=form.expenditure_data()),
                        lambda entry: _("The expenditure of %(date)s has been recorded.")
-                       % {"date": entry.date.strftime("%d-%m-%Y")}, reverse("grants:expenditure", args=[centre.slug]))
+                       % {"date": format_date(entry.date)}, reverse("grants:expenditure", args=[centre.slug]))
         if done:
             return done
     return _page(request, centre, "grants/expenditure/form.html", {

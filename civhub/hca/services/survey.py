@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civhub.core.audit import record_event
+from civhub.core.formatting import format_date
 from civhub.hca.errors import HcaError
 from civhub.hca.models import AGE_BANDS, Occupation, SkillRating, SurveyRound, WorkforceAnswer
 from civhub.hca.permissions import answers_for, ensure_may_answer, ensure_may_manage, may_manage
@@ -126,7 +127,7 @@ def import_answers(*, actor, survey_round: SurveyRound, rows: list[ImportedAnswe
 def closed_message(survey_round: SurveyRound) -> str:
     """What a partner reads when it tries to change an answer after the round's closing date."""
     return (_("The round closed on %(day)s; ask the programme office to correct an answer.")
-            % {"day": survey_round.closes_on.strftime("%d-%m-%Y")})
+            % {"day": format_date(survey_round.closes_on)})
 
 
 def _ensure_open_for(actor, survey_round: SurveyRound) -> None:

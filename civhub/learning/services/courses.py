@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civhub.core.audit import field_changes, record_event
+from civhub.core.formatting import format_date
 from civhub.core.models import Centre
 from civhub.learning.errors import LearningError
 from civhub.learning.models import Course, Enrolment, Offering, Skill
@@ -69,7 +70,7 @@ def save_offering(*, course: Course, actor, data: dict, offering: Offering | Non
         if offering is None:
             if data["start_date"] < timezone.localdate():
                 raise LearningError(_("A new offering cannot start in the past (%(date)s).")
-                                    % {"date": data["start_date"].strftime("%d-%m-%Y")})
+                                    % {"date": format_date(data["start_date"])})
             offering = Offering.objects.create(course=course, **{name: data[name] for name in OFFERING_FIELDS})
             record_event(offering, actor=actor, action="offering_created", centre=course.centre, summary=str(offering))
             return offering
@@ -93,4 +94,4 @@ def check_dates(start: date, end: date) -> None:
     """Refuse an offering that ends before it starts."""
     if end < start:
         raise LearningError(_("The end date (%(end)s) is before the start date (%(start)s).")
-                            % {"end": end.strftime("%d-%m-%Y"), "start": start.strftime("%d-%m-%Y")})
+                            % {"end": format_date(end), "start": format_date(start)})

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civhub.core.audit import record_event
+from civhub.core.formatting import format_date
 from civhub.core.mail import send_after_commit
 from civhub.learning.errors import LearningError
 from civhub.learning.models import Course, Enrolment, Interest, Offering
@@ -92,7 +93,7 @@ def ensure_open_for_enrolment(offering: Offering) -> None:
         raise LearningError(_("This course is not open for registration."))
     if offering.start_date < timezone.localdate():
         raise LearningError(_("This offering started on %(date)s; enrolment is closed.")
-                            % {"date": offering.start_date.strftime("%d-%m-%Y")})
+                            % {"date": format_date(offering.start_date)})
 
 
 def cancel_enrolment(*, enrolment: Enrolment, actor=None) -> Enrolment:

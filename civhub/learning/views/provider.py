@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from civhub.core.exports import ISO_DATES, TABLE_FORMATS, Table, download
+from civhub.core.formatting import format_date
 from civhub.core.views import attempt, form_status, posted
 from civhub.learning import permissions as access
 from civhub.learning.forms.provider import CourseForm, OfferingForm
@@ -91,7 +92,7 @@ def _offering_form(request, centre, *, course, offering):
         done = attempt(request, form, lambda: save_offering(course=course, actor=request.user,
                                                             data=form.offering_data(), offering=offering),
                        lambda saved: _("The offering of %(date)s is saved.")
-                       % {"date": saved.start_date.strftime("%d-%m-%Y")},
+                       % {"date": format_date(saved.start_date)},
                        reverse("learning:manage", args=[centre.slug]))
         if done:
             return done

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from civhub.core.audit import record_event
 from civhub.core.choices import ContributionKind
+from civhub.core.formatting import format_date
 from civhub.ledger import chain
 from civhub.ledger.errors import LedgerError
 from civhub.ledger.imports import cells
@@ -331,7 +332,7 @@ def _check_date(row: _Row, facts: LedgerFacts, day: date) -> None:
         row.fail("date", _("The date lies outside the grant period."))
     elif lock := facts.closed_period_on(day):
         row.fail("date", _("The period %(start)s – %(end)s is closed: it takes no new entries, edits or imports.")
-                 % {"start": lock[0].strftime("%d-%m-%Y"), "end": lock[1].strftime("%d-%m-%Y")})
+                 % {"start": format_date(lock[0]), "end": format_date(lock[1])})
 
 
 def _check_quantities(row: _Row, kind: str, hours, amount, category: str, grant) -> None:
@@ -375,5 +376,5 @@ def _rate(row: _Row, facts: LedgerFacts, partnership, day: date, category: str, 
     spelled, rate = found
     if rate is None:
         row.fail("category", _("There is no hourly rate for category “%(category)s” of %(partner)s on %(date)s.")
-                 % {"category": spelled, "partner": partnership.organisation.name, "date": day.strftime("%d-%m-%Y")})
+                 % {"category": spelled, "partner": partnership.organisation.name, "date": format_date(day)})
     return rate, spelled

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civhub.core.audit import record_event
+from civhub.core.formatting import format_date
 from civhub.ledger.errors import LedgerError
 from civhub.ledger.heads import record_chain_head
 from civhub.ledger.models import PeriodLock
@@ -23,7 +24,7 @@ def ensure_open(centre, day: date) -> None:
     lock = closed_lock_on(centre, day)
     if lock is not None:
         raise LedgerError(_("The period %(start)s – %(end)s is closed: it takes no new entries, edits or imports.")
-                          % {"start": lock.starts_on.strftime("%d-%m-%Y"), "end": lock.ends_on.strftime("%d-%m-%Y")})
+                          % {"start": format_date(lock.starts_on), "end": format_date(lock.ends_on)})
 
 
 def period_bounds(span: str, year: int, quarter: int | None = None) -> tuple[date, date]:

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from civhub.core.audit import field_changes, record_event
 from civhub.core.choices import ContributionKind
+from civhub.core.formatting import format_date
 from civhub.ledger.errors import LedgerError
 from civhub.ledger.models import Contribution, Pledge, RateCard
 from civhub.ledger.permissions import may_edit_reference
@@ -186,7 +187,7 @@ def _ensure_rate_free(partnership, category: str, valid_from, card: RateCard | N
         raise LedgerError(
             _("%(partner)s already has a rate for “%(category)s” from %(date)s; change that one instead.")
             % {"partner": partnership.organisation.name, "category": category,
-               "date": valid_from.strftime("%d-%m-%Y")}
+               "date": format_date(valid_from)}
         )
 
 

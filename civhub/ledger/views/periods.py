@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from civhub.accounts.models import Role
 from civhub.accounts.permissions import centre_role_required, office_required
+from civhub.core.formatting import format_date
 from civhub.core.views import act, form_status
 from civhub.ledger.forms.entries import ClosePeriodForm, ReasonForm
 from civhub.ledger.models import PeriodLock
@@ -39,7 +40,7 @@ def period_close(request, centre):
         return act(request, lambda: close_period(centre=centre, actor=request.user, span=data["span"],
                                                  year=data["year"], quarter=data["quarter"]),
                    lambda lock: _("The period %(start)s – %(end)s is closed.") % {
-                       "start": lock.starts_on.strftime("%d-%m-%Y"), "end": lock.ends_on.strftime("%d-%m-%Y")},
+                       "start": format_date(lock.starts_on), "end": format_date(lock.ends_on)},
                    reverse("ledger:periods", args=[centre.slug]))
     return page(request, centre, "ledger/periods/close.html", {"form": form}, status=form_status(form))
 
@@ -56,6 +57,6 @@ def period_reopen(request, centre, pk):
     if request.method == "POST" and form.is_valid():
         return act(request, lambda: reopen_period(lock=lock, actor=request.user, reason=form.cleaned_data["reason"]),
                    _("The period %(start)s – %(end)s is open again.") % {
-                       "start": lock.starts_on.strftime("%d-%m-%Y"), "end": lock.ends_on.strftime("%d-%m-%Y")},
+                       "start": format_date(lock.starts_on), "end": format_date(lock.ends_on)},
                    reverse("ledger:periods", args=[centre.slug]))
     return page(request, centre, "ledger/periods/reopen.html", {"form": form, "lock": lock}, status=form_status(form))

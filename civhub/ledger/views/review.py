@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from civhub.accounts import permissions as access
 from civhub.accounts.models import Role
+from civhub.core.formatting import format_date
 from civhub.core.views import act, form_status
 from civhub.ledger.errors import LedgerError
 from civhub.ledger.forms.entries import BulkForm, ReasonForm
@@ -145,7 +146,7 @@ def _bulk(request, form, queue_url):
         messages.success(request, _bulk_message(action, len(done)))
     for entry, reason in failed:
         messages.error(request, _("Not done for the entry of %(date)s (%(description)s): %(reason)s") % {
-            "date": entry.date.strftime("%d-%m-%Y"), "description": entry.description[:60], "reason": reason})
+            "date": format_date(entry.date), "description": entry.description[:60], "reason": reason})
     return redirect(queue_url)
 
 
