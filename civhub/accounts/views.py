@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from civhub.accounts import notifications, permissions
 from civhub.accounts.forms import EmailAuthenticationForm, NotificationForm
@@ -55,6 +56,7 @@ def password_set(request):
 
 
 @permissions.centre_role_required()
+@require_safe
 def inbox(request, centre):
     """What waits for the person in this centre, grouped by kind, oldest first, each with the way to do it."""
     items = registry.items_for(request.user, centre)
