@@ -164,21 +164,21 @@ def test_an_open_survey_round_waits_for_the_employer_partners_people_until_they_
 
 
 def test_the_page_groups_the_work_with_its_age_and_a_button(
-        client, centre, partner_a, partner_a_contact, partner_a_signatory, english_messages):
+        client, centre, partner_a, partner_a_contact, partner_a_signatory):
     made = entry(partner_a, partner_a_contact, description="Practicum A")
     Contribution.objects.filter(pk=made.pk).update(updated_at=timezone.now() - timedelta(days=3))
     client.force_login(partner_a_signatory)
     page = client.get(reverse("core:inbox", args=[centre.slug])).content.decode()
-    assert "Contributions to approve" in page
-    assert "waiting 3 days" in page
+    assert "Bijdragen om goed te keuren" in page  # the site speaks Dutch
+    assert "wacht 3 dagen" in page
     assert reverse("ledger:contribution", args=[centre.slug, made.pk]) in page
     assert reverse("accounts:notifications") in page
 
 
-def test_the_page_says_all_is_done_when_nothing_waits(client, centre, communications, english_messages):
+def test_the_page_says_all_is_done_when_nothing_waits(client, centre, communications):
     client.force_login(communications)
     page = client.get(reverse("core:inbox", args=[centre.slug])).content.decode()
-    assert "All done" in page
+    assert "Alles gedaan" in page
 
 
 def test_the_page_keeps_its_number_of_queries_as_work_grows(
