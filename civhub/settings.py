@@ -66,6 +66,8 @@ if not ALLOWED_HOSTS:
     ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
 
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# In development without SITE_URL, links in e-mails take the address the server answered on (core/mail.py).
+SITE_URL_FROM_REQUEST = DEBUG and not env("SITE_URL") and not TESTING
 
 INSTALLED_APPS = [
     "civhub.core",
@@ -104,6 +106,7 @@ MIDDLEWARE = [
     "civhub.core.middleware.DutchUnlessChosenMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "civhub.core.mail.SiteAddressMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -129,6 +132,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
+                "civhub.accounts.context_processors.inbox",
             ],
             # The filters for money and dates (eur, when) are everywhere, like |date (docs/style.md §16).
             "builtins": ["civhub.core.templatetags.civhub"],
@@ -227,7 +231,7 @@ if env("EMAIL_HOST") or not DEBUG:
 else:
     MAILERS = {
         "default": {
-            "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "BACKEND": "civhub.core.mail.EmlFileBackend",  # one readable .eml file per message
             "OPTIONS": {"file_path": str(BASE_DIR / "var" / "mail")},
         }
     }

@@ -25,6 +25,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from civhub.core.models import Centre
+from tests.accounts.rows_inbox import INBOX_ROWS
 from tests.api.rows import API_ROWS
 from tests.conftest import PERSONA_BUILDERS, PERSONAS, build_world
 from tests.events.rows import EVENT_ROWS
@@ -233,6 +234,7 @@ TABLE = [
     *HCA_OVERVIEW_ROWS,
     *HCA_SKILLS_ROWS,
     *HCA_OUTPUT_ROWS,
+    *INBOX_ROWS,
 ]
 
 

@@ -4,6 +4,8 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from civhub.accounts.models import NotificationPreference
+
 
 class EmailAuthenticationForm(AuthenticationForm):
     """Sign in with e-mail address and password."""
@@ -16,3 +18,10 @@ class EmailAuthenticationForm(AuthenticationForm):
         "invalid_login": _("This e-mail address and password do not match. Check both and try again."),
         "inactive": _("This account is not active. Ask the programme office."),
     }
+
+
+class NotificationForm(forms.Form):
+    """How a person wants to hear of work handed to them."""
+
+    frequency = forms.ChoiceField(label=_("E-mail me about new work"), widget=forms.RadioSelect,
+                                  choices=NotificationPreference.Frequency.choices)

@@ -107,3 +107,29 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} - {self.get_role_display()} ({self.centre})"
+
+
+class NotificationPreference(models.Model):
+    """NotificationPreference: how a person wants to hear of work handed to them: at once, in a daily digest, or not.
+
+    Without a row a person hears at once. The digest lists what waits in their inbox (core/inbox.py) and is sent
+    by the `send_digests` command once a day when something new arrived since the last one.
+    """
+
+    class Frequency(models.TextChoices):
+        AT_ONCE = "at_once", _("at once, one e-mail per step")
+        DAILY = "daily", _("once a day, in a digest")
+        OFF = "off", _("never: I look in my to-do list myself")
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="notification_preference",
+                                verbose_name=_("person"))
+    frequency = models.CharField(_("e-mail me about new work"), max_length=10, choices=Frequency.choices,
+                                 default=Frequency.AT_ONCE)
+    last_digest_at = models.DateTimeField(_("last digest sent at"), null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("notification preference")
+        verbose_name_plural = _("notification preferences")
+
+    def __str__(self):
+        return f"{self.user}: {self.get_frequency_display()}"

@@ -59,6 +59,11 @@ def partnership_ids(user, centre: Centre) -> set[int]:
     return {pid for centre_id, role, pid in _memberships(user) if centre_id == centre.pk and role in PARTNER_ROLES}
 
 
+def partnerships_with_role(user, centre: Centre, role: str) -> set[int]:
+    """The partnerships in `centre` for which the user holds `role` (e.g. those they sign for)."""
+    return {pid for centre_id, held, pid in _memberships(user) if centre_id == centre.pk and held == role}
+
+
 def has_partner_role(user, partnership, *roles: str) -> bool:
     """Whether the user holds one of `roles` for this very partnership."""
     return any(
@@ -111,9 +116,9 @@ def admin_centre_ids(user) -> set[int]:
 
 
 def landing_url_name(user, centre: Centre) -> str:
-    """Where a signed-in person starts in a centre: the office dashboard or their partner portal."""
-    if acts_as_office(user, centre):
-        return "office:dashboard"
+    """Where a signed-in person starts in a centre: the inbox for the office and signatories, else their work."""
+    if acts_as_office(user, centre) or has_role(user, centre, Role.PARTNER_SIGNATORY):
+        return "core:inbox"  # what waits for them to approve, accept, handle (core/inbox.py)
     if partnership_ids(user, centre):
         return "portal:home"
     if has_role(user, centre, Role.STEERING_MEMBER):

@@ -11,6 +11,7 @@ urlpatterns = [
     path("inloggen/", views.LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("wachtwoord/<uidb64>/<token>/", views.SetPasswordView.as_view(), name="set_password"),
+    path("meldingen/", views.notification_settings, name="notifications"),
     path("wachtwoord/ingesteld/", views.password_set, name="password_set"),
     path("wachtwoord-vergeten/", views.PasswordResetView.as_view(), name="password_reset"),
     path(
@@ -19,3 +20,7 @@ urlpatterns = [
         name="password_reset_sent",
     ),
 ]
+
+# The inbox ("Te doen") of a centre, mounted at /c/<slug>/te-doen/ in the "core" namespace (core:inbox): every app
+# contributes its items through core/inbox.py; the page is here because it needs the access rules.
+inbox_patterns = ([path("", views.inbox, name="inbox")], "core")

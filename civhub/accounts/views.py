@@ -1,12 +1,18 @@
-"""Signing in and out, setting a password from an invitation, and the personal start page."""
+"""Signing in and out, setting a password from an invitation, the personal start page, the inbox ("Te doen")
+and the choice of e-mail notifications."""
 
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
-from civhub.accounts import permissions
-from civhub.accounts.forms import EmailAuthenticationForm
+from civhub.accounts import notifications, permissions
+from civhub.accounts.forms import EmailAuthenticationForm, NotificationForm
+from civhub.core import inbox as registry
+from civhub.core.views import form_page, posted
 
 
 class LoginView(auth_views.LoginView):
@@ -47,3 +53,24 @@ def home(request):
 @login_required
 def password_set(request):
     return render(request, "accounts/password_set.html")
+
+
+@permissions.centre_role_required()
+@require_safe
+def inbox(request, centre):
+    """What waits for the person in this centre, grouped by kind, oldest first, each with the way to do it."""
+    items = registry.items_for(request.user, centre)
+    return render(request, "accounts/inbox.html", {
+        "centre": centre, "groups": registry.groups(items), "count": len(items),
+        "frequency": notifications.frequency_of(request.user)})
+
+
+@login_required
+def notification_settings(request):
+    """The person's own choice: an e-mail at once for each step handed to them, a daily digest, or none."""
+    form = NotificationForm(posted(request), initial={"frequency": notifications.frequency_of(request.user)})
+    if form.is_valid():
+        notifications.set_frequency(user=request.user, frequency=form.cleaned_data["frequency"])
+        messages.success(request, _("Your choice is saved."))
+        return redirect("accounts:notifications")
+    return form_page(request, "accounts/notifications.html", {"form": form})

@@ -14,3 +14,8 @@ class GovernanceConfig(AppConfig):
 
         dashboard.register(dashboard.Panel(order=30, template="governance/_dashboard_panel.html",
                                            context=dashboard_panel))
+        # The inbox (accounts, below us) lists what waits for a person: we hand it ours (core/inbox.py).
+        from civhub.core import inbox
+        from civhub.governance import inbox as governance_inbox
+
+        inbox.register(inbox.Source(name="governance.action", items=governance_inbox.actions_owned, order=50))

@@ -23,3 +23,8 @@ class GrantsConfig(AppConfig):
         from civhub.grants.selectors.budget import public_budget_summary
 
         public_budget.register(public_budget_summary)
+        # The inbox (accounts, below us) lists what waits for a person: we hand it ours (core/inbox.py).
+        from civhub.core import inbox
+        from civhub.grants import inbox as grants_inbox
+
+        inbox.register(inbox.Source(name="grants.report", items=grants_inbox.reports_due, order=60))

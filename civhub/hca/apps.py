@@ -17,3 +17,8 @@ class HcaConfig(AppConfig):
         portal.register(dashboard.Panel(order=15, template="hca/_portal_survey.html", context=survey.portal_section))
         portal.register(dashboard.Panel(order=20, template="hca/_portal_school.html", context=schools.portal_section))
         dashboard.register(dashboard.Panel(order=25, template="hca/_dashboard_panel.html", context=dashboard_panel))
+        # The inbox (accounts, below us) lists what waits for a person: we hand it ours (core/inbox.py).
+        from civhub.core import inbox
+        from civhub.hca import inbox as hca_inbox
+
+        inbox.register(inbox.Source(name="hca.survey", items=hca_inbox.rounds_to_answer, order=70))

@@ -6,3 +6,12 @@ class LedgerConfig(AppConfig):
     name = "civhub.ledger"
     label = "ledger"
     verbose_name = _("In-kind ledger")
+
+    def ready(self):
+        # The inbox (accounts, below us) lists what waits for a person: we hand it ours (core/inbox.py).
+        from civhub.core import inbox
+        from civhub.ledger import inbox as ledger_inbox
+
+        inbox.register(inbox.Source(name="ledger.approve", items=ledger_inbox.to_approve, order=10))
+        inbox.register(inbox.Source(name="ledger.correct", items=ledger_inbox.to_correct, order=15))
+        inbox.register(inbox.Source(name="ledger.accept", items=ledger_inbox.to_accept, order=20))

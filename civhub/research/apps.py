@@ -14,3 +14,8 @@ class ResearchConfig(AppConfig):
 
         dashboard.register(dashboard.Panel(order=30, template="research/_dashboard_panel.html",
                                            context=dashboard_panel))
+        # The inbox (accounts, below us) lists what waits for a person: we hand it ours (core/inbox.py).
+        from civhub.core import inbox
+        from civhub.research import inbox as research_inbox
+
+        inbox.register(inbox.Source(name="research.triage", items=research_inbox.questions_to_triage, order=40))

@@ -26,7 +26,7 @@ def sign_in(client, email, password, **extra):
 def test_a_person_signs_in_with_their_e_mail_address_and_lands_in_their_centre(client, manager):
     response = sign_in(client, "pm@example.org", PASSWORD)
     assert response.status_code == 302
-    assert client.get(response.url).url == reverse("office:dashboard", args=["civ-login"])
+    assert client.get(response.url).url == reverse("core:inbox", args=["civ-login"])  # the office: its to-do list
 
 
 def test_a_steering_group_member_lands_on_the_co_financing_monitor(client, manager):

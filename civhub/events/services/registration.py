@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from civhub.accounts.permissions import partnership_ids
 from civhub.core.audit import record_event
 from civhub.core.formatting import format_date
-from civhub.core.mail import render_mail
+from civhub.core.mail import render_mail, site_url
 from civhub.events.errors import EventError
 from civhub.events.ical import event_attachment
 from civhub.events.models import Event, Registration
@@ -205,7 +205,7 @@ def mail_registrant(registration: Registration, template: str) -> None:
     """The e-mail in the registrant's language, sent after commit; a confirmed place carries the .ics file."""
     event = registration.event
     context = {"registration": registration, "event": event, "centre": event.centre,
-               "position": waiting_position(registration), "site_url": settings.SITE_URL}
+               "position": waiting_position(registration), "site_url": site_url()}
     subject, body = render_mail(template, context, registration.language)
     message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [registration.email])
     if registration.status == Status.CONFIRMED:

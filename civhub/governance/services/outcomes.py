@@ -14,6 +14,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from civhub.accounts.notifications import notify
 from civhub.core.audit import record_event
 from civhub.core.models import Centre
 from civhub.governance.errors import GovernanceError
@@ -144,6 +145,8 @@ def record_action(*, meeting, actor, what: str, owner, due_date: date, item=None
         _mark_held(meeting)
         record_event(action, actor=actor, action="action_recorded", centre=meeting.centre,
                      summary=f"{owner}: {action.what}")
+        if owner.pk != actor.pk:
+            notify([owner], template="governance/email/action_assigned", context={"action": action})
     return action
 
 

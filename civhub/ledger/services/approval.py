@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civhub.core.audit import record_event
-from civhub.ledger import chain
+from civhub.ledger import chain, notifications
 from civhub.ledger.errors import LedgerError
 from civhub.ledger.models import Contribution
 from civhub.ledger.permissions import is_finance_controller, may_approve
@@ -49,6 +49,7 @@ def approve_contribution(*, entry: Contribution, actor) -> Contribution:
         entry.status, entry.approved_by, entry.approved_at = Status.APPROVED, actor, timezone.now()
         entry.save(update_fields=["status", "approved_by", "approved_at", "updated_at"])
         record_status(entry, actor=actor, action="approved", from_status=Status.SUBMITTED)
+        notifications.approved(entry, actor=actor)
     return entry
 
 
@@ -68,6 +69,7 @@ def reject_contribution(*, entry: Contribution, actor, reason: str) -> Contribut
         entry.status, entry.rejection_reason = Status.REJECTED, reason
         entry.save(update_fields=["status", "rejection_reason", "updated_at"])
         record_status(entry, actor=actor, action="rejected", from_status=before, reason=reason)
+        notifications.rejected(entry, actor=actor)
     return entry
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from civhub.core.audit import record_event
 from civhub.core.choices import MATERIAL_CATEGORY, STAFF_TIME_KINDS
+from civhub.ledger import notifications
 from civhub.ledger.errors import LedgerError
 from civhub.ledger.models import Contribution, StatusEvent
 from civhub.ledger.permissions import may_enter
@@ -98,6 +99,8 @@ def create_contribution(*, partnership, actor, data: EntryData, evidence=None, s
         record_status(entry, actor=actor, action="submitted" if submit else "created", from_status="")
         record_event(entry, actor=actor, action="contribution_created", centre=entry.centre,
                      summary=f"{partnership.short_code} {entry.date} EUR {entry.amount}")
+        if submit:
+            notifications.submitted(entry, actor=actor)
     return entry
 
 
@@ -144,6 +147,7 @@ def submit_contribution(*, entry: Contribution, actor) -> Contribution:
         entry.status = Status.SUBMITTED
         entry.save(update_fields=["status", "updated_at"])
         record_status(entry, actor=actor, action="submitted", from_status=Status.DRAFT)
+        notifications.submitted(entry, actor=actor)
     return entry
 
 

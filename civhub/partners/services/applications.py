@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civhub.accounts.models import Membership, Role
+from civhub.accounts.notifications import notify
 from civhub.core.audit import record_event
 from civhub.core.mail import send_after_commit
 from civhub.core.models import Centre
@@ -51,6 +52,5 @@ def _notify(application: PartnerApplication, language: str) -> None:
     send_after_commit(to=[application.contact_email], template="partners/email/application_received",
                       context=context, language=language)
     managers = Membership.objects.filter(centre=application.centre, role=Role.PROGRAMME_MANAGER).select_related("user")
-    for membership in managers:
-        send_after_commit(to=[membership.user.email], template="partners/email/application_for_office",
-                          context=context, language=membership.user.preferred_language)
+    notify([membership.user for membership in managers], template="partners/email/application_for_office",
+           context=context)

@@ -5,7 +5,6 @@ application row and checks that it is still new, so exactly one of them wins and
 other gets a PartnerError instead of a second partner or a second e-mail.
 """
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
@@ -18,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from civhub.accounts.models import Membership, Role
 from civhub.core.audit import field_changes, record_event
-from civhub.core.mail import send_after_commit
+from civhub.core.mail import send_after_commit, site_url
 from civhub.partners.errors import PartnerError
 from civhub.partners.models import (
     Cluster,
@@ -240,7 +239,7 @@ def set_password_url(user) -> str:
         "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
         "token": default_token_generator.make_token(user),
     })
-    return f"{settings.SITE_URL}{path}"
+    return f"{site_url()}{path}"
 
 
 def _send_invitation(application, partnership, user, language) -> None:
@@ -248,7 +247,7 @@ def _send_invitation(application, partnership, user, language) -> None:
     context = {
         "application": application, "centre": application.centre, "partnership": partnership, "user": user,
         "set_password_url": "" if user.has_usable_password() else set_password_url(user),
-        "login_url": f"{settings.SITE_URL}{reverse('accounts:login')}",
+        "login_url": f"{site_url()}{reverse('accounts:login')}",
     }
     send_after_commit(to=[user.email], template="partners/email/invitation", context=context,
                       language=user.preferred_language if user.has_usable_password() else language)

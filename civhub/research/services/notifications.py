@@ -1,6 +1,7 @@
 """E-mails of the practorate, each queued for after the transaction commits, in the recipient's language."""
 
 from civhub.accounts.models import PARTNER_ROLES, Membership, Role
+from civhub.accounts.notifications import notify
 from civhub.core.mail import send_after_commit
 from civhub.research.models import QuestionMessage, ResearchProject, ResearchQuestion, SummaryReview
 
@@ -22,9 +23,9 @@ def _partner_people(partnership_ids):
 
 
 def question_received(question: ResearchQuestion) -> None:
-    """Tell the centre's practors that a partner asked a new question."""
-    for practor in _practors(question.centre):
-        _send(practor, "question_received", {"question": question, "centre": question.centre})
+    """Tell the centre's practors that a partner asked a new question (as each chose: at once, digest, or not)."""
+    notify(_practors(question.centre), template="research/email/question_received",
+           context={"question": question, "centre": question.centre})
 
 
 def status_changed(question: ResearchQuestion, text: str) -> None:
