@@ -38,3 +38,16 @@ STAFF_TIME_KINDS = frozenset({ContributionKind.ORGANISATION, ContributionKind.RE
 MATERIAL_CATEGORY = "materiaal"
 # Recorded and shown, never counted as co-financing (RIF 2014 art. 10(5)).
 NEVER_COUNTED_KINDS = frozenset({ContributionKind.BPV})
+
+
+# The kinds' short names, as the site shows them (column headings, the pledge table); the full label is the
+# heading's title and the form's choice. The ledger import accepts them too (docs/formats.md §2).
+KIND_SHORT = {
+    ContributionKind.ORGANISATION: _("Organisation"),
+    ContributionKind.RESEARCH: _("Research"),
+    ContributionKind.LAB: _("Lab"),
+    ContributionKind.EDUCATION: _("Education"),
+    ContributionKind.LIFELONG_LEARNING: _("Lifelong learning"),
+    ContributionKind.CASH: _("Cash"),
+    ContributionKind.BPV: _("BPV"),
+}

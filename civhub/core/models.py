@@ -34,6 +34,9 @@ class Centre(RetainedModel):
         _("what the subsidy pays for"), default=list, blank=True, help_text=_("Roles the subsidy pays for.")
     )
     contribution_text = models.JSONField(_("about in-kind contributions"), default=dict, blank=True)
+    course_terms = models.JSONField(_("general course terms"), default=dict, blank=True,
+                                    help_text=_("The terms a participant accepts when enrolling in a course "
+                                                "that has no terms of its own."))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     history = HistoricalRecords()

@@ -63,6 +63,10 @@ class ItemForm(forms.Form):
     purpose = forms.ChoiceField(label=_("Purpose"), choices=AgendaItem.Purpose.choices)
     presenter = forms.CharField(label=_("Presenter"), max_length=200, required=False)
     duration_minutes = forms.IntegerField(label=_("Duration (minutes)"), min_value=1, max_value=480, initial=15)
+    proposal = forms.CharField(label=_("Proposed decision"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+                               help_text=_("For an item for decision: the text the meeting is asked to decide. "
+                                           "It is shown on the agenda and becomes the decision's text when "
+                                           "you record it after the meeting has started."))
 
     def data_object(self) -> ItemData:
         return ItemData(**self.cleaned_data)

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -104,9 +105,18 @@ class Meeting(models.Model):
     def minutes_are_published(self) -> bool:
         return self.status == self.Status.MINUTES_PUBLISHED
 
+    @property
+    def has_started(self) -> bool:
+        """Decisions are taken at the meeting: before it starts only proposals can be prepared."""
+        return self.starts_at <= timezone.now()
+
 
 class AgendaItem(models.Model):
-    """AgendaItem: one point on a meeting's agenda, with a presenter, a time and its purpose."""
+    """AgendaItem: one point on a meeting's agenda, with a presenter, a time and its purpose.
+
+    An item for decision may carry the proposed decision, prepared before the meeting; the decision itself
+    is recorded once the meeting has started.
+    """
 
     class Purpose(models.TextChoices):
         INFORMATION = "information", _("for information")
@@ -119,6 +129,7 @@ class AgendaItem(models.Model):
     presenter = models.CharField(_("presenter"), max_length=200, blank=True)
     duration_minutes = models.PositiveSmallIntegerField(_("duration (minutes)"), default=15)
     purpose = models.CharField(_("purpose"), max_length=12, choices=Purpose.choices, default=Purpose.INFORMATION)
+    proposal = models.TextField(_("proposed decision"), blank=True)
 
     class Meta:
         verbose_name = _("agenda item")

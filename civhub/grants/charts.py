@@ -7,6 +7,7 @@ tooltips, no values printed on the bars. A partner's own monitor (`monitor.partn
 set) never shows the centre's subsidy: its year chart shows only the partner's realised value.
 """
 
+import math
 from copy import copy
 from xml.etree import ElementTree
 
@@ -77,6 +78,20 @@ def _common(**config) -> dict:
     }
 
 
+def value_ticks(highest: float, *, most: int = 6) -> list[float]:
+    """Round values for a value axis from 0 past `highest`: a step of 1, 2, 2.5 or 5 times a power of ten, so
+    that the axis gets 3 to `most` labelled ticks (pygal's own choice left the partner chart two)."""
+    if highest <= 0:
+        return [0.0]
+    magnitude = 10 ** math.floor(math.log10(highest))
+    for factor in (0.1, 0.2, 0.25, 0.5, 1, 2, 2.5, 5, 10):
+        step = factor * magnitude
+        count = math.ceil(highest / step)
+        if count + 1 <= most:
+            return [step * number for number in range(count + 1)]
+    return [0.0, float(highest)]
+
+
 def _has_values(*series) -> bool:
     return any(value for values in series for value in values if value)
 
@@ -122,12 +137,17 @@ def partner_bullets(monitor, *, width: int = WIDTH, row_height: int = PARTNER_RO
         style=_style(PLEDGED_COLOUR, DUE_COLOUR, BRAND_COLOUR), height=partner_chart_height(monitor, row_height),
         value_formatter=_eur, width=width, margin_right=48,  # room for the last axis label
         # One legend entry per line and few value labels: "EUR 250.000" is wide beside the partner names.
-        legend_at_bottom_columns=1, include_x_axis=True, truncate_label=22, min_scale=2, max_scale=3,
+        legend_at_bottom_columns=1, include_x_axis=True, truncate_label=22, show_y_guides=True,
     ))
     # pygal draws a horizontal chart's first label at the bottom: reverse, so the table's order reads downwards.
     partners = partners[::-1]
     chart.x_labels = [partner.partnership.organisation.name for partner in partners]
     if partners:
+        highest = max(max(float(partner.pledged), float(partner.pro_rata_pledge), float(partner.realised))
+                      for partner in partners)
+        ticks = value_ticks(highest, most=5)  # "EUR 250.000" is wide: five labels fit beside the names
+        chart.y_labels = ticks
+        chart.range = (0, ticks[-1])
         chart.add(_("Pledged"), [float(partner.pledged) for partner in partners])
         chart.add(_("Due so far (pro rata)"), [float(partner.pro_rata_pledge) for partner in partners])
         chart.add(_("Realised"), [float(partner.realised) for partner in partners])

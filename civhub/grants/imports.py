@@ -20,6 +20,7 @@ from pathlib import PurePath
 from django.core.files import File
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
@@ -33,6 +34,7 @@ from civhub.grants.services.expenditure import amount_problem, date_problem, des
 from civhub.ledger.imports import cells
 from civhub.ledger.imports.parsing import MAX_ROWS, Column, FileError, open_table
 from civhub.ledger.imports.report import PREVIEW_ROWS, ImportReport, RowError, close_batch, shown, start_batch
+from civhub.ledger.imports.template_files import template_tables, value_list
 from civhub.ledger.imports.values import CellError, cell_text, parse_decimal, parse_int
 from civhub.ledger.models import ImportBatch, PeriodLock
 
@@ -52,6 +54,25 @@ DUTCH_CATEGORY_NAMES = {
     "lab": CostCategory.LAB, "indirecte kosten": CostCategory.OVERHEAD, "overig": CostCategory.OTHER,
     "overige": CostCategory.OTHER, "overige kosten": CostCategory.OTHER,
 }
+
+
+def expenditure_template_tables(centre) -> list:
+    """docs/formats.md §4: the spending's blank file, with the categories and the centre's programme lines."""
+    notes = {
+        "extern_id": _("Your own number for the row, e.g. the booking number; importing the file again adds "
+                       "nothing."),
+        "date": _("YYYY-MM-DD or DD-MM-YYYY; inside the grant period."),
+        "category": _("A category from sheet Categories: its name or its code."),
+        "programme_line": _("The number of a programme line (sheet Programme lines)."),
+        "amount": _("Amount in euros; negative for a correction, never zero."),
+        "description": _("What the money was spent on."),
+    }
+    categories = value_list(_("Categories"), _("The budget categories"), [_("Category"), _("Code")],
+                            ([capfirst(str(category.label)), category.value] for category in CostCategory))
+    lines = value_list(_("Programme lines"), _("The programme lines"), [_("Number"), _("Name")],
+                       ([line.number, line.name] for line in centre.programme_lines.order_by("number")))
+    return template_tables(COLUMNS, sheet="bestedingen", title=_("Subsidy spending"), notes=notes,
+                           lists=[categories, lines])
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ urlpatterns = [
     path("bestedingen/", expenditure.expenditure, name="expenditure"),
     path("bestedingen/nieuw/", expenditure.expenditure_new, name="expenditure_new"),
     path("bestedingen/importeren/", expenditure.expenditure_import, name="expenditure_import"),
+    path("bestedingen/importeren/sjabloon/", expenditure.expenditure_template, name="expenditure_template"),
     path("bestedingen/importeren/<int:pk>/", expenditure.expenditure_import_batch, name="expenditure_import_batch"),
     path("bestedingen/importeren/<int:pk>/bevestigen/", expenditure.expenditure_import_confirm,
          name="expenditure_import_confirm"),

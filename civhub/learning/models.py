@@ -86,6 +86,9 @@ class Course(models.Model):
     mode = models.CharField(_("mode"), max_length=10, choices=Mode.choices, default=Mode.ON_SITE)
     skills = models.ManyToManyField(Skill, blank=True, related_name="courses", verbose_name=_("skills"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    terms = models.TextField(_("terms and conditions"), blank=True,
+                             help_text=_("Payment, cancellation and attendance terms a participant accepts when "
+                                         "enrolling. Empty: the centre's general course terms apply."))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -167,11 +170,13 @@ def new_token() -> str:
 class Enrolment(models.Model):
     """Enrolment: an employee's place in an offering, or a place on its waiting list, until cancelled.
 
-    When a place frees up the first on the waiting list moves up (services do this). The
-    token is the secret in the employee's own cancellation link.
+    A new enrolment is pending until the e-mail link confirms the address; while pending it holds a
+    place until `hold_until` (none when the offering was full). When a place frees up the first on the
+    waiting list moves up (services do this). The token is the secret in the employee's own link.
     """
 
     class Status(models.TextChoices):
+        PENDING = "pending", _("awaiting e-mail confirmation")
         ENROLLED = "enrolled", _("enrolled")
         WAITING = "waiting", _("on the waiting list")
         CANCELLED = "cancelled", _("cancelled")
@@ -192,6 +197,12 @@ class Enrolment(models.Model):
     created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
     promoted_at = models.DateTimeField(_("moved up at"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    hold_until = models.DateTimeField(_("place held until"), null=True, blank=True)
+    confirmed_at = models.DateTimeField(_("e-mail confirmed at"), null=True, blank=True)
+    price = models.DecimalField(_("price (EUR)"), max_digits=10, decimal_places=2, null=True, blank=True)
+    terms_accepted_at = models.DateTimeField(_("terms accepted at"), null=True, blank=True)
+    invoice_address = models.TextField(_("invoice address"), blank=True)
+    purchase_order = models.CharField(_("purchase-order number"), max_length=100, blank=True)
 
     class Meta:
         verbose_name = _("enrolment")

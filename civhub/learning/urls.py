@@ -11,6 +11,7 @@ urlpatterns = [
     path("uitvoering/<int:pk>/inschrijven/", public.enrol_page, name="enrol"),
     path("inschrijving/<str:token>/", public.enrolment, name="enrolment"),
     path("inschrijving/<str:token>/annuleren/", public.cancel, name="cancel"),
+    path("inschrijving/<str:token>/bevestigen/", public.confirm, name="confirm"),
     path("leerroutes/", public.paths, name="paths"),
     path("leerroutes/<int:pk>/", public.path, name="path"),
     path("aanbod.ics", public.offerings_ics, name="offerings_ics"),

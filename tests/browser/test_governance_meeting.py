@@ -1,13 +1,16 @@
-"""A steering-group meeting in Chromium: the programme manager builds the agenda, publishes it, records a
-decision and an action during the meeting and publishes the minutes; a steering-group member then reads the
+"""A steering-group meeting in Chromium: the programme manager builds the agenda with a proposed decision,
+publishes it, and (no decision can be recorded before the meeting) records the proposed decision and an action
+once the meeting has started and publishes the minutes; a steering-group member then reads the
 meeting and downloads the meeting pack. The meeting pages pass axe-core and reflow at 320 px; the meeting page
 is screenshotted."""
 
 import io
+from datetime import timedelta
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
+from django.utils import timezone
 from pypdf import PdfReader
 
 from civhub.governance.models import Action, Decision, Meeting
@@ -35,8 +38,9 @@ def build_and_hold_the_meeting(page, centre, steering_member) -> Meeting:
     page.goto(reverse("governance:meeting_new", args=[centre.slug]))
     assert_accessible(page)
     page.fill("input[name=title]", "Stuurgroep voorjaar 2027")
-    page.fill("input[name=starts_at]", "2027-03-18T14:00")
-    page.fill("input[name=ends_at]", "2027-03-18T16:00")
+    day = (timezone.localdate() + timedelta(days=60)).isoformat()  # a meeting still to come
+    page.fill("input[name=starts_at]", f"{day}T14:00")
+    page.fill("input[name=ends_at]", f"{day}T16:00")
     page.fill("input[name=place]", "Leiden, Bio Science Park")
     page.check(f"input[name=participants][value='{steering_member.pk}']")
     submit(page)
@@ -47,21 +51,30 @@ def build_and_hold_the_meeting(page, centre, steering_member) -> Meeting:
     page.fill("input[name=title]", "Begroting 2027")
     page.select_option("select[name=purpose]", "decision")
     page.fill("input[name=presenter]", "Programmamanager")
+    page.fill("textarea[name=proposal]", "De stuurgroep stelt de begroting 2027 vast.")
     submit(page)
     page.wait_for_load_state()
     open_form(page, "publish_agenda", centre.slug, meeting.pk)
     submit(page)
     page.wait_for_load_state()
+    decide = reverse("governance:decision_new", args=[centre.slug, meeting.pk])
+    assert "De stuurgroep stelt de begroting 2027 vast." in page.locator("main").inner_text()
+    assert page.locator(f"main a[href^='{decide}']").count() == 0  # no decision before the meeting
 
-    open_form(page, "decision_new", centre.slug, meeting.pk)
-    page.fill("textarea[name=text]", "De stuurgroep stelt de begroting 2027 vast.")
-    page.select_option("select[name=item]", label="Begroting 2027")
+    now = timezone.now()  # the meeting starts
+    Meeting.objects.filter(pk=meeting.pk).update(starts_at=now - timedelta(hours=1), ends_at=now + timedelta(hours=1))
+    page.reload()
+    item = meeting.items.get()
+    page.locator(f"main a[href='{decide}?item={item.pk}']").click()
+    page.wait_for_load_state()
+    assert_accessible(page)
+    assert page.input_value("textarea[name=text]") == "De stuurgroep stelt de begroting 2027 vast."
     submit(page)
     page.wait_for_load_state()
     open_form(page, "action_new", centre.slug, meeting.pk)
     page.fill("textarea[name=what]", "Offerte voor het gedeelde laboratorium opvragen")
     page.select_option("select[name=owner]", str(steering_member.pk))
-    page.fill("input[name=due_date]", "2027-04-15")
+    page.fill("input[name=due_date]", (timezone.localdate() + timedelta(days=30)).isoformat())
     submit(page)
     page.wait_for_load_state()
     open_form(page, "minutes", centre.slug, meeting.pk)
@@ -83,14 +96,15 @@ def test_the_programme_manager_runs_a_meeting_and_a_member_downloads_the_pack(tr
     meeting.refresh_from_db()
     assert meeting.minutes_are_published
     decision = Decision.objects.get(meeting=meeting)
-    assert decision.number == "SG-2027-01"
+    number = f"SG-{timezone.localdate().year}-01"
+    assert decision.number == number and decision.item.title == "Begroting 2027"
     assert Action.objects.get(meeting=meeting).owner == steering_member
 
     member = new_page()
     sign_in(member, steering_member.email, PASSWORD)
     member.goto(reverse("governance:meeting", args=[centre.slug, meeting.pk]))
     text = member.locator("main").inner_text()
-    assert "SG-2027-01" in text and "De begroting is besproken en vastgesteld." in text
+    assert number in text and "De begroting is besproken en vastgesteld." in text
     decide = reverse("governance:decision_new", args=[centre.slug, meeting.pk])
     assert member.locator(f"a[href='{decide}']").count() == 0  # members read, the office writes
     assert_accessible(member)
@@ -105,7 +119,7 @@ def test_the_programme_manager_runs_a_meeting_and_a_member_downloads_the_pack(tr
 
     for name in ("governance:decisions", "governance:actions"):
         member.goto(reverse(name, args=[centre.slug]))
-        assert {"governance:decisions": "SG-2027-01", "governance:actions": "Offerte"}[name] in (
+        assert {"governance:decisions": number, "governance:actions": "Offerte"}[name] in (
             member.locator("main").inner_text())
         assert_accessible(member)
         assert_reflows(member)

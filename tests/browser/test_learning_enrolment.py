@@ -1,5 +1,6 @@
-"""The course catalogue in Chromium: an employee finds a course, enrols in an offering with two places until it
-is full, and the next person lands on the waiting list (place 1), told so before and after. The catalogue, the
+"""The course catalogue in Chromium: an employee finds a course, reads the price and terms, accepts them, enrols in
+an offering with two places and confirms by the e-mail link, until it is full, and the next person lands on the
+waiting list (place 1), told so before and after. The catalogue, the
 course page and the enrolment result pass axe-core and reflow at 320 px; the catalogue is screenshotted."""
 
 import pytest
@@ -36,10 +37,21 @@ def catalogue(centre, partner_a, partner_b):
     return offering
 
 
-def enrol(page, offering, number: int) -> None:
-    page.goto(reverse("learning:enrol", args=[offering.course.centre.slug, offering.pk]))
+def enrol(page, offering, number: int, *, check=False) -> None:
+    """Enrol on the form, then open the confirmation link from the e-mail and confirm."""
+    slug = offering.course.centre.slug
+    page.goto(reverse("learning:enrol", args=[slug, offering.pk]))
     page.fill("input[name=name]", f"Medewerker {number}")
     page.fill("input[name=email]", f"medewerker{number}@example.org")
+    page.check("input[name=terms_accepted]")
+    submit(page)
+    page.wait_for_load_state()
+    assert page.locator(".flash-warning").count() >= 1  # "almost done: check your e-mail"
+    enrolment = offering.enrolments.get(email=f"medewerker{number}@example.org")
+    assert enrolment.status == Enrolment.Status.PENDING
+    page.goto(reverse("learning:confirm", args=[slug, enrolment.token]))
+    if check:
+        assert_accessible(page)
     submit(page)
     page.wait_for_load_state()
 
@@ -61,9 +73,13 @@ def test_an_employee_enrols_until_full_and_the_next_lands_on_the_waiting_list(tr
     page.locator(f"main a[href$='/uitvoering/{offering.pk}/inschrijven/']").click()
     page.wait_for_load_state()
     assert page.locator("[data-places-left='2']").count() == 1
+    assert page.locator("main [data-price='450.00']").count() == 1 and page.locator("#terms-text").count() == 1
+    assert_accessible(page)
+    assert_reflows(page)
+    screenshot(page, "learning-enrol-1280")
 
     for number in (1, 2):
-        enrol(page, offering, number)
+        enrol(page, offering, number, check=number == 1)
         assert page.locator("main .enrolment-status").get_attribute("data-status") == "enrolled"
     assert_accessible(page)
 

@@ -1,9 +1,10 @@
 """Builders for the governance tests: meetings with an agenda, decisions and actions, written directly."""
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
 from civhub.governance.models import Action, AgendaItem, Decision, Meeting, MeetingDocument
 
@@ -13,6 +14,12 @@ PDF_BYTES = b"%PDF-1.4\n% governance test\n"
 
 def at(year, month, day, hour=14, minute=0) -> datetime:
     return datetime(year, month, day, hour, minute, tzinfo=AMSTERDAM)
+
+
+def in_two_weeks() -> datetime:
+    """A meeting time still to come, read from today's date when the test runs."""
+    day = timezone.localdate() + timedelta(days=14)
+    return at(day.year, day.month, day.day)
 
 
 def meeting(centre, *, title="Stuurgroep voorjaar 2027", starts=None, status=Meeting.Status.AGENDA_PUBLISHED,

@@ -2,11 +2,12 @@
 
 import dataclasses
 import io
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.utils import timezone
 
 from civhub.governance.errors import GovernanceError
 from civhub.governance.models import Action, Decision, Meeting
@@ -15,22 +16,22 @@ from civhub.governance.services import outcomes
 from civhub.governance.services.reminders import send_overdue_reminders
 from civhub.governance.services.steering import SeatData, add_seat, end_seat
 from tests.concurrency import POSTGRES_ONLY, at_once
-from tests.governance.support import action, at, meeting
+from tests.governance.support import action, at, in_two_weeks, meeting
 
 pytestmark = pytest.mark.django_db
 
 
 def test_decisions_are_numbered_per_centre_and_year(centre, other_centre, programme_manager, other_centre_manager):
-    first = meeting(centre, starts=at(2026, 3, 12))
+    first = meeting(centre, starts=at(2025, 3, 12))
     numbers = [outcomes.record_decision(meeting=first, actor=programme_manager, text=f"Besluit {n}").number
                for n in range(3)]
-    assert numbers == ["SG-2026-01", "SG-2026-02", "SG-2026-03"]
-    next_year = meeting(centre, starts=at(2027, 3, 11))
+    assert numbers == ["SG-2025-01", "SG-2025-02", "SG-2025-03"]
+    next_year = meeting(centre, starts=at(2026, 3, 11))
     assert outcomes.record_decision(meeting=next_year, actor=programme_manager, text="Nieuw jaar").number == \
-        "SG-2027-01"
-    elsewhere = meeting(other_centre, starts=at(2026, 3, 12))
-    assert outcomes.record_decision(meeting=elsewhere, actor=other_centre_manager, text="Elders").number == \
         "SG-2026-01"
+    elsewhere = meeting(other_centre, starts=at(2025, 3, 12))
+    assert outcomes.record_decision(meeting=elsewhere, actor=other_centre_manager, text="Elders").number == \
+        "SG-2025-01"
 
 
 def test_a_decision_needs_a_published_agenda(centre, programme_manager):
@@ -38,6 +39,23 @@ def test_a_decision_needs_a_published_agenda(centre, programme_manager):
     with pytest.raises(GovernanceError, match="A decision can only be recorded for a published agenda"):
         outcomes.record_decision(meeting=draft, actor=programme_manager, text="Te vroeg")
     assert not Decision.objects.exists()
+
+
+def test_a_decision_on_a_meeting_still_to_come_is_refused_and_the_meeting_stays_unheld(centre, programme_manager):
+    coming = meeting(centre, starts=in_two_weeks())
+    with pytest.raises(GovernanceError, match="has not taken place yet"):
+        outcomes.record_decision(meeting=coming, actor=programme_manager, text="Te vroeg")
+    outcomes.record_action(meeting=coming, actor=programme_manager, what="Zaal boeken", owner=programme_manager,
+                           due_date=timezone.localdate() + timedelta(days=20))
+    coming.refresh_from_db()
+    assert coming.status == Meeting.Status.AGENDA_PUBLISHED and not Decision.objects.exists()
+
+
+def test_a_proposed_decision_is_prepared_before_the_meeting(centre, programme_manager):
+    coming = meeting(centre, starts=in_two_weeks(), items=0)
+    item = meeting_services.add_item(meeting=coming, actor=programme_manager, data=meeting_services.ItemData(
+        title="Begroting", purpose="decision", proposal=" De stuurgroep stelt de begroting vast. "))
+    assert item.proposal == "De stuurgroep stelt de begroting vast."
 
 
 def test_only_the_office_records(centre, steering_member):

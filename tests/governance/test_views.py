@@ -1,20 +1,20 @@
 """The governance pages: the office's flow, read-only signatories, uploads, exports, the pack, query counts."""
 
 import io
-from datetime import date
+from datetime import date, timedelta
 
 import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from pypdf import PdfReader
 
 from civhub.core.exports import Kind
 from civhub.core.exports.pdf import format_value
 from civhub.governance.models import Action, Decision, Meeting, MeetingDocument, SteeringMember
 from civhub.grants.selectors.monitor import monitor
-from tests.governance.support import PDF_BYTES, action, at, decision, document, meeting
+from tests.governance.support import PDF_BYTES, action, at, decision, document, in_two_weeks, meeting
 from tests.partners.factories import client_for, count_queries
 from tests.reports.support import small_centre
 
@@ -238,3 +238,23 @@ def test_the_dashboard_card_shows_overdue_actions(centre, programme_manager, ste
     action(meeting(centre, starts=at(2025, 3, 12)), steering_member, due=date(2025, 4, 1), what="Offerte lab")
     page = client_for(programme_manager).get(reverse("office:dashboard", args=[centre.slug])).content.decode()
     assert "1 overdue action" in page and "Offerte lab" in page
+
+
+def test_a_meeting_still_to_come_offers_its_proposal_not_a_decision_and_a_held_one_prefills_it(
+        centre, programme_manager):
+    client = client_for(programme_manager)
+    coming = meeting(centre, starts=in_two_weeks())
+    item = coming.items.first()
+    item.proposal = "De stuurgroep stelt het jaarplan vast."
+    item.save()
+    page = client.get(url("meeting", centre, coming.pk)).content.decode()
+    assert "De stuurgroep stelt het jaarplan vast." in page and url("decision_new", centre, coming.pk) not in page
+    refused = client.post(url("decision_new", centre, coming.pk), {"text": "Te vroeg"})
+    assert "has not taken place yet" in refused.content.decode() and not coming.decisions.exists()
+
+    Meeting.objects.filter(pk=coming.pk).update(starts_at=timezone.now() - timedelta(hours=1))
+    page = client.get(url("meeting", centre, coming.pk)).content.decode()
+    prepared = f"{url('decision_new', centre, coming.pk)}?item={item.pk}"
+    assert prepared in page
+    form = client.get(prepared).context["form"]
+    assert form.initial == {"item": item, "text": "De stuurgroep stelt het jaarplan vast."}

@@ -117,6 +117,7 @@ GRANT_BUDGET_ROWS = [
     *rows("grants:expenditure_new", with_budget, FINANCE),
     *rows("grants:expenditure_new", with_budget, NOT_FINANCE, method="POST"),
     *rows("grants:expenditure_import", with_budget, FINANCE),
+    *rows("grants:expenditure_template", with_budget, FINANCE),
     *rows("grants:expenditure_import", with_budget, NOT_FINANCE, method="POST"),
     *rows("grants:expenditure_import_batch", expenditure_import, FINANCE),
     ("grants:expenditure_import_batch", other_centres_import_here, "GET", "finance_controller", 404),

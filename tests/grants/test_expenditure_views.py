@@ -1,8 +1,10 @@
 """The expenditure pages: the list with filters and totals, the form, the correction link, the web import."""
 
+import io
 from datetime import date
 from decimal import Decimal
 
+import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -227,3 +229,21 @@ def test_an_expenditure_import_is_not_offered_by_the_ledgers_import_pages(grant,
     assert client.get(reverse("ledger:import_batch", args=[grant.centre.slug, batch.pk])).status_code == 404
     assert client.post(reverse("ledger:import_confirm", args=[grant.centre.slug, batch.pk])).status_code == 404
     assert "bestedingen.csv" not in client.get(reverse("ledger:import", args=[grant.centre.slug])).content.decode()
+
+
+def test_the_finance_controller_downloads_the_spending_template_and_imports_it_filled(centre, finance_controller):
+    grant_with_lines(centre)
+    client = client_for(finance_controller)
+    template_url = reverse("grants:expenditure_template", args=[centre.slug])
+    assert template_url in client.get(reverse("grants:expenditure_import", args=[centre.slug])).content.decode()
+    workbook = openpyxl.load_workbook(io.BytesIO(client.get(template_url).content))
+    assert [cell.value for cell in workbook.worksheets[0][1]] == ["extern_id", "datum", "categorie",
+                                                                  "programmalijn", "bedrag", "omschrijving"]
+    assert [sheet.max_row > 1 for sheet in workbook.worksheets[1:]] == [True, True, True]
+    workbook.worksheets[0].append(["s-1", "2025-03-15", workbook.worksheets[2]["A2"].value, 1, 1234.56, "Salaris"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    posted = client.post(reverse("grants:expenditure_import", args=[centre.slug]),
+                         {"file": SimpleUploadedFile("bestedingen.xlsx", buffer.getvalue())})
+    batch = ImportBatch.objects.get(pk=int(posted["Location"].rstrip("/").split("/")[-1]))
+    assert batch.state == ImportBatch.State.PREVIEW and not batch.errors

@@ -68,3 +68,21 @@ def test_empty_charts_say_so_in_the_users_language(centre, draw):
         text = _svg_text(draw(monitor(grant, as_of=date(2024, 6, 1))))
     assert "<script" not in text
     assert "Nog geen cijfers" in text or "No figures yet" in text
+
+
+@pytest.mark.parametrize(("highest", "ticks"), [
+    (80_000, [0, 20_000, 40_000, 60_000, 80_000]),
+    (250_000, [0, 50_000, 100_000, 150_000, 200_000, 250_000]),
+    (260_000, [0, 100_000, 200_000, 300_000]),
+    (1_234, [0, 250, 500, 750, 1_000, 1_250]),
+    (0, [0]),
+])
+def test_value_ticks_are_round_and_several(highest, ticks):
+    assert charts.value_ticks(highest, most=6) == ticks
+
+
+def test_the_partner_chart_has_values_on_its_axis(small):
+    with translation.override("nl"):
+        text = _svg_text(charts.partner_bullets(monitor(small.grant, as_of=AS_OF)))
+    for label in ("EUR 0", "EUR 20.000", "EUR 40.000", "EUR 60.000", "EUR 80.000"):  # was 0, 40.000, 80.000
+        assert f">{label}<" in text

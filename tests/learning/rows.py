@@ -158,6 +158,12 @@ LEARNING_ROWS = [
     # The personal link: the token is the key, for anyone who has it; a wrong one is a 404.
     *rows("learning:enrolment", enrolment_token, EVERYONE_200),
     *rows("learning:cancel", enrolment_token, EVERYONE_200),
+    *rows("learning:confirm", enrolment_token, EVERYONE_200),
+    ("learning:confirm", enrolment_token, "POST", "anonymous", 302),
+    ("learning:confirm", wrong_token, "GET", "anonymous", 404),
+    ("learning:confirm", wrong_token, "POST", "anonymous", 404),
+    ("learning:confirm", other_centres_token_here, "GET", "anonymous", 404),
+    ("learning:confirm", other_centres_token_here, "POST", "anonymous", 404),
     ("learning:cancel", enrolment_token, "POST", "anonymous", 302),
     ("learning:enrolment", wrong_token, "GET", "anonymous", 404),
     ("learning:enrolment", wrong_token, "GET", "programme_manager", 404),

@@ -1,16 +1,23 @@
 """Interest and enrolment: places, the waiting list and its order, cancellation by personal link, promotion
 with its e-mail after commit, refusals (twice, past, draft), the honeypot, the rate limit, and concurrency."""
-
+from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 from django.core import mail
 from django.test import override_settings
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from civhub.learning.errors import LearningError
 from civhub.learning.models import Enrolment, Interest
-from civhub.learning.services.enrolment import cancel_enrolment, enrol, register_interest, waiting_position
+from civhub.learning.services.enrolment import (
+    cancel_enrolment,
+    confirm_enrolment,
+    enrol,
+    register_interest,
+    waiting_position,
+)
 from tests.concurrency import POSTGRES_ONLY, at_once
 from tests.learning.factories import CourseFactory, EnrolmentFactory, OfferingFactory, in_days
 from tests.partners.factories import client_for
@@ -28,12 +35,15 @@ def offering(course):
     return OfferingFactory(course=course, capacity=2)
 
 
-def person(n, employer=None):
-    return {"name": f"Medewerker {n}", "email": f"medewerker{n}@example.org", "employer": employer}
+def person(n, employer=None, **extra):
+    return {"name": f"Medewerker {n}", "email": f"medewerker{n}@example.org", "employer": employer,
+            "terms_accepted": True, **extra}
 
 
 def sign_up(offering, n, **kwargs):
-    return enrol(offering=offering, data=person(n), actor=None, ip_address=f"10.0.0.{n}", language="nl", **kwargs)
+    """Enrol and confirm by the e-mail link at once (most tests are about places, not about the confirmation)."""
+    pending = enrol(offering=offering, data=person(n), actor=None, ip_address=f"10.0.0.{n}", language="nl", **kwargs)
+    return confirm_enrolment(enrolment=pending)
 
 
 def test_places_are_taken_in_order_then_the_waiting_list_fills_with_positions(
@@ -42,9 +52,10 @@ def test_places_are_taken_in_order_then_the_waiting_list_fills_with_positions(
         first, second, third, fourth = (sign_up(offering, n) for n in range(1, 5))
     assert [e.status for e in (first, second, third, fourth)] == [Status.ENROLLED] * 2 + [Status.WAITING] * 2
     assert [waiting_position(e) for e in (first, third, fourth)] == [None, 1, 2]
-    assert [m.to for m in mail.outbox] == [[f"medewerker{n}@example.org"] for n in range(1, 5)]
-    assert "(place 1)" in mail.outbox[2].body or "(plaats 1)" in mail.outbox[2].body
-    assert f"/inschrijving/{third.token}/annuleren/" in mail.outbox[2].body
+    confirmations = mail.outbox[1::2]  # each person first gets the link to confirm, then the confirmation
+    assert [m.to for m in confirmations] == [[f"medewerker{n}@example.org"] for n in range(1, 5)]
+    assert "(place 1)" in confirmations[2].body or "(plaats 1)" in confirmations[2].body
+    assert f"/inschrijving/{third.token}/annuleren/" in confirmations[2].body
 
 
 def test_enrolling_twice_with_the_same_email_is_refused_and_nothing_is_written(offering):
@@ -53,6 +64,83 @@ def test_enrolling_twice_with_the_same_email_is_refused_and_nothing_is_written(o
     with translation.override("nl"), pytest.raises(LearningError, match="is al ingeschreven"):
         enrol(offering=offering, data=data, actor=None, ip_address="10.0.1.1", language="nl")
     assert offering.enrolments.count() == 1
+
+
+def test_an_enrolment_holds_its_place_until_the_email_link_confirms_it(offering, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        pending = enrol(offering=offering, data=person(1), actor=None, ip_address="10.0.0.1", language="nl")
+    assert pending.status == Status.PENDING and pending.confirmed_at is None
+    assert timezone.now() + timedelta(hours=47) < pending.hold_until <= timezone.now() + timedelta(hours=48)
+    assert pending.price == offering.course.price and pending.terms_accepted_at is not None
+    (message,) = mail.outbox
+    assert f"/inschrijving/{pending.token}/bevestigen/" in message.body and "/annuleren/" not in message.body
+    sign_up(offering, 2)  # the second place
+    third = enrol(offering=offering, data=person(3), actor=None, ip_address="10.0.0.3", language="nl")
+    assert third.hold_until is None  # full: the first one's place is held for them
+    assert confirm_enrolment(enrolment=pending).status == Status.ENROLLED
+    assert confirm_enrolment(enrolment=third).status == Status.WAITING
+
+
+def test_an_expired_hold_frees_the_place_and_a_late_confirmation_joins_the_waiting_list(course):
+    offering = OfferingFactory(course=course, capacity=1)
+    late = enrol(offering=offering, data=person(1), actor=None, ip_address="10.0.0.1", language="nl")
+    Enrolment.objects.filter(pk=late.pk).update(hold_until=timezone.now() - timedelta(minutes=1))
+    assert sign_up(offering, 2).status == Status.ENROLLED
+    assert confirm_enrolment(enrolment=late).status == Status.WAITING
+
+
+def test_a_signed_in_person_enrolling_their_own_address_is_enrolled_at_once(offering, partner_a_contact):
+    data = {**person(1), "email": partner_a_contact.email}
+    made = enrol(offering=offering, data=data, actor=partner_a_contact, ip_address="10.0.0.1", language="nl")
+    assert made.status == Status.ENROLLED and made.confirmed_at is not None
+
+
+def test_the_terms_must_be_accepted_and_an_employer_gives_an_invoice_address_or_order_number(
+        offering, partner_b):
+    with translation.override("en"), pytest.raises(LearningError, match="Accept the terms") as refused:
+        enrol(offering=offering, data=person(1, terms_accepted=False), actor=None, ip_address="10.0.0.1",
+              language="nl")
+    assert refused.value.field == "terms_accepted"
+    with translation.override("en"), pytest.raises(LearningError, match="invoice address or a purchase-order"):
+        enrol(offering=offering, data=person(1, employer=partner_b), actor=None, ip_address="10.0.0.1",
+              language="nl")
+    assert not offering.enrolments.exists()
+    made = enrol(offering=offering, data=person(1, employer=partner_b, purchase_order=" PO-2026-118 "),
+                 actor=None, ip_address="10.0.0.1", language="nl")
+    assert made.purchase_order == "PO-2026-118"
+    free = OfferingFactory(course=CourseFactory(provider=offering.course.provider, price=Decimal("0")))
+    enrol(offering=free, data=person(2, employer=partner_b), actor=None, ip_address="10.0.0.2", language="nl")
+
+
+def test_the_enrol_page_shows_the_price_and_the_course_terms_or_the_centres_or_a_default(offering, client, centre):
+    client.cookies["django_language"] = "en"
+    url = reverse("learning:enrol", args=[centre.slug, offering.pk])
+    page = client.get(url).content.decode()
+    assert f'data-price="{offering.course.price}"' in page and "Enrolment is binding once confirmed." in page
+    centre.course_terms = {"nl": "Algemene voorwaarden van het centrum.", "en": "The centre's general terms."}
+    centre.save()
+    assert "The centre&#x27;s general terms." in client.get(url).content.decode()
+    offering.course.terms = "Annuleren kan tot een week voor de start."
+    offering.course.save()
+    assert "Annuleren kan tot een week voor de start." in client.get(url).content.decode()
+    refused = post_enrol(client, offering, 1, terms_accepted="", employer=offering.course.provider.pk)
+    assert refused.status_code == 400 and not offering.enrolments.exists()
+    errors = refused.context["form"].errors
+    assert set(errors) == {"terms_accepted", "invoice_address"}
+
+
+def test_after_enrolling_the_page_asks_to_confirm_by_email_and_the_link_enrols(offering, client):
+    client.cookies["django_language"] = "en"
+    response = post_enrol(client, offering, 1, employer=offering.course.provider.pk,
+                          invoice_address="Postbus 1\n2300 AA Leiden")
+    assert response["Location"] == reverse("learning:course", args=[offering.course.centre.slug,
+                                                                      offering.course.pk])
+    assert "Almost done" in client.get(response["Location"]).content.decode()
+    enrolment = offering.enrolments.get()
+    assert enrolment.status == Status.PENDING and enrolment.invoice_address == "Postbus 1\n2300 AA Leiden"
+    confirm_by_link(client, enrolment)
+    enrolment.refresh_from_db()
+    assert enrolment.status == Status.ENROLLED and enrolment.confirmed_at is not None
 
 
 def test_after_cancelling_one_may_enrol_again(offering):
@@ -130,7 +218,16 @@ def test_an_anonymous_sender_is_limited_per_address_but_a_signed_in_contact_is_n
 
 def post_enrol(client, offering, n, **extra):
     url = reverse("learning:enrol", args=[offering.course.centre.slug, offering.pk])
-    return client.post(url, {"name": f"Medewerker {n}", "email": f"medewerker{n}@example.org", **extra})
+    return client.post(url, {"name": f"Medewerker {n}", "email": f"medewerker{n}@example.org",
+                             "terms_accepted": "on", **extra})
+
+
+def confirm_by_link(client, enrolment):
+    url = reverse("learning:confirm", args=[enrolment.offering.course.centre.slug, enrolment.token])
+    assert client.get(url).status_code == 200  # a mail scanner opening the link confirms nothing
+    enrolment.refresh_from_db()
+    assert enrolment.status == Status.PENDING
+    return client.post(url)
 
 
 def test_the_enrol_page_says_before_and_after_that_a_full_offering_means_the_waiting_list(offering, client):
@@ -138,8 +235,9 @@ def test_the_enrol_page_says_before_and_after_that_a_full_offering_means_the_wai
     for n in (1, 2):
         assert post_enrol(client, offering, n).status_code == 302
     page = client.get(reverse("learning:enrol", args=[offering.course.centre.slug, offering.pk])).content.decode()
-    assert "This offering is full; you will be put on the waiting list (place 1)." in page
-    response = post_enrol(client, offering, 3)
+    assert "This offering is full; you will be put on the waiting list (place 1)." in page  # held places count
+    post_enrol(client, offering, 3)
+    response = confirm_by_link(client, offering.enrolments.get(email="medewerker3@example.org"))
     result = client.get(response["Location"]).content.decode()
     assert "This offering is full; you are on the waiting list (place 1)." in result
     assert 'data-waiting-position="1"' in result

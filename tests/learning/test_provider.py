@@ -147,7 +147,8 @@ def test_the_enrolment_page_and_both_exports_show_the_same_rows(centre, partner_
     assert "Anna de Vries" in page and "Gemeente Partner B" in page and "Weg" not in page
     text = client.get(url(centre, "offering_export", offering.pk, "csv")).content.decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text), delimiter=";"))
-    assert rows[0] == ["Name", "E-mail address", "Employer", "Status", "Registered at"]
+    assert rows[0] == ["Name", "E-mail address", "Employer", "Status", "Registered at", "Invoice address",
+                       "Purchase-order number"]
     assert [row[:4] for row in rows[1:]] == [["Anna de Vries", "anna@example.org", "Gemeente Partner B", "enrolled"],
                                              ["'=Bram", "bram@example.org", "", "on the waiting list"]]
     sheet = load_workbook(io.BytesIO(client.get(url(centre, "offering_export", offering.pk, "xlsx")).content)).active

@@ -153,8 +153,10 @@ LEDGER_OFFICE_ROWS = [
     ("ledger:export", export_unknown, "GET", "partner_a_contact", 404),
     # Imports: partners upload their own files, the office any; rate cards only the editors.
     *rows("ledger:import", centre_slug, OFFICE_AND_PARTNERS),
+    *rows("ledger:import_template", centre_slug, OFFICE_AND_PARTNERS),
     *rows("ledger:import", centre_slug, NOT_IN_THE_LEDGER, method="POST"),
     *rows("ledger:rates_import", centre_slug, EDITORS),
+    *rows("ledger:rates_template", centre_slug, EDITORS),
     *rows("ledger:rates_import", centre_slug, NOT_EDITORS, method="POST"),
     *rows("ledger:import_batch", import_of_a, PARTNER_A_PAGES),
     *rows("ledger:import_batch", rate_import, OFFICE_ONLY_BATCH),

@@ -67,8 +67,8 @@ def test_import_prints_every_row_error_to_stderr_and_exits_1(ledger, programme_m
         "row 3, uren, “0”: Hours must be more than 0 and at most 24 per entry.",
         "row 4, partner, “nobody”: Unknown partner: use the short code or the exact name of a partner of this "
         "centre.",
-        "row 4, soort, “koffie”: Unknown kind: use one of organisation, research, lab, education, lifelong_learning, "
-        "cash, bpv, or its Dutch name.",
+        "row 4, soort, “koffie”: Unknown kind: use one of Organisation, Research, Lab, Education, Lifelong learning, "
+        "Cash, BPV (or the code or full name of the kind).",
         "CommandError: bijdragen.csv has 3 errors; nothing was written.",
     ]
     assert not Contribution.objects.exists()

@@ -116,6 +116,17 @@ def test_english_headers_dutch_kind_labels_and_xlsx_cells(fixed, programme_manag
         ("1001", "lab", 2, Decimal("547.50")), ("1002", "lifelong_learning", 3, Decimal("99.95"))]
 
 
+@pytest.mark.parametrize(("name", "kind"), [
+    ("Onderzoek", "research"), ("LLO", "lifelong_learning"), ("financieel", "cash"), ("Organisatie", "organisation"),
+    ("Lifelong learning", "lifelong_learning"), ("Cash", "cash"), ("BPV", "bpv"), ("lab", "lab"),
+])
+def test_the_short_kind_names_the_site_shows_are_accepted(fixed, programme_manager, name, kind):
+    money = {"uren": "", "bedrag": "100,00", "categorie": ""} if kind == "cash" else {}
+    report = run(fixed, programme_manager, [b.row("k-1", soort=name, **money)])
+    assert report.ok, report.errors
+    assert Contribution.objects.get().kind == kind
+
+
 def test_check_writes_nothing_and_previews_the_first_rows_valued(rated, programme_manager):
     rows = [b.row(f"a-{number}") for number in range(60)]
     report = check_contributions(centre=rated, actor=programme_manager, file=b.csv_file(rows), file_name="x.csv")

@@ -399,3 +399,52 @@ def test_the_confirmation_sent_by_htmx_answers_with_the_outcomes_address(ledger,
     final = ImportBatch.objects.get()
     assert response.status_code == 204 and response["HX-Redirect"] == batch_url(ledger, final.pk)
     assert Contribution.objects.count() == 3
+
+
+# Templates (docs/formats.md §2, §3) ------------------------------------------------------------------------------
+
+
+def filled_template(content: bytes, *rows) -> SimpleUploadedFile:
+    """The downloaded blank with rows added under its header, saved as a user would."""
+    workbook = openpyxl.load_workbook(io.BytesIO(content))
+    for cells in rows:
+        workbook.worksheets[0].append(cells)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return SimpleUploadedFile("bijdragen.xlsx", buffer.getvalue())
+
+
+def test_a_partner_downloads_the_contributions_template_fills_it_with_a_short_kind_name_and_imports_it(
+        ledger, partner_a_contact):
+    client = client_for(partner_a_contact)
+    client.cookies["django_language"] = "nl"
+    page = client.get(reverse("ledger:import", args=[ledger.slug])).content.decode()
+    template_url = reverse("ledger:import_template", args=[ledger.slug])
+    assert template_url in page
+    response = client.get(template_url)
+    assert response.status_code == 200 and response["Content-Disposition"].endswith('.xlsx"')
+    workbook = openpyxl.load_workbook(io.BytesIO(response.content))
+    blank, explained, kinds, partners = workbook.worksheets
+    assert [cell.value for cell in blank[1]] == ["extern_id", "partner", "datum", "soort", "programmalijn",
+                                                 "categorie", "uren", "bedrag", "omschrijving", "geaccepteerd_op"]
+    assert blank.max_row == 1 and explained.max_row == 11
+    assert ["Onderzoek", "research"] == [cell.value for cell in kinds[3]][:2]
+    assert [[cell.value for cell in row] for row in partners.iter_rows(min_row=2)] == [["partner-a", "Partner A BV"]]
+    filled = filled_template(response.content,
+                             ["t-1", "partner-a", "2025-03-03", "Onderzoek", None, "analyst", 2, None, "Analyse"])
+    batch = ImportBatch.objects.get(pk=int(upload(client, ledger, filled)["Location"].rstrip("/").split("/")[-1]))
+    assert batch.state == ImportBatch.State.PREVIEW and not batch.errors
+
+
+def test_the_office_downloads_the_rate_card_template_and_imports_it_filled(ledger, finance_controller):
+    client = client_for(finance_controller)
+    assert reverse("ledger:rates_template", args=[ledger.slug]) in client.get(
+        reverse("ledger:rates_import", args=[ledger.slug])).content.decode()
+    response = client.get(reverse("ledger:rates_template", args=[ledger.slug]))
+    workbook = openpyxl.load_workbook(io.BytesIO(response.content))
+    assert [cell.value for cell in workbook.worksheets[0][1]] == ["partner", "categorie", "uurtarief", "geldig_vanaf"]
+    assert {row[0].value for row in workbook.worksheets[2].iter_rows(min_row=2)} == {"partner-a", "partner-b"}
+    filled = filled_template(response.content, ["partner-b", "advisor", 70, "2025-01-01"])
+    posted = client.post(reverse("ledger:rates_import", args=[ledger.slug]), {"file": filled})
+    batch = ImportBatch.objects.get(pk=int(posted["Location"].rstrip("/").split("/")[-1]))
+    assert batch.state == ImportBatch.State.PREVIEW and not batch.errors

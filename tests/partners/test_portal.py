@@ -191,3 +191,10 @@ def test_empty_name_gets_a_field_message(world):
     response = client.post(portal_url("partner_edit", world["a"]), edit_data(world["a"], name=""))
     assert response.status_code == 400
     assert response.context["form"].errors["name"]
+
+
+def test_a_partner_sees_its_name_not_its_internal_code_and_the_office_sees_both(world):
+    partner_page = client_for(partner_person(world["a"])).get(portal_url("partner", world["a"])).content.decode()
+    assert "Alpha Labs" in partner_page and "<dd>alpha</dd>" not in partner_page
+    office = client_for(office_person(world["centre"], Role.PROGRAMME_MANAGER))
+    assert "<dd>alpha</dd>" in office.get(portal_url("partner", world["a"])).content.decode()

@@ -1,10 +1,11 @@
 """The public centre page is the brochure as a living site, read from the database."""
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from civhub.core.models import Centre, Grant, KeyDate, ProgrammeLine, PublicContact
 from civhub.grants.models import BudgetLine, BudgetVersion
@@ -105,3 +106,17 @@ def test_the_site_is_dutch_even_for_an_english_browser(client):
     centre = make_centre("civ-een", "CIV Een", "Doel een.")
     html = client.get(reverse("public:centre", args=[centre.slug]), HTTP_ACCEPT_LANGUAGE="en-US,en").content.decode()
     assert 'lang="nl"' in html and "EN Doel een." not in html
+
+
+def test_the_centre_page_agenda_puts_coming_dates_first_and_past_ones_below_under_earlier(client):
+    centre = make_centre("civ-agenda", "CIV Agenda", "Doel.")
+    today = timezone.localdate()
+    KeyDate.objects.create(centre=centre, starts_on=today + timedelta(days=30), title={"nl": "Open labdag"})
+    KeyDate.objects.create(centre=centre, starts_on=today - timedelta(days=10), ends_on=today + timedelta(days=5),
+                           title={"nl": "Loopt nog"})
+    KeyDate.objects.create(centre=centre, starts_on=date(2020, 9, 1), title={"nl": "Kwartiermaken"})
+    client.cookies["django_language"] = "nl"
+    page = client.get(reverse("public:centre", args=[centre.slug])).content.decode()
+    order = [page.index(text) for text in ("Loopt nog", "Open labdag", "Eerder", "Werkconferentie", "Kwartiermaken")]
+    assert order == sorted(order)
+    assert reverse("events:agenda", args=[centre.slug]) in page

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
 from civhub.core.models import AuditEvent
 from civhub.research.errors import ResearchError
@@ -226,6 +227,16 @@ def test_the_practors_list_filters_by_status_and_counts_per_status(centre, partn
     assert "Geparkeerde vraag" in page and "Nieuwe vraag" not in page
     counts = {item.value: item.count for item in response.context["counts"]}
     assert counts == {"new": 2, "intake": 0, "accepted": 0, "declined": 0, "parked": 1}
+
+
+def test_the_practors_list_puts_the_new_questions_on_top_newest_first(centre, partner_a, partner_a_contact, practor):
+    now = timezone.now()
+    question(partner_a, partner_a_contact, title="Oude nieuwe", submitted_at=now - datetime.timedelta(days=30))
+    question(partner_a, partner_a_contact, title="In intake, net binnen", status=Status.INTAKE, submitted_at=now)
+    question(partner_a, partner_a_contact, title="Verse nieuwe", submitted_at=now - datetime.timedelta(days=1))
+    response = client_for(practor).get(reverse("research:questions", args=[centre.slug]))
+    assert [item.title for item in response.context["questions"]] == [
+        "Verse nieuwe", "Oude nieuwe", "In intake, net binnen"]
 
 
 def test_an_unknown_status_filter_shows_everything(centre, new_question, practor):

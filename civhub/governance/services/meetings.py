@@ -43,6 +43,7 @@ class ItemData:
     purpose: str = AgendaItem.Purpose.INFORMATION
     presenter: str = ""
     duration_minutes: int = 15
+    proposal: str = ""
 
 
 def ensure_editor(actor, centre) -> None:
@@ -124,7 +125,7 @@ def add_item(*, meeting, actor, data: ItemData) -> AgendaItem:
         last = meeting.items.aggregate(last=Max("position"))["last"] or 0
         item = AgendaItem.objects.create(meeting=meeting, position=last + 1, title=data.title.strip(),
                                          purpose=data.purpose, presenter=data.presenter.strip(),
-                                         duration_minutes=data.duration_minutes)
+                                         duration_minutes=data.duration_minutes, proposal=data.proposal.strip())
         record_event(item, actor=actor, action="agenda_item_added", centre=meeting.centre, summary=item.title)
     return item
 
@@ -136,6 +137,7 @@ def update_item(*, item, actor, data: ItemData) -> AgendaItem:
     with transaction.atomic():
         item.title, item.purpose = data.title.strip(), data.purpose
         item.presenter, item.duration_minutes = data.presenter.strip(), data.duration_minutes
+        item.proposal = data.proposal.strip()
         item.save()
         record_event(item, actor=actor, action="agenda_item_updated", centre=item.meeting.centre, summary=item.title)
     return item

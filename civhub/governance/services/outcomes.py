@@ -3,7 +3,8 @@
 - Minutes are recorded per agenda item as a draft (version 1) until published; publishing freezes
   them. A correction afterwards is a new, published version with a reason.
 - A decision is numbered per centre and year (SG-2026-03) under a row lock on the centre, so two
-  recorders never get the same number; it needs a published agenda.
+  recorders never get the same number; it needs a published agenda and a meeting that has started (before
+  it, a proposed decision is prepared on the agenda item instead).
 - An action's due date cannot lie before the meeting.
 """
 
@@ -36,7 +37,8 @@ def _lock(meeting) -> None:
 
 
 def _mark_held(meeting) -> None:
-    if meeting.status == Meeting.Status.AGENDA_PUBLISHED:
+    """A meeting counts as held once it has started and something was recorded for it; never before."""
+    if meeting.status == Meeting.Status.AGENDA_PUBLISHED and meeting.has_started:
         meeting.status = Meeting.Status.HELD
         meeting.save(update_fields=["status"])
 
@@ -108,6 +110,9 @@ def record_decision(*, meeting, actor, text: str, item=None, decided_on: date | 
     """Record a decision with the next number of the centre's year: SG-2026-03."""
     ensure_editor(actor, meeting.centre)
     _ensure_agenda_published(meeting, _("A decision can only be recorded for a published agenda."))
+    if not meeting.has_started:
+        raise GovernanceError(_("This meeting has not taken place yet: a decision can only be recorded once it has "
+                                "started. Prepare the proposed decision on the agenda item instead."))
     if not text.strip():
         raise GovernanceError(_("Write down what was decided."), field="text")
     if item is not None and item.meeting_id != meeting.pk:

@@ -84,7 +84,7 @@ def meeting_edit(request, centre, pk):
 
 def _item_page(request, centre, meeting, item=None):
     initial = ({"title": item.title, "purpose": item.purpose, "presenter": item.presenter,
-                "duration_minutes": item.duration_minutes} if item else None)
+                "duration_minutes": item.duration_minutes, "proposal": item.proposal} if item else None)
     form = ItemForm(posted(request), initial=initial)
     if form.is_bound and form.is_valid():
         def save():

@@ -69,10 +69,17 @@ def minutes_publish(request, centre, pk):
                           _("The minutes have been published."), meeting_url(meeting, "#minutes"))
 
 
+def _proposal_initial(request, meeting) -> dict:
+    """Start from an agenda item's proposed decision (?item=<pk>), so a prepared proposal needs no retyping."""
+    item = meeting.items.filter(pk=request.GET.get("item") or 0).first() if request.GET.get("item", "").isdigit() \
+        else None
+    return {"item": item, "text": item.proposal} if item else {}
+
+
 @office_required
 def decision_new(request, centre, pk):
     meeting = meeting_for(request, centre, pk)
-    form = DecisionForm(posted(request), meeting=meeting)
+    form = DecisionForm(posted(request), meeting=meeting, initial=_proposal_initial(request, meeting))
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
         done = attempt(request, form, lambda: outcomes.record_decision(

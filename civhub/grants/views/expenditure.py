@@ -13,11 +13,17 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from civhub.core.exports import download
 from civhub.core.formatting import format_date
 from civhub.core.views import attempt, form_status, posted, posted_files
 from civhub.grants.errors import GrantError
 from civhub.grants.forms.expenditure import ExpenditureFilterForm, ExpenditureForm, ExpenditureImportForm
-from civhub.grants.imports import confirm_expenditure_import, preview_expenditure, preview_rows
+from civhub.grants.imports import (
+    confirm_expenditure_import,
+    expenditure_template_tables,
+    preview_expenditure,
+    preview_rows,
+)
 from civhub.grants.models import Expenditure
 from civhub.grants.permissions import finance_required, may_manage_finances, monitor_required
 from civhub.grants.selectors import expenditure as selectors
@@ -103,6 +109,12 @@ def expenditure_import(request, centre):
     return _page(request, centre, "grants/expenditure/upload.html", {
         "grant": grant, "form": form, "batches": recent,
     }, status=form_status(form))
+
+
+@finance_required
+def expenditure_template(request, centre):
+    """`grants:expenditure_template`: the blank spending file (XLSX), with the categories and programme lines."""
+    return download(expenditure_template_tables(centre), "xlsx", filename=f"bestedingen-{centre.slug}")
 
 
 def _batch(centre, pk) -> ImportBatch:

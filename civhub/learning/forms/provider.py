@@ -22,7 +22,7 @@ class CourseForm(forms.ModelForm):
     class Meta:
         model = Course
         fields = ["provider", "title", "description", "level", "nlqf_level", "eqf_level", "study_load",
-                  "study_load_unit", "language", "price", "stap_eligible", "mode", "status"]
+                  "study_load_unit", "language", "price", "stap_eligible", "terms", "mode", "status"]
         help_texts = {
             "nlqf_level": _("1 to 8; leave empty when the course has no NLQF level."),
             "eqf_level": _("1 to 8; leave empty when the course has no EQF level."),
@@ -30,7 +30,7 @@ class CourseForm(forms.ModelForm):
             "stap_eligible": _("The course is in the STAP register, so participants could use a STAP budget."),
             "status": _("Only published courses appear in the catalogue."),
         }
-        widgets = {"description": forms.Textarea(attrs={"rows": 5}),
+        widgets = {"description": forms.Textarea(attrs={"rows": 5}), "terms": forms.Textarea(attrs={"rows": 4}),
                    "price": forms.NumberInput(attrs={"min": "0", "step": "0.01"}),
                    "nlqf_level": forms.NumberInput(attrs={"min": "1", "max": "8"}),
                    "eqf_level": forms.NumberInput(attrs={"min": "1", "max": "8"})}

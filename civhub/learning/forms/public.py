@@ -72,3 +72,34 @@ class RegistrationForm(forms.Form):
 
     def registration(self) -> dict:
         return {name: self.cleaned_data[name] for name in ("name", "email", "employer")}
+
+
+class EnrolmentForm(RegistrationForm):
+    """Enrolling in an offering: who, the terms accepted, and for an employer how it is invoiced."""
+
+    invoice_address = forms.CharField(
+        label=_("Invoice address"), required=False, max_length=500, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("When your employer pays: the address the provider sends the invoice to."))
+    purchase_order = forms.CharField(
+        label=_("Purchase-order number"), required=False, max_length=100,
+        help_text=_("Or the purchase-order number your employer gave you for this course."))
+    terms_accepted = forms.BooleanField(label=_("I accept the terms and the price shown above"),
+                                        error_messages={"required": _("Accept the terms to enrol.")})
+
+    field_order = ["name", "email", "employer", "invoice_address", "purchase_order", "terms_accepted", "nickname"]
+
+    def __init__(self, *args, course, **kwargs):
+        super().__init__(*args, centre=course.centre, **kwargs)
+        self.course = course
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("employer") and self.course.price > 0 and not (
+                cleaned.get("invoice_address", "").strip() or cleaned.get("purchase_order", "").strip()):
+            self.add_error("invoice_address", _("Your employer pays: give the invoice address or a "
+                                                "purchase-order number."))
+        return cleaned
+
+    def registration(self) -> dict:
+        return {name: self.cleaned_data[name] for name in ("name", "email", "employer", "invoice_address",
+                                                           "purchase_order", "terms_accepted")}

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models.functions import Now
 
 from civhub.core.models import Centre
 from civhub.learning.models import Course, Enrolment, LearningPath, LearningPathStep, Offering, Skill
@@ -31,11 +32,14 @@ def published_courses(centre: Centre) -> QuerySet[Course]:
 
 
 def with_places(offerings: QuerySet[Offering]) -> QuerySet[Offering]:
-    """Offerings with `enrolled`, `waiting` and `places_left` counted by the database."""
+    """Offerings with `enrolled`, `held` (pending an e-mail confirmation, hold not expired), `waiting` and
+    `places_left` counted by the database."""
     return offerings.annotate(
         enrolled=Count("enrolments", filter=Q(enrolments__status=Enrolment.Status.ENROLLED)),
+        held=Count("enrolments", filter=Q(enrolments__status=Enrolment.Status.PENDING,
+                                          enrolments__hold_until__gt=Now())),
         waiting=Count("enrolments", filter=Q(enrolments__status=Enrolment.Status.WAITING)),
-    ).annotate(places_left=F("capacity") - F("enrolled"))
+    ).annotate(places_left=F("capacity") - F("enrolled") - F("held"))
 
 
 def upcoming_offerings(today: date) -> QuerySet[Offering]:

@@ -33,16 +33,19 @@ def live_enrolments(offering: Offering) -> QuerySet[Enrolment]:
 
 
 def enrolment_header() -> list[str]:
-    return [_("Name"), _("E-mail address"), _("Employer"), _("Status"), _("Registered at")]
+    return [_("Name"), _("E-mail address"), _("Employer"), _("Status"), _("Registered at"), _("Invoice address"),
+            _("Purchase-order number")]
 
 
 def enrolment_rows(offering: Offering) -> Iterator[list]:
-    """The header, then one row per live enrolment: name, e-mail, employer, status, registered at (local time)."""
+    """The header, then one row per live enrolment: name, e-mail, employer, status, registered at (local time),
+    and how the employer is invoiced."""
     yield enrolment_header()
     for enrolment in live_enrolments(offering).iterator():
         employer = enrolment.employer.organisation.name if enrolment.employer else ""
         registered = timezone.localtime(enrolment.created_at).replace(tzinfo=None, microsecond=0)
-        yield [enrolment.name, enrolment.email, employer, str(enrolment.get_status_display()), registered]
+        yield [enrolment.name, enrolment.email, employer, str(enrolment.get_status_display()), registered,
+               enrolment.invoice_address, enrolment.purchase_order]
 
 
 @dataclass(frozen=True)

@@ -17,22 +17,23 @@ from civhub.learning.permissions import provider_choices
 from civhub.learning.services.enrolment import fill_free_places
 
 COURSE_FIELDS = ("provider", "title", "description", "level", "nlqf_level", "eqf_level", "study_load_unit",
-                 "study_load", "language", "price", "stap_eligible", "mode", "status")
+                 "study_load", "language", "price", "stap_eligible", "terms", "mode", "status")
 OFFERING_FIELDS = ("start_date", "end_date", "location", "capacity")
 
 
 def save_course(*, centre: Centre, actor, data: dict, skills=(), new_skills=(), course: Course | None = None) -> Course:
     """Create or change a course; `skills` are existing skills, `new_skills` names of skills to add to the centre."""
     _check_course(centre, actor, data)
+    values = {name: data[name] for name in COURSE_FIELDS if name in data}  # terms are optional for callers
     with transaction.atomic():
         if course is None:
-            course = Course.objects.create(centre=centre, **{name: data[name] for name in COURSE_FIELDS})
+            course = Course.objects.create(centre=centre, **values)
             record_event(course, actor=actor, action="course_created", centre=centre, summary=course.title)
         else:
             course = Course.objects.select_for_update().get(pk=course.pk, centre=centre)
-            changes = field_changes(course, {name: data[name] for name in COURSE_FIELDS})
-            for name in COURSE_FIELDS:
-                setattr(course, name, data[name])
+            changes = field_changes(course, values)
+            for name, value in values.items():
+                setattr(course, name, value)
             course.save()
             record_event(course, actor=actor, action="course_changed", centre=centre, summary=course.title,
                          changes=changes)

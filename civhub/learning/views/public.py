@@ -14,14 +14,22 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from civhub.core.models import Centre
-from civhub.core.views import act, posted
+from civhub.core.views import act, confirm_then_act, posted
 from civhub.learning.errors import LearningError
-from civhub.learning.forms.public import CatalogueFilterForm, RegistrationForm
+from civhub.learning.forms.public import CatalogueFilterForm, EnrolmentForm, RegistrationForm
 from civhub.learning.ical import offerings_calendar
 from civhub.learning.models import Course, Enrolment
 from civhub.learning.permissions import courses_managed_by, may_provide, own_employers
 from civhub.learning.selectors import catalogue as selectors
-from civhub.learning.services.enrolment import cancel_enrolment, enrol, register_interest, waiting_position
+from civhub.learning.services.enrolment import (
+    HOLD,
+    cancel_enrolment,
+    confirm_enrolment,
+    enrol,
+    register_interest,
+    terms_text,
+    waiting_position,
+)
 from civhub.learning.views import today
 
 PAGE_SIZE = 20
@@ -98,7 +106,7 @@ def enrol_page(request, slug, pk):
     offering = selectors.offering_for_enrolment(centre, pk)
     if offering is None:
         raise Http404
-    form = _registration_form(request, centre)
+    form = _enrolment_form(request, offering.course)
     status = 200
     if request.method == "POST":
         if not form.is_valid():
@@ -111,14 +119,53 @@ def enrol_page(request, slug, pk):
                 enrolment = enrol(offering=offering, data=form.registration(), actor=request.user,
                                   ip_address=_ip(request), language=get_language())
             except LearningError as error:
-                form.add_error(None, str(error))
+                form.add_error(error.field if error.field in form.fields else None, str(error))
                 status = 400
             else:
-                return redirect("learning:enrolment", centre.slug, enrolment.token)
+                return _after_enrolling(request, centre, enrolment)
     return render(request, "learning/enrol.html", {
         "centre": centre, "offering": offering, "course": offering.course, "form": form,
         "closed": offering.start_date < today(), "position": offering.waiting + 1, "tab": "catalogue",
+        "terms": terms_text(offering.course), "hold_hours": int(HOLD.total_seconds() // 3600),
     }, status=status)
+
+
+def _enrolment_form(request, course) -> EnrolmentForm:
+    """The enrolment form, bound on POST; a partner's contact finds their own organisation chosen as employer."""
+    own = own_employers(request.user, course.centre)
+    initial = {"employer": own[0]} if len(own) == 1 else {}
+    return EnrolmentForm(posted(request), course=course, initial=initial)
+
+
+def _after_enrolling(request, centre, enrolment):
+    """A known person sees their enrolment; anyone else is told to confirm by the e-mail link.
+
+    The personal link is not shown in the browser: it reaches them only by e-mail, which is what makes the
+    confirmation prove that the address is theirs (double opt-in, as for events).
+    """
+    if enrolment.status != Enrolment.Status.PENDING:
+        return redirect("learning:enrolment", centre.slug, enrolment.token)
+    if enrolment.hold_until:
+        messages.warning(request, _("Almost done: we have sent an e-mail to %(email)s. Open the link in it within "
+                                    "%(hours)s hours to confirm the enrolment; until then the place is held for "
+                                    "you.") % {"email": enrolment.email, "hours": int(HOLD.total_seconds() // 3600)})
+    else:
+        messages.warning(request, _("Almost done: we have sent an e-mail to %(email)s. Open the link in it to "
+                                    "confirm; you then join the waiting list.") % {"email": enrolment.email})
+    return redirect("learning:course", centre.slug, enrolment.offering.course_id)
+
+
+def confirm(request, slug, token):
+    """`learning:confirm`: the e-mail link; GET asks to confirm (mail scanners open links), POST confirms."""
+    centre = _centre(slug)
+    enrolment = _enrolment_by_token(centre, token)
+    return confirm_then_act(
+        request, "learning/confirm.html", {
+            "centre": centre, "enrolment": enrolment, "offering": enrolment.offering,
+            "course": enrolment.offering.course, "tab": "catalogue"},
+        lambda: confirm_enrolment(enrolment=enrolment, actor=request.user),
+        _("Thank you: your e-mail address is confirmed. We have sent you an e-mail with the details."),
+        reverse("learning:enrolment", args=[centre.slug, enrolment.token]))
 
 
 def _enrolment_by_token(centre, token) -> Enrolment:

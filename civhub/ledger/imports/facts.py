@@ -12,7 +12,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from civhub.core.choices import ContributionKind
+from civhub.core.choices import KIND_SHORT, ContributionKind
 from civhub.ledger.imports.values import CellError, cell_text, parse_int
 from civhub.ledger.models import Contribution, PeriodLock, RateCard
 
@@ -39,12 +39,14 @@ def fingerprint(day: date, kind: str, line_id, category: str, hours, amount, des
 
 
 def kind_names() -> dict[str, str]:
-    """Every accepted spelling of a kind, lower-cased: the code, the Dutch label, the English label."""
+    """Every accepted spelling of a kind, lower-cased: the code, the Dutch label, the English label, and the
+    short names the site shows (Onderzoek, LLO, Financieel; Research, Lifelong learning, Cash)."""
     names = {code: code for code in ContributionKind.values}
     names.update({label: str(kind) for label, kind in DUTCH_KIND_LABELS.items()})
     for language in ("nl", "en"):
         with override(language):
             names.update({str(kind.label).lower(): str(kind) for kind in ContributionKind})
+            names.update({str(short).lower(): str(kind) for kind, short in KIND_SHORT.items()})
     return names
 
 
@@ -100,8 +102,8 @@ class LedgerFacts:
     def kind(self, value) -> str:
         kind = self._kinds.get(cell_text(value).lower())
         if kind is None:
-            raise CellError(_("Unknown kind: use one of %(codes)s, or its Dutch name.")
-                            % {"codes": ", ".join(ContributionKind.values)})
+            raise CellError(_("Unknown kind: use one of %(names)s (or the code or full name of the kind).")
+                            % {"names": ", ".join(str(short) for short in KIND_SHORT.values())})
         return kind
 
     def line(self, value) -> int | None:

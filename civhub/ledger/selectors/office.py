@@ -12,9 +12,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import DecimalField, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce, ExtractYear
-from django.utils.translation import gettext_lazy as _
 
-from civhub.core.choices import NEVER_COUNTED_KINDS, ContributionKind
+from civhub.core.choices import KIND_SHORT, NEVER_COUNTED_KINDS, ContributionKind
 from civhub.ledger.models import Contribution, ImportBatch, Pledge, RateCard
 from civhub.ledger.permissions import batches_visible_to
 from civhub.ledger.services.reference import ACCEPTED_STATUSES, grant_years, with_validity
@@ -23,18 +22,6 @@ from civhub.partners.models import Partnership
 Status = Contribution.Status
 ZERO = Decimal("0.00")
 KIND_ORDER = {kind: number for number, kind in enumerate(ContributionKind.values)}
-
-# Short column headings for the kinds; the full label is the heading's title and the form's choice.
-KIND_SHORT = {
-    ContributionKind.ORGANISATION: _("Organisation"),
-    ContributionKind.RESEARCH: _("Research"),
-    ContributionKind.LAB: _("Lab"),
-    ContributionKind.EDUCATION: _("Education"),
-    ContributionKind.LIFELONG_LEARNING: _("Lifelong learning"),
-    ContributionKind.CASH: _("Cash"),
-    ContributionKind.BPV: _("BPV"),
-}
-
 
 @dataclass(frozen=True)
 class KindColumn:

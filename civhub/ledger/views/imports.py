@@ -14,9 +14,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from civhub.accounts.permissions import acts_as_office, portal_required
+from civhub.core.exports import download
 from civhub.core.views import attempt, form_page
 from civhub.ledger.errors import LedgerError
 from civhub.ledger.forms.imports import ContributionImportForm, RateImportForm
+from civhub.ledger.imports.template_files import contribution_template, rates_template
 from civhub.ledger.models import ImportBatch
 from civhub.ledger.permissions import batches_visible_to, is_finance_controller
 from civhub.ledger.selectors.office import recent_batches
@@ -55,6 +57,22 @@ def upload(request, centre):
         if done:
             return done
     return _upload_page(request, centre, form, "ledger/imports/upload.html")
+
+
+def _partners(request, centre):
+    return partnerships_visible_to(request.user, centre).select_related("organisation").order_by("organisation__name")
+
+
+@portal_required
+def template(request, centre):
+    """`ledger:import_template`: the blank contributions file (XLSX), with the kinds and the user's partners."""
+    return download(contribution_template(_partners(request, centre)), "xlsx", filename=f"bijdragen-{centre.slug}")
+
+
+@reference_editors_required
+def rates_template_file(request, centre):
+    """`ledger:rates_template`: the blank rate-card file (XLSX), with the centre's partners."""
+    return download(rates_template(_partners(request, centre)), "xlsx", filename=f"tarieven-{centre.slug}")
 
 
 @reference_editors_required

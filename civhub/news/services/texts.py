@@ -39,6 +39,7 @@ CENTRE_TEXTS = {
         CentreText("reasons", gettext_lazy("Why the centre exists"), REASON_LENGTH * MAX_REASONS, is_list=True),
         CentreText("organisation_text", gettext_lazy("How the centre is organised"), 1500),
         CentreText("contribution_text", gettext_lazy("How partners contribute"), 1500),
+        CentreText("course_terms", gettext_lazy("General course terms"), 3000),
     )
 }
 LINE_NAME_LENGTH = 120

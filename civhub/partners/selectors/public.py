@@ -5,6 +5,9 @@ The budget comes from the grants app, above us, through core/public_budget.py.
 
 from dataclasses import dataclass, field
 
+from django.db.models import Q
+from django.utils import timezone
+
 from civhub.core.choices import ContributionKind
 from civhub.core.models import Centre, Grant, KeyDate, ProgrammeLine, PublicContact
 from civhub.core.public_budget import BudgetSummary, budget_summary
@@ -25,7 +28,8 @@ class CentrePage:
     lead_applicant: Partnership | None
     grant: Grant | None
     budget: BudgetSummary
-    key_dates: list[KeyDate]
+    key_dates: list[KeyDate]  # still to come (or running), soonest first
+    past_key_dates: list[KeyDate]  # over, the most recent first
     contacts: list[PublicContact]
     kinds: list[ContributionKind]
 
@@ -50,6 +54,8 @@ def centre_page(centre: Centre) -> CentrePage:
         for value, label in Cluster.choices
     ]
     grant = centre.grants.order_by("-start").first()
+    today = timezone.localdate()
+    coming = Q(starts_on__gte=today) | Q(ends_on__gte=today)  # a period still running counts as coming
     return CentrePage(
         centre=centre,
         lines=list(centre.programme_lines.all()),
@@ -57,7 +63,8 @@ def centre_page(centre: Centre) -> CentrePage:
         lead_applicant=next((p for p in partnerships if p.is_lead_applicant), None),
         grant=grant,
         budget=budget_summary(grant),
-        key_dates=list(centre.key_dates.all()),
+        key_dates=list(centre.key_dates.filter(coming).order_by("starts_on", "pk")),
+        past_key_dates=list(centre.key_dates.exclude(coming).order_by("-starts_on", "-pk")),
         contacts=list(centre.public_contacts.all()),
         kinds=ContributionKind.in_kind(),
     )

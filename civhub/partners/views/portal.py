@@ -38,6 +38,8 @@ def partner(request, centre, code):
         "centre": centre, "page": portal_page(partnership),
         "may_change_group": may_change_cofinancing_group(request.user, partnership),
         "sections": portal.sections(request, partnership),
+        # The short code is the office's key for imports and exports; partners know themselves by name.
+        "shows_code": is_office_of(request.user, centre),
     })
 
 

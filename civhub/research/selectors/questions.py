@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, QuerySet
+from django.db.models import Case, Count, IntegerField, QuerySet, Value, When
 
 from civhub.research.models import QuestionMessage, ResearchQuestion
 from civhub.research.permissions import questions_visible_to
@@ -16,11 +16,15 @@ class StatusCount:
 
 
 def question_list(user, centre, *, status: str | None = None) -> QuerySet[ResearchQuestion]:
-    """The questions the user may see, newest first, with their partner, submitter and number of messages."""
+    """The questions the user may see: the new ones (waiting for the practor's triage) on top, then the rest;
+    newest first within each, with their partner, submitter and number of messages."""
     questions = questions_visible_to(user, centre).select_related("partnership__organisation", "submitted_by")
     if status:
         questions = questions.filter(status=status)
-    return questions.annotate(message_count=Count("messages"))
+    waiting = Case(When(status=ResearchQuestion.Status.NEW, then=Value(0)), default=Value(1),
+                   output_field=IntegerField())
+    return questions.annotate(message_count=Count("messages"), waiting=waiting).order_by(
+        "waiting", "-submitted_at", "-pk")
 
 
 def status_counts(user, centre) -> list[StatusCount]:
