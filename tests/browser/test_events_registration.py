@@ -5,22 +5,14 @@ registration page pass axe-core and reflow at 320 px; the agenda is screenshotte
 from urllib.parse import urlsplit
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.core import mail
 from django.urls import reverse
 
 from civhub.events.models import Event, Registration
-from tests.browser.support import assert_reflows, screenshot, submit
+from tests.browser.support import assert_accessible, assert_reflows, screenshot, submit
 from tests.events.factories import EventFactory, QuestionFactory, RegistrationFactory, in_days
 
 pytestmark = pytest.mark.browser
-
-AXE = Axe()
-
-
-def assert_accessible(page) -> None:
-    blocking = [v for v in AXE.run(page).response["violations"] if v["impact"] in {"serious", "critical"}]
-    assert not blocking, [(v["id"], [node["target"] for node in v["nodes"]]) for v in blocking]
 
 
 @pytest.fixture

@@ -8,23 +8,15 @@ import io
 from datetime import timedelta
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
 from civhub.governance.models import Action, Decision, Meeting
-from tests.browser.support import assert_reflows, screenshot, sign_in, submit
+from tests.browser.support import assert_accessible, assert_reflows, screenshot, sign_in, submit
 from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.browser
-
-AXE = Axe()
-
-
-def assert_accessible(page) -> None:
-    blocking = [v for v in AXE.run(page).response["violations"] if v["impact"] in {"serious", "critical"}]
-    assert not blocking, [(v["id"], [node["target"] for node in v["nodes"]]) for v in blocking]
 
 
 def open_form(page, name: str, *args) -> None:

@@ -7,8 +7,7 @@ import pytest
 from django.urls import reverse
 
 from civhub.grants.services.reports import mark_report_submitted
-from tests.browser.support import assert_reflows, screenshot, sign_in
-from tests.browser.test_grant_monitor import assert_accessible
+from tests.browser.support import assert_accessible, assert_reflows, screenshot, sign_in
 from tests.factories import PASSWORD
 from tests.grants.edge_support import edge_centre
 

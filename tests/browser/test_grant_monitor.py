@@ -5,24 +5,17 @@ contact sees only their own figures. The pages pass axe-core and reflow at 320 p
 import io
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from tests.browser.support import PHONE, assert_reflows, screenshot, sign_in
+from tests.browser.support import PHONE, assert_accessible, assert_reflows, screenshot, sign_in
 from tests.factories import PASSWORD
 from tests.grants.monitor_support import AS_OF, small_centre
 
 pytestmark = pytest.mark.browser
 
-AXE = Axe()
 REALISED = "EUR 57.300,00"  # the hand-computed realised co-financing on AS_OF (tests/grants/test_monitor_selector.py)
-
-
-def assert_accessible(page) -> None:
-    blocking = [v for v in AXE.run(page).response["violations"] if v["impact"] in {"serious", "critical"}]
-    assert not blocking, [(v["id"], [node["target"] for node in v["nodes"]]) for v in blocking]
 
 
 @pytest.fixture

@@ -3,21 +3,13 @@ the earlier round and reaches the KPI confirmation; the steering group sees the 
 screen passes axe-core and reflows at 320 px; screenshots at laptop and phone width are kept."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 
-from tests.browser.support import assert_reflows, screenshot, sign_in, submit
+from tests.browser.support import assert_accessible, assert_reflows, screenshot, sign_in, submit
 from tests.factories import PASSWORD
 from tests.hca.overview_data import two_rounds
 
 pytestmark = pytest.mark.browser
-
-AXE = Axe()
-
-
-def assert_accessible(page) -> None:
-    blocking = [v for v in AXE.run(page).response["violations"] if v["impact"] in {"serious", "critical"}]
-    assert not blocking, [(v["id"], [node["target"] for node in v["nodes"]]) for v in blocking]
 
 
 def test_the_office_reads_the_page_with_the_keyboard_and_picks_a_round(transactional_db, page, centre,

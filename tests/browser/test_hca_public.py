@@ -3,20 +3,12 @@ centre's public page, it passes axe-core on a laptop and a phone, reflows at 320
 text alternative and says which cells are not published; screenshots are kept."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 
-from tests.browser.support import PHONE, assert_reflows, screenshot
+from tests.browser.support import PHONE, assert_accessible, assert_reflows, screenshot
 from tests.hca.outputs_data import SUPPRESSED_TEXT, assert_hides_the_suppressed_cell, build_labour_market
 
 pytestmark = pytest.mark.browser
-
-AXE = Axe()
-
-
-def assert_accessible(page) -> None:
-    blocking = [v for v in AXE.run(page).response["violations"] if v["impact"] in {"serious", "critical"}]
-    assert not blocking, [(v["id"], [node["target"] for node in v["nodes"]]) for v in blocking]
 
 
 def test_an_anonymous_visitor_reads_the_labour_market_on_a_laptop_and_a_phone(transactional_db, new_page, centre):

@@ -2,21 +2,13 @@
 that trains for it; the list and both forms pass axe-core and reflow at 320 px; a screenshot is kept."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 
 from civhub.hca.models import EducationProgramme
-from tests.browser.support import assert_reflows, screenshot, sign_in, submit
+from tests.browser.support import assert_accessible, assert_reflows, screenshot, sign_in, submit
 from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.browser
-
-AXE = Axe()
-
-
-def assert_accessible(page) -> None:
-    blocking = [v for v in AXE.run(page).response["violations"] if v["impact"] in {"serious", "critical"}]
-    assert not blocking, [(v["id"], [node["target"] for node in v["nodes"]]) for v in blocking]
 
 
 def test_the_programme_manager_adds_an_occupation_and_a_programme(transactional_db, page, centre, partner_b,

@@ -2,24 +2,16 @@
 matrix is filled in with the keyboard alone, every page passes axe-core and reflows at 320 px; screenshots kept."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 
 from civhub.hca.models import EducationProgramme, Occupation, SkillCoverage
 from civhub.hca.services.published import import_published_forecast
-from tests.browser.support import NARROWEST, assert_reflows, screenshot, sign_in, submit
+from tests.browser.support import NARROWEST, assert_accessible, assert_reflows, screenshot, sign_in, submit
 from tests.factories import PASSWORD
 from tests.hca.support_skills import module, school, school_contact, skills
 from tests.hca.test_published import GOOD
 
 pytestmark = pytest.mark.browser
-
-AXE = Axe()
-
-
-def assert_accessible(page) -> None:
-    blocking = [v for v in AXE.run(page).response["violations"] if v["impact"] in {"serious", "critical"}]
-    assert not blocking, [(v["id"], [node["target"] for node in v["nodes"]]) for v in blocking]
 
 
 def at_320(page, name: str) -> None:

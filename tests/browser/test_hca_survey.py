@@ -3,22 +3,14 @@ of the age bands follows), saves it and sees it answered; the office sees who an
 axe-core and reflows at 320 px; screenshots are kept."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 
 from civhub.hca.models import SkillRating, WorkforceAnswer
-from tests.browser.support import assert_reflows, screenshot, sign_in, submit
+from tests.browser.support import assert_accessible, assert_reflows, screenshot, sign_in, submit
 from tests.factories import PASSWORD
 from tests.hca.survey_support import make_occupations, make_round, make_skills
 
 pytestmark = pytest.mark.browser
-
-AXE = Axe()
-
-
-def assert_accessible(page) -> None:
-    blocking = [v for v in AXE.run(page).response["violations"] if v["impact"] in {"serious", "critical"}]
-    assert not blocking, [(v["id"], [node["target"] for node in v["nodes"]]) for v in blocking]
 
 
 def test_a_partner_fills_in_one_occupation_and_the_office_sees_it(transactional_db, page, new_page, centre, partner_a,

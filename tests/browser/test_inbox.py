@@ -6,24 +6,16 @@ import re
 from datetime import timedelta
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 from django.utils import timezone
 
 from civhub.accounts.models import NotificationPreference
 from civhub.ledger.models import Contribution
-from tests.browser.support import NARROWEST, assert_reflows, screenshot, sign_in, submit
+from tests.browser.support import NARROWEST, assert_accessible, assert_reflows, screenshot, sign_in, submit
 from tests.factories import PASSWORD
 from tests.ledger.builders import entry
 
 pytestmark = pytest.mark.browser
-
-AXE = Axe()
-
-
-def assert_accessible(page) -> None:
-    blocking = [v for v in AXE.run(page).response["violations"] if v["impact"] in {"serious", "critical"}]
-    assert not blocking, [(v["id"], [node["target"] for node in v["nodes"]]) for v in blocking]
 
 
 def test_the_signatory_starts_at_the_inbox_and_follows_the_button(

@@ -4,21 +4,13 @@ waiting list (place 1), told so before and after. The catalogue, the
 course page and the enrolment result pass axe-core and reflow at 320 px; the catalogue is screenshotted."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 
 from civhub.learning.models import Enrolment
-from tests.browser.support import assert_reflows, screenshot, submit
+from tests.browser.support import assert_accessible, assert_reflows, screenshot, submit
 from tests.learning.factories import CourseFactory, InterestFactory, OfferingFactory, SkillFactory, in_days
 
 pytestmark = pytest.mark.browser
-
-AXE = Axe()
-
-
-def assert_accessible(page) -> None:
-    blocking = [v for v in AXE.run(page).response["violations"] if v["impact"] in {"serious", "critical"}]
-    assert not blocking, [(v["id"], [node["target"] for node in v["nodes"]]) for v in blocking]
 
 
 @pytest.fixture

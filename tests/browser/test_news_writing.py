@@ -3,25 +3,18 @@ it shows on the public news list with its formatting and not one script. The lis
 pass axe-core; the list reflows at 320 px."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 
 from civhub.news.models import NewsItem
-from tests.browser.support import assert_reflows, screenshot, sign_in
+from tests.browser.support import assert_accessible, assert_reflows, screenshot, sign_in
 from tests.factories import PASSWORD
 from tests.news.factories import NewsItemFactory
 
 pytestmark = pytest.mark.browser
 
-AXE = Axe()
 BODY = ("<p>Op 26 mei kwamen alle partners bijeen.</p>\n<ul><li><strong>Meer stageplaatsen</strong></li>"
         "<li>Een leerlijn <em>GMP</em></li></ul>\n<p onclick=\"alert(1)\">Lees het "
         "<a href=\"https://example.org/verslag\">verslag</a>.</p><script>alert('weg')</script>")
-
-
-def assert_accessible(page) -> None:
-    blocking = [v for v in AXE.run(page).response["violations"] if v["impact"] in {"serious", "critical"}]
-    assert not blocking, [(v["id"], [node["target"] for node in v["nodes"]]) for v in blocking]
 
 
 def test_the_communications_officer_publishes_a_news_item(transactional_db, page, live_server, centre,

@@ -2,21 +2,13 @@
 critical violation, and each page reflows at 320 px."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 
-from tests.browser.support import assert_reflows, sign_in
+from tests.browser.support import assert_reflows, blocking_violations, sign_in
 from tests.factories import PASSWORD
 from tests.partners.factories import partner_person, shared_change
 
 pytestmark = pytest.mark.browser
-
-AXE = Axe()
-
-
-def blocking_violations(page) -> list:
-    return [(v["id"], [node["target"] for node in v["nodes"]])
-            for v in AXE.run(page).response["violations"] if v["impact"] in {"serious", "critical"}]
 
 
 def test_the_change_and_cofinancing_pages(transactional_db, new_page, centre, other_centre, programme_manager,

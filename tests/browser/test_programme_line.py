@@ -6,23 +6,15 @@ reflows at 320 px; a screenshot is kept."""
 from datetime import date
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 
 from civhub.programme.models import Activity, Kpi
-from tests.browser.support import PHONE, assert_reflows, screenshot, sign_in
+from tests.browser.support import PHONE, assert_accessible, assert_reflows, screenshot, sign_in
 from tests.factories import PASSWORD
 from tests.ledger.office_support import contribution
 from tests.programme.support import activity, actual, kpi, milestone, programme
 
 pytestmark = pytest.mark.browser
-
-AXE = Axe()
-
-
-def assert_accessible(page) -> None:
-    blocking = [v for v in AXE.run(page).response["violations"] if v["impact"] in {"serious", "critical"}]
-    assert not blocking, [(v["id"], [node["target"] for node in v["nodes"]]) for v in blocking]
 
 
 @pytest.fixture

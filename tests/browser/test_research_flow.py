@@ -5,24 +5,17 @@ axe-core (no serious or critical violation), reflow at 320 px and break no Conte
 from datetime import timedelta
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 from django.utils import timezone
 
 from civhub.research.models import ResearchProject, ResearchQuestion
-from tests.browser.support import assert_reflows, screenshot, sign_in, submit
+from tests.browser.support import assert_accessible, assert_reflows, screenshot, sign_in, submit
 from tests.factories import PASSWORD
 from tests.research.builders import research_line
 
 pytestmark = pytest.mark.browser
 
-AXE = Axe()
 TITLE = "Sneller valideren van HPLC-methoden"
-
-
-def assert_accessible(page) -> None:
-    blocking = [v for v in AXE.run(page).response["violations"] if v["impact"] in {"serious", "critical"}]
-    assert not blocking, [(v["id"], [node["target"] for node in v["nodes"]]) for v in blocking]
 
 
 def watch_csp(page) -> list[str]:
