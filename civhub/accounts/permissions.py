@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
+from django.urls import Resolver404, resolve
 
 from civhub.accounts.models import OFFICE_ROLES, PARTNER_ROLES, Membership, Role
 from civhub.core.models import Centre
@@ -82,7 +83,8 @@ def centres_of(user) -> QuerySet[Centre]:
 def centre_role_required(*roles: str):
     """Decorate a view taking `slug`: 404 unless the user is in that centre, 403 without one of `roles`.
 
-    The view receives the Centre instead of the slug. With no roles, any role in the centre will do.
+    The view receives the Centre instead of the slug. With no roles, any role in the centre will do. The roles
+    are kept on the view (`centre_roles`), so `may_open` can tell a page whether to show a link to it.
     """
 
     def decorator(view):
@@ -90,13 +92,37 @@ def centre_role_required(*roles: str):
         @wraps(view)
         def wrapper(request, slug, *args, **kwargs):
             centre = get_object_or_404(centres_of(request.user), slug=slug)
-            if roles and not (request.user.is_superuser or has_role(request.user, centre, *roles)):
+            if not _holds_one_of(request.user, centre, roles):
                 raise PermissionDenied
             return view(request, centre, *args, **kwargs)
 
+        wrapper.centre_roles = frozenset(roles)  # on the outer (login_required) function; @wraps carries it further
         return wrapper
 
     return decorator
+
+
+def _holds_one_of(user, centre: Centre, roles) -> bool:
+    return not roles or bool(getattr(user, "is_superuser", False)) or has_role(user, centre, *roles)
+
+
+def may_open(user, centre: Centre, path: str) -> bool:
+    """Whether `path` of this centre opens for the user by its role rule, so a page can leave out a dead link.
+
+    It reads the roles `centre_role_required` put on the view; a view without them (a public page, or one that
+    checks access itself) counts as open. An object of another partner stays a 404 for its own view to say.
+    """
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return False
+    roles = getattr(match.func, "centre_roles", None)
+    if roles is None:
+        return True
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return (getattr(user, "is_superuser", False) or bool(roles_in(user, centre))) and _holds_one_of(user, centre,
+                                                                                                  roles)
 
 
 office_required = centre_role_required(*sorted(OFFICE_ROLES))

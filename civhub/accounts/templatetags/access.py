@@ -1,6 +1,7 @@
 """Template tags that ask accounts.permissions, so a shared template can pick the navigation that fits the user."""
 
 from django import template
+from django.urls import NoReverseMatch, reverse
 
 from civhub.accounts import permissions
 from civhub.accounts.models import Role
@@ -28,3 +29,16 @@ def holds_role(context, centre, *roles) -> bool:
     """
     user = context["request"].user
     return bool(user.is_superuser or permissions.has_role(user, centre, *(Role(role) for role in roles)))
+
+
+@register.simple_tag(takes_context=True)
+def allowed_url(context, url_name, centre, *args) -> str:
+    """`{% allowed_url 'ledger:summary' centre code as url %}`: the URL when the signed-in user may open it, else "".
+
+    Like `{% url %}` with the centre's slug first; a page shows a link only when it leads somewhere (no dead ends).
+    """
+    try:
+        path = reverse(url_name, args=[centre.slug, *args])
+    except NoReverseMatch:
+        return ""
+    return path if permissions.may_open(context["request"].user, centre, path) else ""
