@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from civhub.hca.models import EducationProgramme, Occupation, SurveyRound, WorkforceAnswer
+from civhub.hca.models import AGE_BANDS, EducationProgramme, Occupation, SurveyRound, WorkforceAnswer
 from civhub.partners.models import CofinancingGroup
 from tests.factories import PartnershipFactory, UserFactory
 
@@ -34,12 +34,12 @@ def employer(centre):
     return PartnershipFactory(centre=centre, cofinancing_group=CofinancingGroup.EMPLOYER)
 
 
-def answer(survey, partner, occupation, bands, expected, people, *, retirements=None, other_leavers=None):
+def answer(survey, partner, occupation, bands, expected, people, **extra):
+    """One employer's answer: `bands` the six age bands (persons is their sum, FTE the same), `extra` any
+    other field (retirements, other leavers, vacancies)."""
     return WorkforceAnswer.objects.create(
         survey_round=survey, partnership=partner, occupation=occupation, persons=sum(bands), fte=D(sum(bands)),
-        **dict(zip(["age_under_25", "age_25_34", "age_35_44", "age_45_54", "age_55_59", "age_60_plus"], bands,
-                   strict=True)),
-        expected_headcount=expected, retirements=retirements, other_leavers=other_leavers, updated_by=people)
+        expected_headcount=expected, updated_by=people, **dict(zip(AGE_BANDS, bands, strict=True)), **extra)
 
 
 @pytest.fixture

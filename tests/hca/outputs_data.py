@@ -32,9 +32,9 @@ from civhub.learning.models import Skill
 from civhub.partners.models import CofinancingGroup
 from civhub.programme.models import EducationModule
 from tests.factories import OrganisationFactory, PartnershipFactory, UserFactory
+from tests.hca.conftest import answer
 
 D = Decimal
-BANDS = ["age_under_25", "age_25_34", "age_35_44", "age_45_54", "age_55_59", "age_60_plus"]
 # The suppressed cell's sums as the office would see them: none of these may show outside the office.
 SUPPRESSED_FIGURES = ["5001", "7100", "2099"]
 PARTNER_NAME = "Geheimlab Analytica BV"  # one employer's organisation name: never on the public page or report
@@ -58,13 +58,6 @@ class LabourMarket:
     older: SurveyRound
     occupations: dict
     employers: list = field(default_factory=list)
-
-
-def answer(survey_round, partner, occupation, bands, expected, people, **extra):
-    return WorkforceAnswer.objects.create(
-        survey_round=survey_round, partnership=partner, occupation=occupation, persons=sum(bands),
-        fte=D(sum(bands)), expected_headcount=expected, updated_by=people,
-        **dict(zip(BANDS, bands, strict=True)), **extra)
 
 
 def employer(centre, name=None):

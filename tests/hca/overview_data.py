@@ -20,8 +20,7 @@ from civhub.learning.models import Skill
 from civhub.partners.models import CofinancingGroup
 from civhub.programme.models import EducationModule
 from tests.factories import PartnershipFactory
-
-BANDS = ("age_under_25", "age_25_34", "age_35_44", "age_45_54", "age_55_59", "age_60_plus")
+from tests.hca import conftest
 
 
 def employers(centre, count: int) -> list:
@@ -38,11 +37,9 @@ def survey_round(centre, user, reference_date: date, **fields) -> SurveyRound:
 
 
 def answer(survey, partner, occupation, user, bands=(1, 2, 2, 2, 1, 2), expected=None, **fields) -> WorkforceAnswer:
-    persons = sum(bands)
-    return WorkforceAnswer.objects.create(
-        survey_round=survey, partnership=partner, occupation=occupation, persons=persons, fte=Decimal(persons),
-        expected_headcount=persons + 2 if expected is None else expected, updated_by=user,
-        **dict(zip(BANDS, bands, strict=True)), **fields)
+    """tests.hca.conftest.answer with a default workforce that grows by two."""
+    return conftest.answer(survey, partner, occupation, bands, sum(bands) + 2 if expected is None else expected,
+                           user, **fields)
 
 
 def programme(centre, school, occupation, *, code="25881", graduates=40, share="0.5") -> EducationProgramme:
