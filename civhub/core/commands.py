@@ -5,6 +5,7 @@ exit status 1 and a message in the reader's language.
 
 import os
 import tempfile
+from datetime import date
 from pathlib import Path
 from typing import Protocol
 
@@ -49,6 +50,16 @@ def user_or_fail(email: str):
     except user_model.DoesNotExist:
         raise CommandError(_("There is no active user with e-mail address %(email)s.") % {"email": email},
                            returncode=1) from None
+
+
+def date_or_fail(text: str | None) -> date | None:
+    """The YYYY-MM-DD date of an option, None when it was not given."""
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise CommandError(_("“%(value)s” is not a date: use YYYY-MM-DD.") % {"value": text}, returncode=1) from None
 
 
 def open_or_fail(path: str):

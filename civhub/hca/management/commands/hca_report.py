@@ -5,14 +5,13 @@ labour-market part of a funding application, published cells only. The output pa
 work starts, and the file is written beside it and renamed into place, so a failed run leaves nothing behind.
 """
 
-from datetime import date
 from pathlib import Path
 
 from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from civhub.core.commands import CivhubCommand, centre_or_fail, writable_or_fail, write_atomically
+from civhub.core.commands import CivhubCommand, centre_or_fail, date_or_fail, writable_or_fail, write_atomically
 from civhub.hca.errors import HcaError
 from civhub.hca.report import build_report, render_report_pdf, write_report_xlsx
 
@@ -29,7 +28,7 @@ class Command(CivhubCommand):
                             help=_("the survey round's reference date YYYY-MM-DD (default: the newest round)"))
 
     def handle(self, *args, centre: str, output_format: str, output: str, reference_date: str | None, **options):
-        reference = _date(reference_date)
+        reference = date_or_fail(reference_date)
         target = writable_or_fail(Path(output))
         centre = centre_or_fail(centre)
         try:
@@ -41,14 +40,6 @@ class Command(CivhubCommand):
             "centre": centre.slug, "format": output_format.upper(),
             "date": report.survey_round.reference_date.isoformat(), "path": target})
 
-
-def _date(text: str | None) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise CommandError(_("“%(value)s” is not a date: use YYYY-MM-DD.") % {"value": text}, returncode=1) from None
 
 
 def _write(report, output_format: str, handle) -> None:

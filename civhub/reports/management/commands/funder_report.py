@@ -6,7 +6,6 @@ pack is written to a temporary file beside it that is renamed into place at the 
 failed run never leaves half a file behind.
 """
 
-from datetime import date
 from pathlib import Path
 
 from django.core.management.base import CommandError
@@ -14,7 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from civhub.core.commands import CivhubCommand, centre_or_fail, writable_or_fail, write_atomically
+from civhub.core.commands import CivhubCommand, centre_or_fail, date_or_fail, writable_or_fail, write_atomically
 from civhub.grants.errors import GrantError
 from civhub.grants.selectors.monitor import monitor
 from civhub.reports.funder import write_funder_xlsx
@@ -34,7 +33,7 @@ class Command(CivhubCommand):
 
     def handle(self, *args, centre: str, year: int | None, as_of: str | None, output_format: str, output: str,
                **options):
-        reference_date = _reference_date(as_of)
+        reference_date = date_or_fail(as_of) or timezone.localdate()
         target = writable_or_fail(Path(output))
         centre = centre_or_fail(centre)
         try:
@@ -49,14 +48,6 @@ class Command(CivhubCommand):
                           % {"centre": centre.slug, "format": output_format.upper(), "date": reference_date.isoformat(),
                              "scope": year if year is not None else _("whole grant"), "path": target})
 
-
-def _reference_date(text: str | None) -> date:
-    if text is None:
-        return timezone.localdate()
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise CommandError(_("“%(value)s” is not a date: use YYYY-MM-DD.") % {"value": text}, returncode=1) from None
 
 
 def _write(figures, output_format: str, handle) -> None:

@@ -5,7 +5,6 @@ has ended). Errors as in funder_report: the output path is checked before any wo
 and the file is written beside it and renamed into place, so a failed run leaves nothing behind.
 """
 
-from datetime import date
 from pathlib import Path
 
 from django.core.management.base import CommandError
@@ -13,7 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from civhub.core.commands import CivhubCommand, centre_or_fail, writable_or_fail, write_atomically
+from civhub.core.commands import CivhubCommand, centre_or_fail, date_or_fail, writable_or_fail, write_atomically
 from civhub.grants.errors import GrantError
 from civhub.reports.pdf import PDF_LANGUAGE, render_progress_pdf, write_progress_xlsx
 from civhub.reports.selectors import grant_or_error
@@ -32,7 +31,7 @@ class Command(CivhubCommand):
 
     def handle(self, *args, centre: str, start: str | None, end: str | None, output_format: str, output: str,
                **options):
-        first, last = _date(start), _date(end)
+        first, last = date_or_fail(start), date_or_fail(end)
         target = writable_or_fail(Path(output))
         centre = centre_or_fail(centre)
         try:
@@ -50,14 +49,6 @@ class Command(CivhubCommand):
                           % {"centre": centre.slug, "format": output_format.upper(), "start": period.start.isoformat(),
                              "end": period.end.isoformat(), "path": target})
 
-
-def _date(text: str | None) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise CommandError(_("“%(value)s” is not a date: use YYYY-MM-DD.") % {"value": text}, returncode=1) from None
 
 
 def _write(report, output_format: str, handle) -> None:
