@@ -27,19 +27,31 @@ class RenderedPanel:
     context: dict
 
 
-_PANELS: dict[str, Panel] = {}
+class PanelRegistry:
+    """Panels keyed by template, rendered in order for one page's subject (the centre, or a partnership on the
+    portal): the mechanism behind the office dashboard and the partner portal's sections."""
+
+    def __init__(self):
+        self._panels: dict[str, Panel] = {}
+
+    def register(self, panel: Panel) -> None:
+        """Add a panel; registering the same template again replaces it (ready() may run twice in tests)."""
+        self._panels[panel.template] = panel
+
+    def rendered(self, request, subject) -> list[RenderedPanel]:
+        """The panels to show this user for `subject`, in order; a panel whose context is None is left out."""
+        shown = []
+        for panel in sorted(self._panels.values(), key=lambda panel: (panel.order, panel.template)):
+            context = panel.context(request, subject)
+            if context is not None:
+                shown.append(RenderedPanel(panel.template, context))
+        return shown
 
 
-def register(panel: Panel) -> None:
-    """Add a panel; registering the same template again replaces it (ready() may run twice in tests)."""
-    _PANELS[panel.template] = panel
+_DASHBOARD = PanelRegistry()
+register = _DASHBOARD.register
 
 
 def panels(request, centre) -> list[RenderedPanel]:
     """The panels to show this user for this centre, in order."""
-    shown = []
-    for panel in sorted(_PANELS.values(), key=lambda panel: (panel.order, panel.template)):
-        context = panel.context(request, centre)
-        if context is not None:
-            shown.append(RenderedPanel(panel.template, context))
-    return shown
+    return _DASHBOARD.rendered(request, centre)

@@ -9,21 +9,12 @@ from its AppConfig.ready():
 partner that is no school). Each section must keep a constant number of queries.
 """
 
-from civhub.core.dashboard import Panel, RenderedPanel
+from civhub.core.dashboard import PanelRegistry, RenderedPanel
 
-_SECTIONS: dict[str, Panel] = {}
-
-
-def register(section: Panel) -> None:
-    """Add a section; registering the same template again replaces it (ready() may run twice in tests)."""
-    _SECTIONS[section.template] = section
+_PORTAL = PanelRegistry()
+register = _PORTAL.register
 
 
 def sections(request, partnership) -> list[RenderedPanel]:
     """The sections to show this user on this partner's page, in order."""
-    shown = []
-    for section in sorted(_SECTIONS.values(), key=lambda section: (section.order, section.template)):
-        context = section.context(request, partnership)
-        if context is not None:
-            shown.append(RenderedPanel(section.template, context))
-    return shown
+    return _PORTAL.rendered(request, partnership)
