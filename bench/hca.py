@@ -7,25 +7,23 @@ One centre gets 200 employer partners, 10 occupations, 5 survey rounds in which 
 occupation (10,000 answers), 25 skills each rated in every answer of the newest round (50,000 ratings) and
 covered by line-1 modules, 12 programmes and a published edition with a row per occupation. A smaller centre
 (20 partners × 3 occupations × 2 rounds, 5 skills) is the baseline. The page is timed through the Django test
-client (the median of RUNS requests) for the office and for a steering-group member, with the queries one
-request makes; its two charts too.
+client (the median of seven requests, bench.governance.timed_get) for the office and for a steering-group
+member, with the queries one request makes; its two charts too.
 
 Targets (issue 13): the page renders in under 300 ms on PostgreSQL at the full size, and every address makes the
 same number of queries at both sizes.
 """
 
-import statistics
 import sys
 import tempfile
-import time
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 from bench.feed import setup_django
+from bench.governance import timed_get
 from bench.imports import scratch_database
 
-RUNS = 7
 TARGET_MS = 300
 FULL = {"partners": 200, "occupations": 10, "rounds": 5, "skills": 25}
 SMALL = {"partners": 20, "occupations": 3, "rounds": 2, "skills": 5}
@@ -121,23 +119,6 @@ def urls(centre) -> dict[str, str]:
     }
 
 
-def timed_get(client, url: str) -> tuple[float, int]:
-    """Median milliseconds of RUNS requests, and the queries one request makes."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    client.get(url)  # warm: templates compiled, translations loaded
-    durations = []
-    for _ in range(RUNS):
-        connection.queries_log.clear()
-        with CaptureQueriesContext(connection) as queries:
-            start = time.perf_counter()
-            response = client.get(url)
-            durations.append(time.perf_counter() - start)
-        assert response.status_code == 200, (url, response.status_code)
-    return statistics.median(durations) * 1000, len(queries.captured_queries)
-
-
 def main() -> int:
     with tempfile.TemporaryDirectory() as tmp, scratch_database(tmp) as database_url:
         setup_django(database_url)
@@ -154,6 +135,7 @@ def main() -> int:
                 client = Client()
                 client.force_login(user)
                 for page, url in urls(centre).items():
+                    client.get(url)  # warm: templates compiled, translations loaded
                     milliseconds, queries = timed_get(client, url)
                     queries_seen.setdefault((page, reader), set()).add(queries)
                     if name == "full" and page == "HCA page" and milliseconds > TARGET_MS:
