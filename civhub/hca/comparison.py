@@ -12,17 +12,15 @@ published ITA is taken as printed, never recomputed.
 """
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
 from civhub.core.formatting import group_number
-from civhub.hca.indicators import Indicators, per_year
+from civhub.hca.indicators import Indicators, per_year, percent
 
 OPENINGS_MARGIN = Decimal("0.5")  # percentage points a year
 ITA_MARGIN = Decimal("0.05")
-HUNDRED = Decimal(100)
-ONE_DECIMAL = Decimal("0.1")
 
 
 @dataclass(frozen=True)
@@ -105,7 +103,7 @@ def _ita(ours: Indicators, theirs: PublishedShares, publisher: str) -> list[str]
 
 def _yearly(share: Decimal, years: int) -> Decimal:
     share = max(share, Decimal(-1))  # a fall of more than the whole employment is a bad row; read it as all of it
-    return (per_year(share, years) * HUNDRED).quantize(ONE_DECIMAL, rounding=ROUND_HALF_UP) + 0
+    return percent(per_year(share, years))
 
 
 def _pct(value: Decimal) -> str:

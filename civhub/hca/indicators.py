@@ -56,9 +56,9 @@ def indicators(forecast: Forecast) -> Indicators:
     ita = _rounded(forecast.supply / openings, TWO_DECIMALS) if openings else None
     return Indicators(
         forecast.occupation, openings,
-        *(_percent(share) for share in shares),
-        *(_percent(per_year(share, forecast.horizon)) for share in shares),
-        replacement_importance_pct=_percent(min(forecast.replacement / openings, Decimal(1))) if openings else None,
+        *(percent(share) for share in shares),
+        *(percent(per_year(share, forecast.horizon)) for share in shares),
+        replacement_importance_pct=percent(min(forecast.replacement / openings, Decimal(1))) if openings else None,
         ita=ita, typology=typology(ita),
     )
 
@@ -80,7 +80,8 @@ def typology(ita: Decimal | None) -> str:
     return next((label for ceiling, label in TYPOLOGY if ita <= ceiling), WORST)
 
 
-def _percent(share: Decimal) -> Decimal:
+def percent(share: Decimal) -> Decimal:
+    """A share as a percentage with one decimal, rounded half up (0.1405 → 14.1)."""
     return _rounded(share * HUNDRED, ONE_DECIMAL)
 
 
