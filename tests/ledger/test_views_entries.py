@@ -121,10 +121,11 @@ def test_a_not_counted_partner_is_marked_and_left_out_of_the_counted_total(centr
     assert submitted.amount == Decimal("450.00") and submitted.counted == Decimal("0")
 
 
-@pytest.mark.parametrize("persona", ["partner_a_contact", "programme_manager"])
+@pytest.mark.parametrize(("persona", "order"), [("partner_a_contact", ""), ("programme_manager", ""),
+                                                ("programme_manager", "?sort=partner")])
 def test_the_list_takes_the_same_number_of_queries_for_n_and_3n_entries(request, centre, partner_a, partner_b,
                                                                         partner_a_contact, partner_b_contact,
-                                                                        persona):
+                                                                        persona, order):
     client = client_for(request.getfixturevalue(persona))
 
     def add(n):
@@ -133,9 +134,41 @@ def test_the_list_takes_the_same_number_of_queries_for_n_and_3n_entries(request,
             make_entry(partner_b, partner_b_contact)
 
     add(3)
-    few = count_queries(client, url("contributions", centre))
+    few = count_queries(client, url("contributions", centre) + order)
+    assert count_queries(client, url("contributions", centre)) == few  # any order: the same queries
     add(6)
-    assert count_queries(client, url("contributions", centre)) == few
+    assert count_queries(client, url("contributions", centre) + order) == few
+
+
+def descriptions(response) -> list[str]:
+    return [entry.description for entry in response.context["page_obj"]]
+
+
+def test_the_list_sorts_by_a_column_and_marks_it_for_screen_readers(centre, partner_a, partner_b,
+                                                                     partner_a_contact, partner_b_contact,
+                                                                     programme_manager):
+    make_entry(partner_b, partner_b_contact, description="Oud, groot", date=datetime.date(2025, 3, 1),
+               hours=Decimal("10"))
+    make_entry(partner_a, partner_a_contact, description="Nieuw, klein", date=datetime.date(2025, 9, 1),
+               hours=Decimal("1"))
+    make_entry(partner_a, partner_a_contact, description="Midden", date=datetime.date(2025, 6, 1),
+               hours=Decimal("5"))
+    client = client_for(programme_manager)
+    default = client.get(url("contributions", centre))
+    assert descriptions(default) == ["Nieuw, klein", "Midden", "Oud, groot"]  # newest first, as before
+    assert '<th scope="col" aria-sort="descending"><a class="sort-link" href="?sort=date">Date' in (
+        default.content.decode())
+    by_value = client.get(url("contributions", centre), {"sort": "value", "status": "draft"})
+    assert descriptions(by_value) == ["Nieuw, klein", "Midden", "Oud, groot"]
+    page = by_value.content.decode()
+    assert 'aria-sort="ascending"><a class="sort-link" href="?sort=-value&amp;status=draft">Value' in page
+    assert page.count("aria-sort=") == 1
+    assert '<input type="hidden" name="sort" value="value">' in page  # filtering keeps the order
+    assert descriptions(client.get(url("contributions", centre), {"sort": "-value"})) == [
+        "Oud, groot", "Midden", "Nieuw, klein"]
+    assert descriptions(client.get(url("contributions", centre), {"sort": "partner"})) == [
+        "Oud, groot", "Midden", "Nieuw, klein"]  # Gemeente Partner B, then Partner A BV by date
+    assert descriptions(client.get(url("contributions", centre), {"sort": "description"})) == descriptions(default)
 
 
 def test_the_list_pages_through_many_entries(centre, partner_a, partner_a_contact):

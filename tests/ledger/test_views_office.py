@@ -48,6 +48,25 @@ def test_the_pledge_table_shows_each_partner_per_year_and_kind(centre, partner_a
     assert url("pledge_new", centre) + "?partner=partner-a&amp;year=2027&amp;kind=lab" in page
 
 
+def test_the_pledge_table_sorts_by_partner_or_total(centre, partner_a, partner_b, programme_manager):
+    pledge(partner_a, 2025, "lab", "25000.00")
+    pledge(partner_b, 2025, "lab", "500.00")
+    client = client_for(programme_manager)
+
+    def partners(**query):
+        response = client.get(url("pledges", centre), query)
+        return [row.partnership for row in response.context["table"].partners], response.content.decode()
+
+    order, page = partners()
+    assert order == [partner_b, partner_a]  # by name, as before: Gemeente Partner B, Partner A BV
+    assert 'aria-sort="ascending"><a class="sort-link" href="?sort=-partner">Partner' in page
+    order, page = partners(sort="-total")
+    assert order == [partner_a, partner_b]
+    assert '<th scope="col" class="num" aria-sort="descending"><a class="sort-link" href="?sort=total">Total' in page
+    assert partners(sort="total")[0] == [partner_b, partner_a]
+    assert partners(sort="-partner")[0] == [partner_a, partner_b]
+
+
 def test_the_centre_admin_reads_pledges_without_links_to_change_them(centre, partner_a, centre_admin):
     existing = pledge(partner_a)
     page = client_for(centre_admin).get(url("pledges", centre)).content.decode()
@@ -213,11 +232,11 @@ def _partners_with_pledges_and_rates(centre, count):
         rate_card(partnership, category="engineer", valid_from=datetime.date(2026, 1, 1))
 
 
-@pytest.mark.parametrize("page", ["pledges", "rates"])
-def test_the_lists_take_the_same_queries_for_n_and_3n_partners(centre, programme_manager, page):
+@pytest.mark.parametrize(("page", "order"), [("pledges", ""), ("pledges", "?sort=-total"), ("rates", "")])
+def test_the_lists_take_the_same_queries_for_n_and_3n_partners(centre, programme_manager, page, order):
     grant_for(centre)
     client = client_for(programme_manager)
     _partners_with_pledges_and_rates(centre, 3)
-    few = count_queries(client, url(page, centre))
+    few = count_queries(client, url(page, centre) + order)
     _partners_with_pledges_and_rates(centre, 6)
-    assert count_queries(client, url(page, centre)) == few
+    assert count_queries(client, url(page, centre) + order) == few

@@ -4,6 +4,7 @@ Also the queues with their bulk actions (one refused entry is reported, the rest
 through), rejection with a reason, and the reversal that corrects an accepted entry.
 """
 
+import datetime
 from decimal import Decimal
 
 import pytest
@@ -245,17 +246,40 @@ def test_the_queue_cannot_reach_another_partners_entries(centre, partner_a, part
     assert status_of(entry_b) == Status.SUBMITTED
 
 
+@pytest.mark.parametrize("order", ["", "?sort=-entered_by"])
 def test_the_approval_queue_takes_the_same_number_of_queries_for_n_and_3n(centre, partner_a, partner_a_contact,
-                                                                          partner_a_signatory):
+                                                                          partner_a_signatory, order):
     client = client_for(partner_a_signatory)
     for _ in range(3):
         make_entry(partner_a, partner_a_contact, status=Status.SUBMITTED)
         make_entry(partner_a, partner_a_signatory, status=Status.SUBMITTED)
-    few = count_queries(client, url("approvals", centre))
+    few = count_queries(client, url("approvals", centre) + order)
     for _ in range(6):
         make_entry(partner_a, partner_a_contact, status=Status.SUBMITTED)
         make_entry(partner_a, partner_a_signatory, status=Status.SUBMITTED)
-    assert count_queries(client, url("approvals", centre)) == few
+    assert count_queries(client, url("approvals", centre) + order) == few
+
+
+def shown(response) -> list[str]:
+    return [entry.description for entry in response.context["entries"]]
+
+
+def test_the_approval_queue_sorts_by_value_and_keeps_its_order_after_a_bulk_action(
+        centre, partner_a, partner_a_contact, partner_a_signatory):
+    first = make_entry(partner_a, partner_a_contact, status=Status.SUBMITTED, description="Vroeg, veel",
+                       date=datetime.date(2025, 3, 1), hours=Decimal("9"))
+    make_entry(partner_a, partner_a_contact, status=Status.SUBMITTED, description="Laat, weinig",
+               date=datetime.date(2025, 5, 1), hours=Decimal("1"))
+    client = client_for(partner_a_signatory)
+    default = client.get(url("approvals", centre))
+    assert shown(default) == ["Vroeg, veel", "Laat, weinig"]  # oldest first, as before
+    assert 'aria-sort="ascending"><a class="sort-link" href="?sort=-date">Date' in default.content.decode()
+    by_value = client.get(url("approvals", centre), {"sort": "value"})
+    assert shown(by_value) == ["Laat, weinig", "Vroeg, veel"]
+    assert 'aria-sort="ascending"><a class="sort-link" href="?sort=-value">Value' in by_value.content.decode()
+    assert shown(client.get(url("approvals", centre), {"sort": "-date"})) == ["Laat, weinig", "Vroeg, veel"]
+    response = client.post(url("approvals", centre) + "?sort=value", {"entries": [first.pk], "action": "approve"})
+    assert response["Location"] == url("approvals", centre) + "?sort=value"
 
 
 # The finance controller's queue ---------------------------------------------------------------
@@ -293,9 +317,11 @@ def test_the_programme_manager_does_not_accept_in_bulk(centre, partner_a, partne
     assert response.status_code == 403 and status_of(entry) == Status.APPROVED
 
 
+@pytest.mark.parametrize("order", ["", "?sort=-partner"])
 def test_the_review_queue_takes_the_same_number_of_queries_for_n_and_3n(centre, partner_a, partner_b,
                                                                         partner_a_contact, partner_b_contact,
-                                                                        partner_a_signatory, finance_controller):
+                                                                        partner_a_signatory, finance_controller,
+                                                                        order):
     client = client_for(finance_controller)
     signatory_b = person(centre, Role.PARTNER_SIGNATORY, partnership=partner_b)
 
@@ -305,6 +331,25 @@ def test_the_review_queue_takes_the_same_number_of_queries_for_n_and_3n(centre, 
             make_entry(partner_b, partner_b_contact, status=Status.APPROVED, signatory=signatory_b)
 
     add(3)
-    few = count_queries(client, url("reviews", centre))
+    few = count_queries(client, url("reviews", centre) + order)
     add(6)
-    assert count_queries(client, url("reviews", centre)) == few
+    assert count_queries(client, url("reviews", centre) + order) == few
+
+
+def test_the_review_queue_sorts_by_partner_and_by_approver(centre, partner_a, partner_b, partner_a_contact,
+                                                           partner_b_contact, partner_a_signatory,
+                                                           finance_controller):
+    signatory_b = person(centre, Role.PARTNER_SIGNATORY, partnership=partner_b, full_name="Aaltje Bakker")
+    make_entry(partner_a, partner_a_contact, status=Status.APPROVED, signatory=partner_a_signatory,
+               description="Van A", date=datetime.date(2025, 3, 1))
+    make_entry(partner_b, partner_b_contact, status=Status.APPROVED, signatory=signatory_b,
+               description="Van B", date=datetime.date(2025, 4, 1))
+    client = client_for(finance_controller)
+    assert shown(client.get(url("reviews", centre))) == ["Van A", "Van B"]  # oldest first, as before
+    by_partner = client.get(url("reviews", centre), {"sort": "partner"})
+    assert shown(by_partner) == ["Van B", "Van A"]  # Gemeente Partner B before Partner A BV
+    assert 'aria-sort="ascending"><a class="sort-link" href="?sort=-partner">Partner' in (
+        by_partner.content.decode())
+    assert shown(client.get(url("reviews", centre), {"sort": "-partner"})) == ["Van A", "Van B"]
+    assert shown(client.get(url("reviews", centre), {"sort": "approved_by"}))[0] == "Van B"
+    assert shown(client.get(url("reviews", centre), {"sort": "hours"})) == ["Van A", "Van B"]  # not a column

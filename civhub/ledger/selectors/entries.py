@@ -48,8 +48,13 @@ OWN_ENTRY = _("You entered this contribution yourself: another signatory of your
 OWN_APPROVAL = _("You entered or approved this contribution yourself: another finance controller accepts it.")
 
 
-def contribution_list(user, centre, *, status="", year=None, kind="", partner="") -> QuerySet[Contribution]:
-    """The entries the user may see, filtered, newest first, ready for a table."""
+NEWEST_FIRST = ("-date", "-pk")
+OLDEST_FIRST = ("date", "pk")
+
+
+def contribution_list(user, centre, *, status="", year=None, kind="", partner="",
+                      ordering=NEWEST_FIRST) -> QuerySet[Contribution]:
+    """The entries the user may see, filtered, in `ordering` (newest first), ready for a table."""
     entries = contributions_visible_to(user, centre)
     if status:
         entries = entries.filter(status=status)
@@ -59,7 +64,7 @@ def contribution_list(user, centre, *, status="", year=None, kind="", partner=""
         entries = entries.filter(kind=kind)
     if partner:
         entries = entries.filter(partnership__short_code=partner)
-    return entries.select_related(*LIST_RELATED)
+    return entries.select_related(*LIST_RELATED).order_by(*ordering)
 
 
 @dataclass(frozen=True)
@@ -140,20 +145,20 @@ def signatory_entries(user, centre) -> QuerySet[Contribution]:
     )
 
 
-def approval_queue(user, centre) -> QuerySet[Contribution]:
-    """Submitted entries waiting for this signatory; `entered_by_me` marks those they may not approve."""
+def approval_queue(user, centre, *, ordering=OLDEST_FIRST) -> QuerySet[Contribution]:
+    """Submitted entries waiting for this signatory (oldest first); `entered_by_me` marks those they may not approve."""
     return (
         signatory_entries(user, centre).filter(status=Status.SUBMITTED)
         .annotate(entered_by_me=ExpressionWrapper(Q(entered_by=user), output_field=BooleanField()))
-        .select_related(*LIST_RELATED).order_by("date", "pk")
+        .select_related(*LIST_RELATED).order_by(*ordering)
     )
 
 
-def review_queue(user, centre) -> QuerySet[Contribution]:
+def review_queue(user, centre, *, ordering=OLDEST_FIRST) -> QuerySet[Contribution]:
     """Approved entries waiting for the finance controller, oldest first."""
     return (
         contributions_visible_to(user, centre).filter(status=Status.APPROVED)
-        .select_related(*LIST_RELATED, "approved_by").order_by("date", "pk")
+        .select_related(*LIST_RELATED, "approved_by").order_by(*ordering)
     )
 
 

@@ -76,11 +76,17 @@ def _money(expression) -> Coalesce:
     return Coalesce(expression, Value(ZERO), output_field=DecimalField(max_digits=16, decimal_places=2))
 
 
-def pledge_table(centre) -> PledgeTable:
-    """The pledge table of the centre, in a fixed number of queries whatever the number of pledges."""
+BY_PARTNER = ("organisation__name", "pk")
+
+
+def pledge_table(centre, *, ordering=BY_PARTNER) -> PledgeTable:
+    """The pledge table of the centre, in a fixed number of queries whatever the number of pledges.
+
+    The partners come in `ordering` (by name); each partnership carries `pledged`, its total, to sort by.
+    """
     years, columns = grant_years(centre), kind_columns(pledged_only=True)
     partnerships = list(Partnership.objects.filter(centre=centre).select_related("organisation")
-                        .order_by("organisation__name", "pk"))
+                        .annotate(pledged=_money(Sum("pledges__amount"))).order_by(*ordering))
     pledges = Pledge.objects.filter(partnership__centre=centre)
     by_cell = {(p.partnership_id, p.year, p.kind): p for p in pledges}
     year_totals = {(row["partnership_id"], row["year"]): row["total"]

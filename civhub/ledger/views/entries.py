@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from civhub.accounts.permissions import acts_as_office, partner_roles_required, portal_required
+from civhub.core.sorting import sort_by
 from civhub.core.views import act, attempt, form_status
 from civhub.ledger.forms.entries import ContributionFilterForm, EntryForm, initial_from
 from civhub.ledger.permissions import is_finance_controller, is_signatory, may_enter
@@ -25,6 +26,12 @@ from civhub.ledger.services.entries import create_contribution, delete_draft, su
 from civhub.partners.permissions import partnerships_visible_to
 
 PAGE_SIZE = 50
+# The columns a list of entries sorts by (`?sort=value`, `?sort=-value`), each with its tie-breakers.
+ENTRY_COLUMNS = {
+    "date": ("date", "pk"),
+    "partner": ("partnership__organisation__name", "date", "pk"),
+    "value": ("amount", "date", "pk"),
+}
 
 
 def in_office(user, centre) -> bool:
@@ -53,10 +60,11 @@ def contributions(request, centre):
     partners = partnerships_visible_to(request.user, centre).select_related("organisation").order_by(
         "organisation__name") if office else None
     form = ContributionFilterForm(request.GET or None, years=selectors.grant_years(centre), partners=partners)
-    entries = selectors.contribution_list(request.user, centre, **form.filters())
+    sorting = sort_by(request, ENTRY_COLUMNS, "-date")
+    entries = selectors.contribution_list(request.user, centre, **form.filters(), ordering=sorting.ordering)
     totals = selectors.totals_by_status(entries)
     return page(request, centre, "ledger/entries/list.html", {
-        "form": form, "page_obj": Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page")),
+        "form": form, "sorting": sorting, "page_obj": Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page")),
         "totals": totals, "realised": selectors.realised(totals),
         "may_record": bool(selectors.enterable_partnerships(request.user, centre)) and not office,
         "approvals": selectors.approval_queue(request.user, centre).count()

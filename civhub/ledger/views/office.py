@@ -19,6 +19,7 @@ from civhub.accounts.permissions import (
 )
 from civhub.core.charts import CHART_CSP
 from civhub.core.exports import download
+from civhub.core.sorting import sort_by
 from civhub.core.views import attempt, confirm_then_act, form_page
 from civhub.ledger import charts
 from civhub.ledger.exports import LEDGER_FORMATS, ledger_table
@@ -42,11 +43,15 @@ def _back_to(name, centre, partnership) -> str:
 # Pledges ----------------------------------------------------------------------------------
 
 
+PLEDGE_COLUMNS = {"partner": selectors.BY_PARTNER, "total": ("pledged", "organisation__name", "pk")}
+
+
 @office_required
 def pledges(request, centre):
-    """Every partner's pledges per year and kind; editors get links to add, change and remove them."""
+    """Every partner's pledges per year and kind, by partner or total; editors get links to add, change, remove."""
+    sorting = sort_by(request, PLEDGE_COLUMNS, "partner")
     return render(request, "ledger/office/pledges.html", {
-        "centre": centre, "table": selectors.pledge_table(centre),
+        "centre": centre, "table": selectors.pledge_table(centre, ordering=sorting.ordering), "sorting": sorting,
         "may_edit": may_edit_reference(request.user, centre),
     })
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from civhub.accounts import permissions as access
 from civhub.accounts.models import Role
 from civhub.core.formatting import format_date
+from civhub.core.sorting import sort_by
 from civhub.core.views import act, form_status
 from civhub.ledger.errors import LedgerError
 from civhub.ledger.forms.entries import BulkForm, ReasonForm
@@ -28,7 +29,7 @@ from civhub.ledger.permissions import (
 )
 from civhub.ledger.selectors import entries as selectors
 from civhub.ledger.services import approval
-from civhub.ledger.views.entries import entry_url, page, to_entry
+from civhub.ledger.views.entries import ENTRY_COLUMNS, entry_url, page, to_entry
 
 Status = Contribution.Status
 
@@ -131,6 +132,9 @@ APPROVAL_ACTIONS = [("approve", gettext_lazy("Approve")), ("reject", gettext_laz
 REVIEW_ACTIONS = [("accept", gettext_lazy("Accept")), ("reject", gettext_lazy("Reject"))]
 SERVICES = {"approve": approval.approve_contribution, "accept": approval.accept_contribution,
             "reject": approval.reject_contribution}
+APPROVAL_COLUMNS = {"date": ENTRY_COLUMNS["date"], "value": ENTRY_COLUMNS["value"],
+                    "entered_by": ("entered_by__full_name", "date", "pk")}
+REVIEW_COLUMNS = {**ENTRY_COLUMNS, "approved_by": ("approved_by__full_name", "date", "pk")}
 
 
 def _bulk(request, form, queue_url):
@@ -166,10 +170,11 @@ def approvals(request, centre):
     form = BulkForm(request.POST or None, entries=selectors.signatory_entries(request.user, centre),
                     actions=APPROVAL_ACTIONS)
     if request.method == "POST":
-        return _bulk(request, form, request.path)
+        return _bulk(request, form, request.get_full_path())  # back to the queue in the order it was shown
+    sorting = sort_by(request, APPROVAL_COLUMNS, "date")
     return page(request, centre, "ledger/review/approvals.html",
-                {"form": form, "entries": selectors.approval_queue(request.user, centre),
-                 "own_entry": selectors.OWN_ENTRY})
+                {"form": form, "sorting": sorting, "own_entry": selectors.OWN_ENTRY,
+                 "entries": selectors.approval_queue(request.user, centre, ordering=sorting.ordering)})
 
 
 @access.centre_role_required(Role.FINANCE_CONTROLLER)
@@ -178,6 +183,8 @@ def reviews(request, centre):
     visible = contributions_visible_to(request.user, centre)
     form = BulkForm(request.POST or None, entries=visible, actions=REVIEW_ACTIONS)
     if request.method == "POST":
-        return _bulk(request, form, request.path)
+        return _bulk(request, form, request.get_full_path())  # back to the queue in the order it was shown
+    sorting = sort_by(request, REVIEW_COLUMNS, "date")
     return page(request, centre, "ledger/review/reviews.html",
-                {"form": form, "entries": selectors.review_queue(request.user, centre)})
+                {"form": form, "sorting": sorting,
+                 "entries": selectors.review_queue(request.user, centre, ordering=sorting.ordering)})
