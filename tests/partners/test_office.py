@@ -1,5 +1,7 @@
 """The programme office: who may enter, the dashboard, applications with duplicates, and the partner list."""
 
+from datetime import date
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -158,11 +160,41 @@ def test_partner_list_keeps_the_filters_in_the_export_links():
     assert office_url("partners_export", centre, "csv") + "?cluster=professional_field" in content
 
 
-@pytest.mark.parametrize("page", ["partners", "applications", "dashboard"])
-def test_office_pages_take_the_same_number_of_queries_for_n_and_3n_rows(page):
+def test_partner_list_sorts_by_a_column_and_the_export_follows():
+    centre = CentreFactory()
+    PartnershipFactory(centre=centre, short_code="zeta", organisation__name="Alfa Labs", organisation__city="Zwolle",
+                       joined_on=None)
+    PartnershipFactory(centre=centre, short_code="alfa", organisation__name="Zeta Zorg", organisation__city="Arnhem",
+                       joined_on=date(2024, 1, 1))
+    PartnershipFactory(centre=centre, short_code="mid", organisation__name="Midden BV", organisation__city="Ede",
+                       joined_on=date(2025, 1, 1))
+    client = client_for(office_person(centre))
+
+    def codes(**query):
+        response = client.get(office_url("partners", centre), query)
+        return [row[0][1] for row in response.context["rows"]], response.content.decode()
+
+    order, page = codes()
+    assert order == ["zeta", "mid", "alfa"]  # by organisation, as before
+    assert 'aria-sort="ascending"><a class="sort-link" href="?sort=-organisation">Organisation' in page
+    assert codes(sort="code")[0] == ["alfa", "mid", "zeta"]
+    assert codes(sort="-city")[0] == ["zeta", "mid", "alfa"]
+    assert codes(sort="joined")[0] == ["alfa", "mid", "zeta"]  # no date last, whichever way
+    assert codes(sort="-joined")[0] == ["mid", "alfa", "zeta"]
+    assert codes(sort="cluster")[0] == ["zeta", "mid", "alfa"]  # not a sortable column: the default
+    order, page = codes(sort="-code", cluster="")
+    assert 'aria-sort="descending"' in page and page.count("aria-sort=") == 1
+    assert office_url("partners_export", centre, "csv") + "?sort=-code&amp;cluster=" in page
+    csv = client.get(office_url("partners_export", centre, "csv"), {"sort": "-code"}).content.decode()
+    assert [line.split(";")[0] for line in csv.splitlines()[1:]] == ["zeta", "mid", "alfa"]
+
+
+@pytest.mark.parametrize(("page", "order"), [("partners", ""), ("partners", "?sort=-contacts"), ("applications", ""),
+                                             ("dashboard", "")])
+def test_office_pages_take_the_same_number_of_queries_for_n_and_3n_rows(page, order):
     centre = CentreFactory()
     client = client_for(office_person(centre))
-    url = office_url(page, centre)
+    url = office_url(page, centre) + order
     make_partners(centre, 4)
     PartnerApplicationFactory.create_batch(4, centre=centre)
     few = count_queries(client, url)

@@ -112,8 +112,12 @@ def dashboard(centre: Centre) -> OfficeDashboard:
     )
 
 
-def partner_list(centre: Centre, *, cluster=None, status=None, kind=None) -> QuerySet[Partnership]:
-    """The centre's partnerships with their organisation, contact count and primary contact, filtered."""
+BY_NAME = ("organisation__name", "pk")
+
+
+def partner_list(centre: Centre, *, cluster=None, status=None, kind=None, ordering=BY_NAME) -> QuerySet[Partnership]:
+    """The centre's partnerships with their organisation, contact count and primary contact, filtered, in
+    `ordering` (by name)."""
     primary = Contact.objects.filter(partnership=OuterRef("pk")).order_by("-is_primary", "name", "pk")
     partnerships = (
         Partnership.objects.filter(centre=centre)
@@ -123,7 +127,7 @@ def partner_list(centre: Centre, *, cluster=None, status=None, kind=None) -> Que
             primary_contact_name=Subquery(primary.values("name")[:1]),
             primary_contact_email=Subquery(primary.values("email")[:1]),
         )
-        .order_by("organisation__name", "pk")
+        .order_by(*ordering)
     )
     if cluster:
         partnerships = partnerships.filter(cluster=cluster)
@@ -136,10 +140,12 @@ def partner_list(centre: Centre, *, cluster=None, status=None, kind=None) -> Que
 
 @dataclass(frozen=True)
 class Column:
-    """A column of the partner list: its heading, and whether it holds numbers (right-aligned)."""
+    """A column of the partner list: its heading, whether it holds numbers (right-aligned), and the key the page
+    sorts it by (`?sort=<key>`; empty when it does not sort)."""
 
     label: str
     numeric: bool = False
+    sort: str = ""
 
     def __str__(self) -> str:
         return self.label
@@ -147,10 +153,11 @@ class Column:
 
 def partner_columns() -> list[Column]:
     return [
-        Column(_("Code")), Column(_("Organisation")), Column(_("Kind")), Column(_("Cluster")),
-        Column(_("Status")), Column(_("City")), Column(_("Website")), Column(_("KvK number")),
-        Column(_("Joined on")), Column(_("Lead applicant")), Column(_("Co-financing group")),
-        Column(_("Primary contact")), Column(_("E-mail")), Column(_("Contacts"), numeric=True),
+        Column(_("Code"), sort="code"), Column(_("Organisation"), sort="organisation"), Column(_("Kind")),
+        Column(_("Cluster")), Column(_("Status")), Column(_("City"), sort="city"), Column(_("Website")),
+        Column(_("KvK number")), Column(_("Joined on"), sort="joined"), Column(_("Lead applicant")),
+        Column(_("Co-financing group")), Column(_("Primary contact")), Column(_("E-mail")),
+        Column(_("Contacts"), numeric=True, sort="contacts"),
     ]
 
 
@@ -159,7 +166,7 @@ def _labels(choices) -> dict[str, str]:
     return {value: capfirst(str(label)) for value, label in choices.choices}
 
 
-def partner_export_rows(centre: Centre, filters: dict | None = None) -> Iterator:
+def partner_export_rows(centre: Centre, filters: dict | None = None, ordering=BY_NAME) -> Iterator:
     """Yield the header (a list of Columns), then one tuple per partnership: the page, CSV and XLSX all use it.
 
     The first cell is the short code, which the page links to the partner's portal page.
@@ -168,7 +175,8 @@ def partner_export_rows(centre: Centre, filters: dict | None = None) -> Iterator
     kinds, clusters = _labels(OrganisationKind), _labels(Cluster)
     groups, statuses = _labels(CofinancingGroup), _labels(Partnership.Status)
     yield partner_columns()
-    partnerships = partner_list(centre, **{k: filters.get(k) for k in ("cluster", "status", "kind")})
+    partnerships = partner_list(centre, **{k: filters.get(k) for k in ("cluster", "status", "kind")},
+                                ordering=ordering)
     for p in partnerships.iterator(chunk_size=500):
         org = p.organisation
         yield (

@@ -2,6 +2,7 @@
 
 
 from django.contrib import messages
+from django.db.models import F
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -11,6 +12,7 @@ from django.utils.translation import gettext as _
 from civhub.accounts.permissions import office_required
 from civhub.core.dashboard import panels as dashboard_panels
 from civhub.core.exports import ISO_DATES, TABLE_FORMATS, Table, download
+from civhub.core.sorting import sort_by
 from civhub.core.views import act, attempt, form_page, posted
 from civhub.partners.forms.office import (
     ApplicationFilterForm,
@@ -95,27 +97,42 @@ def _decision_page(request, centre, application, form, template):
     return form_page(request, template, {"centre": centre, "application": application, "form": form})
 
 
+# The partner list's sortable columns (the `sort` keys of `selectors.office.partner_columns`).
+PARTNER_COLUMNS = {
+    "code": ("short_code", "pk"),
+    "organisation": selectors.BY_NAME,
+    "city": ("organisation__city", "organisation__name", "pk"),
+    "joined": (F("joined_on").asc(nulls_last=True), "organisation__name", "pk"),  # no date: last, either way
+    "contacts": ("contact_count", "organisation__name", "pk"),
+}
+
+
+def _partner_rows(request, centre, filters):
+    sorting = sort_by(request, PARTNER_COLUMNS, "organisation")
+    return sorting, selectors.partner_export_rows(centre, filters, ordering=sorting.ordering)
+
+
 @office_required
 def partners(request, centre):
-    """All partners of the centre, filtered by cluster, status and kind; the same rows as the exports."""
+    """All partners of the centre, filtered by cluster, status and kind, sorted by a column; the same rows as the
+    exports."""
     form = PartnerFilterForm(request.GET or None)
-    filters = form.filters()
-    rows = selectors.partner_export_rows(centre, filters)
+    sorting, rows = _partner_rows(request, centre, form.filters())
     header = next(rows)
     rows = [list(zip(header, row, strict=True)) for row in rows]  # each cell with its column, for alignment
     return render(request, "partners/office/partners.html", {
-        "centre": centre, "form": form, "header": header, "rows": rows,
+        "centre": centre, "form": form, "header": header, "rows": rows, "sorting": sorting,
         "query": request.GET.urlencode(),
     })
 
 
 @office_required
 def partners_export(request, centre, fmt):
-    """The partner list as CSV or XLSX, with the filters of the page it was asked from."""
+    """The partner list as CSV or XLSX, with the filters and the order of the page it was asked from."""
     if fmt not in TABLE_FORMATS:
         raise Http404
-    filters = PartnerFilterForm(request.GET or None).filters()
-    table = Table.from_rows(selectors.partner_export_rows(centre, filters), sheet=_("Partners"))
+    _sorting, rows = _partner_rows(request, centre, PartnerFilterForm(request.GET or None).filters())
+    table = Table.from_rows(rows, sheet=_("Partners"))
     return download([table], fmt, formats=ISO_DATES,
                     filename=f"partners-{centre.slug}-{timezone.localdate():%Y-%m-%d}")
 
