@@ -187,8 +187,30 @@ def test_the_demand_page_takes_the_same_queries_for_more_courses(centre, partner
     assert count_queries(client, url(centre, "demand")) == few
 
 
-@pytest.mark.parametrize("name", ["manage", "employees"])
-def test_provider_lists_take_the_same_queries_for_more_rows(centre, partner_a, programme_manager, name):
+def test_the_courses_sort_by_title_or_interest_and_the_chosen_order_is_marked(centre, partner_a, partner_b,
+                                                                              programme_manager):
+    popular = CourseFactory(provider=partner_a, title="Zuiveren van eiwitten")
+    InterestFactory.create_batch(2, course=popular)
+    CourseFactory(provider=partner_b, title="Analyse met HPLC", status=Course.Status.DRAFT)
+    CourseFactory(provider=partner_a, title="Microscopie")
+    client = client_for(programme_manager)
+
+    def titles(**query):
+        response = client.get(url(centre, "manage"), query)
+        return [course.title for course in response.context["courses"]], response.content.decode()
+
+    order, page = titles()
+    assert order == ["Analyse met HPLC", "Microscopie", "Zuiveren van eiwitten"]  # by provider, then title
+    assert '<a class="sort-link" href="?sort=-provider" aria-current="true">Provider' in page
+    assert "(sorted ascending), sort descending" in page
+    assert titles(sort="-title")[0] == ["Zuiveren van eiwitten", "Microscopie", "Analyse met HPLC"]
+    assert titles(sort="-interest")[0][0] == "Zuiveren van eiwitten"
+    assert titles(sort="status")[0][0] == "Analyse met HPLC"  # the draft first
+    assert titles(sort="price")[0] == order  # not a column: the default
+
+
+@pytest.mark.parametrize(("name", "order"), [("manage", ""), ("manage", "?sort=-interest"), ("employees", "")])
+def test_provider_lists_take_the_same_queries_for_more_rows(centre, partner_a, programme_manager, name, order):
     client = client_for(programme_manager)
 
     def grow(n):
@@ -200,9 +222,9 @@ def test_provider_lists_take_the_same_queries_for_more_rows(centre, partner_a, p
             LearningPathFactory(centre=centre)
 
     grow(2)
-    few = count_queries(client, url(centre, name))
+    few = count_queries(client, url(centre, name) + order)
     grow(4)
-    assert count_queries(client, url(centre, name)) == few
+    assert count_queries(client, url(centre, name) + order) == few
 
 
 def test_an_employer_sees_its_own_employees_only(centre, partner_a, partner_b, partner_b_contact):

@@ -15,14 +15,17 @@ from civhub.core.models import Centre
 from civhub.learning.models import Course, Enrolment, Interest, Offering, Skill
 from civhub.learning.selectors.catalogue import with_places
 
+BY_PROVIDER = ("provider__organisation__name", "title", "pk")
 
-def managed_courses(courses: QuerySet[Course]) -> QuerySet[Course]:
-    """The courses a provider manages, with their interest count and every offering with its places."""
+
+def managed_courses(courses: QuerySet[Course], *, ordering=BY_PROVIDER) -> QuerySet[Course]:
+    """The courses a provider manages, in `ordering` (by provider), with their interest count and every offering
+    with its places."""
     offerings = with_places(Offering.objects.all()).order_by("start_date", "pk")
     return (courses.select_related("provider__organisation")
             .annotate(interest_count=Count("interests", distinct=True))
             .prefetch_related(Prefetch("offerings", queryset=offerings, to_attr="all_offerings"))
-            .order_by("provider__organisation__name", "title", "pk"))
+            .order_by(*ordering))
 
 
 def live_enrolments(offering: Offering) -> QuerySet[Enrolment]:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from civhub.core.exports import ISO_DATES, TABLE_FORMATS, Table, download
 from civhub.core.formatting import format_date
+from civhub.core.sorting import sort_by
 from civhub.core.views import attempt, form_status, posted
 from civhub.learning import permissions as access
 from civhub.learning.forms.provider import CourseForm, OfferingForm
@@ -31,13 +32,22 @@ def _page(request, centre, template, context, status=200):
                   status=status)
 
 
+COURSE_COLUMNS = {
+    "provider": selectors.BY_PROVIDER,
+    "title": ("title", "pk"),
+    "status": ("status", "title", "pk"),
+    "interest": ("interest_count", "title", "pk"),
+}
+
+
 @provider_required
 def manage(request, centre):
     """`learning:manage`: the courses the user provides (all for the office), drafts included, with offerings."""
-    courses = selectors.managed_courses(access.courses_managed_by(request.user, centre))
+    sorting = sort_by(request, COURSE_COLUMNS, "provider")
+    courses = selectors.managed_courses(access.courses_managed_by(request.user, centre), ordering=sorting.ordering)
     paths = access.paths_managed_by(request.user, centre).order_by("title", "pk")
     return _page(request, centre, "learning/manage/courses.html", {"courses": courses, "paths": paths,
-                                                                  "today": today()})
+                                                                  "today": today(), "sorting": sorting})
 
 
 @provider_required
