@@ -213,13 +213,58 @@ def _registers(centre, owner, count):
         action(held, owner, due=date(2025, 1, 1))
 
 
-@pytest.mark.parametrize("name", ["decisions", "actions", "meetings"])
-def test_queries_do_not_grow_with_rows(centre, programme_manager, name):
+@pytest.mark.parametrize(("name", "order"), [("decisions", ""), ("decisions", "?sort=meeting"), ("actions", ""),
+                                             ("meetings", ""), ("meetings", "?sort=meeting")])
+def test_queries_do_not_grow_with_rows(centre, programme_manager, name, order):
     client = client_for(programme_manager)
     _registers(centre, programme_manager, 2)
-    few = count_queries(client, url(name, centre))
+    few = count_queries(client, url(name, centre) + order)
     _registers(centre, programme_manager, 6)
-    assert count_queries(client, url(name, centre)) == few
+    assert count_queries(client, url(name, centre) + order) == few
+
+
+def test_the_past_meetings_sort_by_title_or_date(centre, programme_manager):
+    meeting(centre, title="Werkgroep lab", starts=at(2024, 3, 1))
+    meeting(centre, title="Stuurgroep", starts=at(2024, 6, 1))
+    meeting(centre, title="Klankbord", starts=at(2024, 1, 1))
+    client = client_for(programme_manager)
+
+    def titles(**query):
+        response = client.get(url("meetings", centre), query)
+        return [held.title for held in response.context["page_obj"]], response.content.decode()
+
+    order, page = titles()
+    assert order == ["Stuurgroep", "Werkgroep lab", "Klankbord"]  # latest first, as before
+    assert 'aria-sort="descending"><a class="sort-link" href="?sort=when">When' in page
+    assert titles(sort="meeting")[0] == ["Klankbord", "Stuurgroep", "Werkgroep lab"]
+    assert titles(sort="when")[0] == ["Klankbord", "Werkgroep lab", "Stuurgroep"]
+    assert titles(sort="-title")[0] == order  # not a column: the default
+
+
+def test_the_decisions_register_sorts_by_number_date_or_meeting_and_the_export_follows(centre, programme_manager):
+    spring = meeting(centre, title="Voorjaar", starts=at(2025, 4, 1))
+    winter = meeting(centre, title="Winter", starts=at(2025, 1, 15))
+    decision(spring, sequence=2, text="Begroting vastgesteld")
+    decision(winter, sequence=1, text="Plan vastgesteld")
+    decision(spring, sequence=3, text="Werkgroep ingesteld")
+    client = client_for(programme_manager)
+
+    def numbers(**query):
+        response = client.get(url("decisions", centre), query)
+        return [row.number for row in response.context["page_obj"]], response.content.decode()
+
+    order, page = numbers()
+    assert order == ["SG-2025-03", "SG-2025-02", "SG-2025-01"]  # newest first, as before
+    assert 'aria-sort="descending"><a class="sort-link" href="?sort=date">Decided on' in page
+    assert numbers(sort="number")[0] == ["SG-2025-01", "SG-2025-02", "SG-2025-03"]
+    order, page = numbers(sort="-meeting", q="vastgesteld")
+    assert order == ["SG-2025-01", "SG-2025-02"]  # Winter, then Voorjaar
+    assert '<input type="hidden" name="sort" value="-meeting">' in page
+    assert url("decisions_export", centre) + "?sort=-meeting&amp;q=vastgesteld" in page
+    sheet = openpyxl.load_workbook(io.BytesIO(client.get(url("decisions_export", centre), {"sort": "number"}).content)
+                                   ).active
+    assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)][:3] == [
+        "SG-2025-01", "SG-2025-02", "SG-2025-03"]
 
 
 def test_the_meeting_page_queries_do_not_grow(centre, programme_manager, steering_member):

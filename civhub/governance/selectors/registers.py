@@ -10,15 +10,17 @@ from civhub.core.exports import Column, Kind, Table
 from civhub.governance.models import Action, AgendaItem, Decision, Meeting, MinutesVersion
 from civhub.governance.permissions import visible_meetings
 
+NEWEST_DECISIONS = ("-decided_on", "-sequence")
 
-def decisions(user, centre, *, year: int | None = None, text: str = ""):
-    """The decisions of the meetings the user may open, newest first, with their meeting and item."""
+
+def decisions(user, centre, *, year: int | None = None, text: str = "", ordering=NEWEST_DECISIONS):
+    """The decisions of the meetings the user may open, in `ordering` (newest first), with their meeting and item."""
     rows = Decision.objects.filter(centre=centre, meeting__in=visible_meetings(user, centre))
     if year:
         rows = rows.filter(year=year)
     if text:
         rows = rows.filter(Q(text__icontains=text) | Q(number__icontains=text))
-    return rows.select_related("meeting", "item").order_by("-decided_on", "-sequence")
+    return rows.select_related("meeting", "item").order_by(*ordering)
 
 
 def decision_years(centre) -> list[int]:
@@ -87,12 +89,15 @@ def _set_clock_times(meeting: Meeting, items: list[AgendaItem]) -> None:
         clock += timedelta(minutes=item.duration_minutes)
 
 
-def meetings_split(user, centre, *, now):
-    """The meetings the user may open: upcoming (a list, soonest first) and past (a queryset, latest first,
-    for the page to paginate)."""
+LATEST_FIRST = ("-starts_at", "-pk")
+
+
+def meetings_split(user, centre, *, now, past_ordering=LATEST_FIRST):
+    """The meetings the user may open: upcoming (a list, soonest first) and past (a queryset in `past_ordering`,
+    latest first, for the page to paginate)."""
     meetings = visible_meetings(user, centre).distinct().select_related("programme_line")
     upcoming = list(meetings.filter(ends_at__gte=now).order_by("starts_at", "pk"))
-    return upcoming, meetings.filter(ends_at__lt=now).order_by("-starts_at", "-pk")
+    return upcoming, meetings.filter(ends_at__lt=now).order_by(*past_ordering)
 
 
 def previous_meeting(meeting: Meeting) -> Meeting | None:

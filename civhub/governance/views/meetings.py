@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from civhub.core.sorting import sort_by
 from civhub.core.views import act, attempt, confirm_then_act, form_page, posted, posted_files
 from civhub.governance.forms import DocumentForm, ItemForm, MeetingForm, meeting_initial
 from civhub.governance.models import AgendaItem, Meeting, MeetingDocument
@@ -26,6 +27,7 @@ from civhub.governance.selectors.registers import meeting_page, meetings_split
 from civhub.governance.services import meetings as services
 
 PAST_PAGE_SIZE = 50
+PAST_COLUMNS = {"meeting": ("title", "starts_at", "pk"), "when": ("starts_at", "pk")}  # the past meetings' table
 
 
 def meeting_for(request, centre, pk) -> Meeting:
@@ -43,10 +45,11 @@ def meeting_url(meeting, anchor: str = "") -> str:
 
 @reader_required
 def meetings(request, centre):
-    upcoming, past = meetings_split(request.user, centre, now=timezone.now())
+    sorting = sort_by(request, PAST_COLUMNS, "-when")
+    upcoming, past = meetings_split(request.user, centre, now=timezone.now(), past_ordering=sorting.ordering)
     return render(request, "governance/meetings.html", {
         "centre": centre, "upcoming": upcoming, "may_edit": may_edit(request.user, centre), "tab": "meetings",
-        "page_obj": Paginator(past, PAST_PAGE_SIZE).get_page(request.GET.get("page"))})
+        "page_obj": Paginator(past, PAST_PAGE_SIZE).get_page(request.GET.get("page")), "sorting": sorting})
 
 
 @member_required

@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 
 from civhub.accounts.models import User
 from civhub.core.exports import download
+from civhub.core.sorting import sort_by
 from civhub.governance.forms import ActionFilter, DecisionFilter
 from civhub.governance.models import Action
 from civhub.governance.permissions import may_edit, reader_required
@@ -25,25 +26,35 @@ def _xlsx(table, name: str):
         return download([table()], "xlsx", filename=name)
 
 
+DECISION_COLUMNS = {
+    "number": ("year", "sequence"),
+    "date": ("decided_on", "sequence"),
+    "meeting": ("meeting__title", "meeting__starts_at", "sequence"),
+}
+
+
 def _decisions(request, centre):
+    """The filter form, the order asked for and the rows: the page and its export show the same, in that order."""
     form = DecisionFilter(request.GET or None, years=registers.decision_years(centre))
     data = form.cleaned_data if form.is_valid() else {}
-    rows = registers.decisions(request.user, centre, year=data.get("year"), text=data.get("q", ""))
-    return form, rows
+    sorting = sort_by(request, DECISION_COLUMNS, "-date")
+    rows = registers.decisions(request.user, centre, year=data.get("year"), text=data.get("q", ""),
+                               ordering=sorting.ordering)
+    return form, sorting, rows
 
 
 @reader_required
 def decisions(request, centre):
-    form, rows = _decisions(request, centre)
+    form, sorting, rows = _decisions(request, centre)
     return render(request, "governance/decisions.html",
-                  {"centre": centre, "form": form, "tab": "decisions",
+                  {"centre": centre, "form": form, "tab": "decisions", "sorting": sorting,
                    "page_obj": Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page")),
                    "query": request.GET.urlencode()})
 
 
 @reader_required
 def decisions_export(request, centre):
-    _form, rows = _decisions(request, centre)
+    _form, _sorting, rows = _decisions(request, centre)
     return _xlsx(lambda: registers.decisions_table(rows), f"besluiten-{centre.slug}")
 
 
