@@ -282,6 +282,20 @@ def test_the_approval_queue_sorts_by_value_and_keeps_its_order_after_a_bulk_acti
     assert response["Location"] == url("approvals", centre) + "?sort=value"
 
 
+@pytest.mark.parametrize("queue", ["approvals", "reviews"])
+def test_the_queues_offer_select_all_only_to_scripts_and_a_live_count(centre, partner_a, partner_a_contact,
+                                                                       partner_a_signatory, finance_controller,
+                                                                       queue):
+    status, viewer = {"approvals": (Status.SUBMITTED, partner_a_signatory),
+                      "reviews": (Status.APPROVED, finance_controller)}[queue]
+    make_entry(partner_a, partner_a_contact, status=status, signatory=partner_a_signatory)
+    page = client_for(viewer, "nl").get(url(queue, centre)).content.decode()
+    assert ('<input type="checkbox" class="select-all" data-select-all="entries" aria-label="Selecteer alle" hidden>'
+            in page)  # shown by the script; without it each row's own checkbox works
+    assert 'data-select-count="entries" aria-live="polite"' in page and 'data-many="{count} geselecteerd"' in page
+    assert "/static/civhub/select-all.js" in page
+
+
 # The finance controller's queue ---------------------------------------------------------------
 
 
