@@ -1,15 +1,19 @@
 """The finance controller's review queue in Chromium, by keyboard: sorting by a column, "select all" with its
-mixed state and live count. axe-core finds nothing serious on the way, nor on the
-other sortable lists sorted another way."""
+mixed state and live count, and looking at an entry's evidence in place (loaded only when opened). axe-core
+finds nothing serious on the way, nor on the other sortable lists sorted another way."""
 
 import datetime
+import io
 from decimal import Decimal
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from PIL import Image
+from pypdf import PdfWriter
 
 from civhub.ledger.models import Contribution
-from tests.browser.support import assert_accessible, sign_in
+from tests.browser.support import assert_accessible, screenshot, sign_in
 from tests.factories import PASSWORD
 from tests.governance.support import at, decision, meeting
 from tests.learning.factories import CourseFactory
@@ -20,16 +24,31 @@ pytestmark = pytest.mark.browser
 Status = Contribution.Status
 
 
+def real_pdf_upload() -> SimpleUploadedFile:
+    """A real one-page PDF, so the browser's viewer can show it."""
+    writer, buffer = PdfWriter(), io.BytesIO()
+    writer.add_blank_page(width=595, height=842)
+    writer.write(buffer)
+    return SimpleUploadedFile("urenstaat.pdf", buffer.getvalue(), content_type="application/pdf")
+
+
+def png_upload() -> SimpleUploadedFile:
+    """A real (tiny) photo of a timesheet, so the browser can draw it."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (120, 80), (11, 92, 79)).save(buffer, format="PNG")
+    return SimpleUploadedFile("urenstaat.png", buffer.getvalue(), content_type="image/png")
+
+
 @pytest.fixture
 def queue(settings, tmp_path, full_centre, partner_a, partner_a_contact, partner_a_signatory):
-    """Three approved entries of partner A."""
+    """Three approved entries of partner A: one with a PDF, one with a photo, one without evidence."""
     settings.MEDIA_ROOT = tmp_path / "media"
     approved = {"status": Status.APPROVED, "signatory": partner_a_signatory}
     return [
         make_entry(partner_a, partner_a_contact, description="Met PDF", date=datetime.date(2025, 3, 1),
-                   hours=Decimal("3"), **approved),
+                   hours=Decimal("3"), evidence=real_pdf_upload(), **approved),
         make_entry(partner_a, partner_a_contact, description="Met foto", date=datetime.date(2025, 4, 1),
-                   **approved),
+                   evidence=png_upload(), **approved),
         make_entry(partner_a, partner_a_contact, description="Zonder bewijs", date=datetime.date(2025, 5, 1),
                    **approved),
     ]
@@ -93,6 +112,36 @@ def test_a_column_sorts_by_keyboard_and_says_which_way(transactional_db, page, q
     assert "sorteer aflopend" in sorted_header.inner_text()
     assert page.locator("table.queue tbody tr").first.locator("td").nth(3).inner_text() == "Met PDF"  # the least
     assert_accessible(page)
+
+
+def test_the_evidence_opens_in_place_by_keyboard_and_loads_only_then(transactional_db, page, queue,
+                                                                     finance_controller):
+    asked = []
+    page.on("request", lambda request: asked.append(request.url) if "/bewijsstuk/" in request.url else None)
+    open_queue(page, queue[0].centre, finance_controller)
+    page.wait_for_load_state("networkidle")
+    assert asked == []  # nothing is fetched before someone opens a preview
+    assert page.locator(".evidence-row").nth(2).inner_text().strip() == "Geen bewijsstuk"
+
+    photo = page.locator("details.evidence-preview").nth(1)
+    with page.expect_response(lambda response: "/bewijsstuk/?inline=1" in response.url) as answer:
+        photo.locator("summary").focus()
+        page.keyboard.press("Enter")
+    assert answer.value.status == 200 and answer.value.headers["content-disposition"].startswith("inline")
+    image = photo.locator("img")
+    image.wait_for()
+    page.wait_for_function("img => img.complete && img.naturalWidth === 120", arg=image.element_handle())
+    assert image.get_attribute("alt").startswith("Bewijsstuk bij de bijdrage van Partner A BV")
+
+    pdf = page.locator("details.evidence-preview").nth(0)
+    with page.expect_response(lambda response: f"/{queue[0].pk}/bewijsstuk/?inline=1" in response.url) as answer:
+        pdf.locator("summary").focus()
+        page.keyboard.press("Enter")
+    assert answer.value.status == 200 and answer.value.headers["x-frame-options"] == "SAMEORIGIN"
+    assert pdf.locator("iframe").get_attribute("title").startswith("Bewijsstuk bij")
+    assert pdf.locator("a", has_text="Bewijsstuk downloaden").is_visible()
+    assert_accessible(page)
+    screenshot(page, "ledger-reviews-evidence")
 
 
 def test_the_sortable_lists_pass_axe_sorted_another_way(transactional_db, page, queue, partner_b, programme_manager):

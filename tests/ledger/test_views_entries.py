@@ -4,6 +4,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from civhub.accounts.models import Role
@@ -293,6 +294,30 @@ def test_a_pdf_is_stored_and_served_only_to_those_who_may_see_the_entry(
         assert response["Content-Disposition"].startswith("attachment;")
         assert b"".join(response.streaming_content) == PDF
     assert client_for(partner_b_contact).get(url("evidence", centre, entry.pk)).status_code == 404
+
+
+def test_evidence_asked_for_in_place_is_shown_inline_and_may_be_framed_by_the_site_only(
+        centre, partner_a, partner_a_contact, partner_b_contact, finance_controller):
+    pdf = make_entry(partner_a, partner_a_contact, evidence=pdf_upload("urenstaat juni.pdf"))
+    png = make_entry(partner_a, partner_a_contact, evidence=pdf_upload("foto.png", PNG))
+    client = client_for(finance_controller)
+    for entry, content_type in ((pdf, "application/pdf"), (png, "image/png")):
+        response = client.get(url("evidence", centre, entry.pk), {"inline": "1"})
+        assert response.status_code == 200 and response["Content-Type"] == content_type
+        assert response["Content-Disposition"].startswith("inline;")
+        assert response["X-Frame-Options"] == "SAMEORIGIN"
+        assert "frame-ancestors 'self'" in response["Content-Security-Policy"]
+        assert response["X-Content-Type-Options"] == "nosniff"
+    download = client.get(url("evidence", centre, pdf.pk))
+    assert download["Content-Disposition"].startswith("attachment;")  # without ?inline=1: as before
+    assert client_for(partner_b_contact).get(url("evidence", centre, pdf.pk), {"inline": "1"}).status_code == 404
+
+
+def test_evidence_of_another_kind_is_never_shown_inline(centre, partner_a, partner_a_contact):
+    entry = make_entry(partner_a, partner_a_contact)
+    entry.evidence.save("evidence/oud/migratie.txt", ContentFile(b"<script>alert(1)</script>"))
+    response = client_for(partner_a_contact).get(url("evidence", centre, entry.pk), {"inline": "1"})
+    assert response["Content-Disposition"].startswith("attachment;")
 
 
 def test_the_media_url_does_not_serve_evidence(client, centre, partner_a, partner_a_contact):

@@ -13,7 +13,7 @@ from django.urls import reverse
 from civhub.accounts.models import Role
 from civhub.ledger.models import Contribution
 from civhub.ledger.services.periods import close_period
-from tests.ledger.entries_helpers import make_entry
+from tests.ledger.entries_helpers import PNG, make_entry, pdf_upload
 from tests.partners.factories import client_for, count_queries, person
 
 pytestmark = pytest.mark.django_db
@@ -348,6 +348,25 @@ def test_the_review_queue_takes_the_same_number_of_queries_for_n_and_3n(centre, 
     few = count_queries(client, url("reviews", centre) + order)
     add(6)
     assert count_queries(client, url("reviews", centre) + order) == few
+
+
+def test_the_review_queue_previews_pdf_and_image_evidence_and_says_when_there_is_none(
+        settings, tmp_path, centre, partner_a, partner_a_contact, partner_a_signatory, finance_controller):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    approved = {"status": Status.APPROVED, "signatory": partner_a_signatory}
+    pdf = make_entry(partner_a, partner_a_contact, evidence=pdf_upload("urenstaat.pdf"), **approved)
+    png = make_entry(partner_a, partner_a_contact, evidence=pdf_upload("foto.png", PNG), **approved)
+    bare = make_entry(partner_a, partner_a_contact, **approved)
+    response = client_for(finance_controller).get(url("reviews", centre))
+    previews = {entry.pk: entry.evidence_preview for entry in response.context["entries"]}
+    assert previews == {pdf.pk: "pdf", png.pk: "image", bare.pk: ""}
+    page = response.content.decode()
+    pdf_url, png_url = url("evidence", centre, pdf.pk), url("evidence", centre, png.pk)
+    assert f'<iframe src="{pdf_url}?inline=1" loading="lazy" title="Evidence of the contribution of' in page
+    assert f'<img src="{png_url}?inline=1" loading="lazy" alt="Evidence of the contribution of' in page
+    assert page.count('<details class="evidence-preview">') == 2 and page.count("View evidence") == 2
+    assert f'<a href="{pdf_url}">Download the evidence' in page
+    assert url("evidence", centre, bare.pk) not in page and page.count("No evidence") == 1
 
 
 def test_the_review_queue_sorts_by_partner_and_by_approver(centre, partner_a, partner_b, partner_a_contact,

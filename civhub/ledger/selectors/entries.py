@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from django.db.models import BooleanField, Count, ExpressionWrapper, Q, QuerySet, Sum
+from django.db.models import BooleanField, Case, CharField, Count, ExpressionWrapper, Q, QuerySet, Sum, Value, When
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
@@ -138,6 +138,24 @@ def evidence_name(entry: Contribution) -> str:
     return Path(entry.evidence.name).name if entry.evidence else ""
 
 
+# What a browser shows of an evidence file by its extension (the upload checks the content matches it): a PDF in a
+# frame, an image as an image; any other file (a migrated one, say) is only downloaded.
+PREVIEWS = {".pdf": "pdf", ".png": "image", ".jpg": "image", ".jpeg": "image"}
+
+
+def evidence_preview(entry: Contribution) -> str:
+    """"pdf", "image", "file" (download only) or "" (no evidence): how the entry's evidence can be looked at."""
+    if not entry.evidence:
+        return ""
+    return PREVIEWS.get(Path(entry.evidence.name).suffix.lower(), "file")
+
+
+def _evidence_preview_sql() -> Case:
+    """`evidence_preview` computed by the database, for a list (the same answer as the function above)."""
+    return Case(*(When(evidence__iendswith=suffix, then=Value(kind)) for suffix, kind in PREVIEWS.items()),
+                When(~Q(evidence=""), then=Value("file")), default=Value(""), output_field=CharField())
+
+
 def signatory_entries(user, centre) -> QuerySet[Contribution]:
     """Entries of the partnerships the user signs for (any status): what the approval queue acts on."""
     return contributions_visible_to(user, centre).filter(
@@ -155,9 +173,10 @@ def approval_queue(user, centre, *, ordering=OLDEST_FIRST) -> QuerySet[Contribut
 
 
 def review_queue(user, centre, *, ordering=OLDEST_FIRST) -> QuerySet[Contribution]:
-    """Approved entries waiting for the finance controller, oldest first."""
+    """Approved entries waiting for the finance controller, oldest first, each with its `evidence_preview`."""
     return (
         contributions_visible_to(user, centre).filter(status=Status.APPROVED)
+        .annotate(evidence_preview=_evidence_preview_sql())
         .select_related(*LIST_RELATED, "approved_by").order_by(*ordering)
     )
 

@@ -7,6 +7,7 @@ for another partner's entry), then checks the action's role (403). Services do t
 
 import io
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -14,6 +15,8 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.clickjacking import xframe_options_sameorigin
+from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_POST
 
 from civhub.accounts.permissions import acts_as_office, partner_roles_required, portal_required
@@ -172,9 +175,16 @@ def contribution_delete(request, centre, pk):
     return page(request, centre, "ledger/entries/delete.html", {"entry": entry})
 
 
+# The site's policy, except that a page of the site itself may show the file in a frame (the review queue's preview).
+EVIDENCE_CSP = {**settings.SECURE_CSP, "frame-ancestors": ["'self'"]}
+
+
+@xframe_options_sameorigin
+@csp_override(EVIDENCE_CSP)
 @portal_required
 def evidence(request, centre, pk):
-    """The entry's evidence file, as a download, for those who may see the entry (404 for anyone else)."""
+    """The entry's evidence file for those who may see the entry (404 for anyone else): a download, or with
+    `?inline=1` a PDF or image the browser shows in place (the review queue's preview); other files always download."""
     entry = selectors.entry_for(request.user, centre, pk)
     if not entry.evidence:
         raise Http404
@@ -184,4 +194,5 @@ def evidence(request, centre, pk):
             content = io.BytesIO(handle.read())
     except FileNotFoundError:
         raise Http404 from None
-    return FileResponse(content, as_attachment=True, filename=selectors.evidence_name(entry))
+    inline = request.GET.get("inline") == "1" and selectors.evidence_preview(entry) in ("pdf", "image")
+    return FileResponse(content, as_attachment=not inline, filename=selectors.evidence_name(entry))
