@@ -21,7 +21,9 @@ def meetings(user, centre, query: Query) -> Found:
         Meeting.objects.filter(pk__in=visible_meetings(user, centre).values("pk")),
         ["title", "place", choice_label("kind", Meeting.Kind.choices)], query, order=["-starts_at", "pk"])
     return found(found_meetings, lambda meeting: Hit(
-        title=meeting.title, context=joined(meeting.get_kind_display(), meeting.place), when=meeting.starts_at,
+        title=meeting.title, when=meeting.starts_at,
+        context=joined(meeting.get_kind_display(), meeting.place,
+                       meeting.get_status_display() if meeting.status == Meeting.Status.DRAFT else ""),
         url=reverse("governance:meeting", args=[centre.slug, meeting.pk])))
 
 
