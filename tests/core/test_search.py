@@ -17,11 +17,12 @@ from django.utils import translation
 from civhub.core import search
 from civhub.core.templatetags.search import highlight
 from civhub.governance.models import Meeting
-from civhub.learning.models import Course
 from civhub.partners.models import Contact
 from tests.conftest import PERSONAS
+from tests.core import test_no_dead_ends as dead_ends
+from tests.core.search_support import WORD, fermentation_world
 from tests.factories import ContactFactory, OrganisationFactory, PartnershipFactory, UserFactory
-from tests.governance.support import at, decision, meeting
+from tests.governance.support import decision, meeting
 from tests.learning.factories import CourseFactory
 from tests.ledger.builders import entry
 from tests.partners.factories import count_queries
@@ -29,26 +30,9 @@ from tests.partners.factories import count_queries
 pytestmark = pytest.mark.django_db
 on_postgres = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's full-text search only")
 
-WORD = "fermentatie"  # in one thing of each kind, of partner A and of partner B
-
-
 @pytest.fixture
 def fermentation(centre, partner_a, partner_b):
-    """Contributions and contacts of partners A and B, a published course of A and a draft of B, a steering-group
-    meeting with a decision and a working group's meeting, each with WORD in it; and one more of each without."""
-    someone = UserFactory()
-    entry(partner_a, someone, description="Fermentatie practicum A")
-    entry(partner_b, someone, description="Fermentatie practicum B")
-    entry(partner_a, someone, description="Labgebruik")
-    ContactFactory(partnership=partner_a, name="Anna de Vries", function="Teamleider fermentatie")
-    ContactFactory(partnership=partner_b, name="Bas Bakker", function="Adviseur fermentatie")
-    CourseFactory(provider=partner_a, title="Fermentatie voor analisten")
-    CourseFactory(provider=partner_b, title="Fermentatie gevorderd", status=Course.Status.DRAFT)
-    CourseFactory(provider=partner_a, title="Pipetteren")
-    steering = meeting(centre, title="Stuurgroep over fermentatie", starts=at(2026, 3, 18))
-    decision(steering, text="De stuurgroep kiest een nieuw fermentatielab: fermentatie in Leiden.")
-    meeting(centre, title="Werkgroep fermentatie", kind=Meeting.Kind.WORKING_GROUP, starts=at(2026, 4, 2))
-    meeting(centre, title="Concept: fermentatie", status=Meeting.Status.DRAFT, starts=at(2026, 5, 2))
+    fermentation_world(centre, partner_a, partner_b)
 
 
 def totals(user, centre, text) -> dict[str, int]:
@@ -227,6 +211,17 @@ def test_every_hit_opens_for_the_person_who_found_it(persona, centre, fermentati
     assert links
     for link in links:
         assert client.get(urldefrag(link).url).status_code == 200, link
+
+
+@pytest.mark.parametrize("persona", ["programme_manager", "partner_b_contact", "steering_member", "communications"])
+def test_no_link_on_the_search_page_is_a_dead_end(persona, centre, fermentation, persona_client):
+    """The menus and the hits, with and without a query (the crawler of test_no_dead_ends follows links, not forms)."""
+    client = persona_client(persona)
+    for url in (_url(centre), _url(centre, WORD), _url(centre, "niets-te-vinden")):
+        for href in set(dead_ends._links(client.get(url).content.decode())):
+            found = dead_ends._internal(href, centre.slug)
+            if found:
+                assert client.get(found[0], follow=True).status_code not in (403, 404), f"{href} on {url}"
 
 
 def test_the_page_shows_the_groups_with_their_counts_and_marks_the_words(centre, fermentation, persona_client):
