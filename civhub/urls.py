@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from civhub.accounts.urls import inbox_patterns
+from civhub.accounts.urls import centre_patterns
 from civhub.partners.urls import office_patterns, portal_patterns, public_patterns
 
 admin.site.site_header = "civhub"
@@ -12,7 +12,7 @@ admin.site.site_title = "civhub"
 urlpatterns = [
     path("", include(public_patterns)),
     path("account/", include("civhub.accounts.urls")),
-    path("c/<slug:slug>/te-doen/", include(inbox_patterns)),
+    path("c/<slug:slug>/", include(centre_patterns)),  # te-doen/ and zoeken/
     path("c/<slug:slug>/portaal/", include(portal_patterns)),
     path("c/<slug:slug>/kantoor/", include(office_patterns)),
     path("c/<slug:slug>/bijdragen/", include("civhub.ledger.urls")),

@@ -28,6 +28,7 @@ from civhub.core.models import Centre
 from tests.accounts.rows_inbox import INBOX_ROWS
 from tests.api.rows import API_ROWS
 from tests.conftest import PERSONA_BUILDERS, PERSONAS, build_world
+from tests.core.rows_search import SEARCH_ROWS
 from tests.events.rows import EVENT_ROWS
 from tests.factories import PartnerApplicationFactory
 from tests.governance.rows import GOVERNANCE_ROWS
@@ -235,6 +236,7 @@ TABLE = [
     *HCA_SKILLS_ROWS,
     *HCA_OUTPUT_ROWS,
     *INBOX_ROWS,
+    *SEARCH_ROWS,
 ]
 
 

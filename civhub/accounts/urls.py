@@ -21,6 +21,8 @@ urlpatterns = [
     ),
 ]
 
-# The inbox ("Te doen") of a centre, mounted at /c/<slug>/te-doen/ in the "core" namespace (core:inbox): every app
-# contributes its items through core/inbox.py; the page is here because it needs the access rules.
-inbox_patterns = ([path("", views.inbox, name="inbox")], "core")
+# A centre's pages for everyone with a role in it, mounted at /c/<slug>/ in the "core" namespace: the inbox ("Te doen",
+# core:inbox) and the search ("Zoeken", core:search). Every app contributes its items and hits through core/inbox.py
+# and core/search.py; the pages are here because they need the access rules.
+centre_patterns = ([path("te-doen/", views.inbox, name="inbox"), path("zoeken/", views.search, name="search")],
+                   "core")

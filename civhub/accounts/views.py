@@ -1,5 +1,5 @@
-"""Signing in and out, setting a password from an invitation, the personal start page, the inbox ("Te doen")
-and the choice of e-mail notifications."""
+"""Signing in and out, setting a password from an invitation, the personal start page, the inbox ("Te doen"),
+the search ("Zoeken") and the choice of e-mail notifications."""
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
@@ -12,6 +12,7 @@ from django.views.decorators.http import require_safe
 from civhub.accounts import notifications, permissions
 from civhub.accounts.forms import EmailAuthenticationForm, NotificationForm
 from civhub.core import inbox as registry
+from civhub.core import search as finder
 from civhub.core.views import form_page, posted
 
 
@@ -63,6 +64,16 @@ def inbox(request, centre):
     return render(request, "accounts/inbox.html", {
         "centre": centre, "groups": registry.groups(items), "count": len(items),
         "frequency": notifications.frequency_of(request.user)})
+
+
+@permissions.centre_role_required()
+@require_safe
+def search(request, centre):
+    """What the person may open in this centre that matches `q`, grouped by kind, each group's best first."""
+    query = finder.parse(request.GET.get("q"))
+    groups = finder.search(request.user, centre, query)
+    return render(request, "accounts/search.html", {
+        "centre": centre, "query": query, "groups": groups, "count": sum(group.total for group in groups)})
 
 
 @login_required

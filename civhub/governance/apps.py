@@ -19,3 +19,11 @@ class GovernanceConfig(AppConfig):
         from civhub.governance import inbox as governance_inbox
 
         inbox.register(inbox.Source(name="governance.action", items=governance_inbox.actions_owned, order=50))
+        # The search (accounts, below us) finds what a person may open: we hand it meetings and decisions.
+        from civhub.core import search
+        from civhub.governance import search as governance_search
+
+        search.register(search.Source(name="governance.meeting", label=_("Meetings"),
+                                      search=governance_search.meetings, order=50))
+        search.register(search.Source(name="governance.decision", label=_("Decisions"),
+                                      search=governance_search.decisions, order=60))

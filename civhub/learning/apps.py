@@ -6,3 +6,11 @@ class LearningConfig(AppConfig):
     name = "civhub.learning"
     label = "learning"
     verbose_name = _("Lifelong learning")
+
+    def ready(self):
+        # The search (accounts, below us) finds what a person may open: we hand it the courses (core/search.py).
+        from civhub.core import search
+        from civhub.learning import search as learning_search
+
+        search.register(search.Source(name="learning.course", label=_("Courses"), search=learning_search.courses,
+                                      order=40))

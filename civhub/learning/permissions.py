@@ -43,6 +43,12 @@ def courses_managed_by(user, centre) -> QuerySet[Course]:
     return courses.filter(provider_id__in=access.partnership_ids(user, centre))
 
 
+def courses_visible_to(user, centre) -> QuerySet[Course]:
+    """Courses the user may open: the published ones of the centre, and the drafts they manage."""
+    return Course.objects.filter(Q(status=Course.Status.PUBLISHED)
+                                 | Q(pk__in=courses_managed_by(user, centre).values("pk")), centre=centre)
+
+
 def enrolments_visible_to(user, centre) -> QuerySet[Enrolment]:
     """Enrolments whose personal data the user may see: the provider's, the employer's, or all for the office."""
     enrolments = Enrolment.objects.filter(offering__course__centre=centre)

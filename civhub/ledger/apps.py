@@ -15,3 +15,9 @@ class LedgerConfig(AppConfig):
         inbox.register(inbox.Source(name="ledger.approve", items=ledger_inbox.to_approve, order=10))
         inbox.register(inbox.Source(name="ledger.correct", items=ledger_inbox.to_correct, order=15))
         inbox.register(inbox.Source(name="ledger.accept", items=ledger_inbox.to_accept, order=20))
+        # The search (accounts, below us) finds what a person may open: we hand it the contributions.
+        from civhub.core import search
+        from civhub.ledger import search as ledger_search
+
+        search.register(search.Source(name="ledger.contribution", label=_("Contributions"),
+                                      search=ledger_search.contributions, order=30))

@@ -13,3 +13,11 @@ class PartnersConfig(AppConfig):
         from civhub.partners import inbox as partners_inbox
 
         inbox.register(inbox.Source(name="partners.application", items=partners_inbox.applications_to_handle, order=30))
+        # The search (accounts, below us) finds what a person may open: we hand it partners and contacts.
+        from civhub.core import search
+        from civhub.partners import search as partners_search
+
+        search.register(search.Source(name="partners.partner", label=_("Partners"), search=partners_search.partners,
+                                      order=10))
+        search.register(search.Source(name="partners.contact", label=_("Contacts"), search=partners_search.contacts,
+                                      order=20))

@@ -6,7 +6,6 @@ has the employer preset to their own organisation.
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,8 +17,8 @@ from civhub.core.views import act, confirm_then_act, posted
 from civhub.learning.errors import LearningError
 from civhub.learning.forms.public import CatalogueFilterForm, EnrolmentForm, RegistrationForm
 from civhub.learning.ical import offerings_calendar
-from civhub.learning.models import Course, Enrolment
-from civhub.learning.permissions import courses_managed_by, may_provide, own_employers
+from civhub.learning.models import Enrolment
+from civhub.learning.permissions import courses_managed_by, courses_visible_to, may_provide, own_employers
 from civhub.learning.selectors import catalogue as selectors
 from civhub.learning.services.enrolment import (
     HOLD,
@@ -68,9 +67,7 @@ def _registration_form(request, centre) -> RegistrationForm:
 def course(request, slug, pk):
     """`learning:course`: the course, its offerings and paths, and the interest form (POSTed here)."""
     centre = _centre(slug)
-    visible = Course.objects.filter(Q(status=Course.Status.PUBLISHED)
-                                    | Q(pk__in=courses_managed_by(request.user, centre).values("pk")), centre=centre)
-    course = selectors.course_detail(visible, pk, today=today())
+    course = selectors.course_detail(courses_visible_to(request.user, centre), pk, today=today())
     if course is None:
         raise Http404
     form = _registration_form(request, centre)
