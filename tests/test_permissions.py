@@ -27,6 +27,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from civhub.core.models import Centre
 from tests.accounts.rows_inbox import INBOX_ROWS
 from tests.api.rows import API_ROWS
+from tests.applications.rows import APPLICATION_ROWS
 from tests.conftest import PERSONA_BUILDERS, PERSONAS, build_world
 from tests.events.rows import EVENT_ROWS
 from tests.factories import PartnerApplicationFactory
@@ -235,6 +236,7 @@ TABLE = [
     *HCA_SKILLS_ROWS,
     *HCA_OUTPUT_ROWS,
     *INBOX_ROWS,
+    *APPLICATION_ROWS,
 ]
 
 
