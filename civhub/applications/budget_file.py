@@ -145,29 +145,46 @@ def _problem(read: CellReader, key: str, message: str) -> None:
 
 
 def _row(read: CellReader, context: _Context) -> FileLine | None:
-    """One row, or None after adding its errors (every bad cell of the row)."""
-    side = read("side", _word(SIDE_WORDS, _("Write inkomsten or kosten.")))
-    year = read("year", parse_int)
+    """One row, or None after adding its errors: every bad cell, then what the good cells say together (a cell
+    that could not be read is not blamed twice)."""
+    bad: set[str] = set()
+
+    def cell(key, parse, check=None, *, optional=False):
+        found = len(read.errors)
+        value = read(key, parse, check, optional=optional)
+        if len(read.errors) > found:
+            bad.add(key)
+        return value
+
+    side = cell("side", _word(SIDE_WORDS, _("Write inkomsten or kosten.")))
+    year = cell("year", parse_int)
+    found = len(read.errors)
     source, partnership = _source(read, context, side)
-    form = read("form", _word(FORM_WORDS, _("Write geld or in natura.")), optional=True) or ""
-    category = read("category", _word(context.categories, _("Not a category: see the sheet Categories.")),
+    if len(read.errors) > found:
+        bad.add("source")
+    form = cell("form", _word(FORM_WORDS, _("Write geld or in natura.")), optional=True) or ""
+    category = cell("category", _word(context.categories, _("Not a category: see the sheet Categories.")),
                     optional=True) or ""
-    number = read("programme_line", parse_int, lambda n: None if n in context.lines else _(
+    number = cell("programme_line", parse_int, lambda n: None if n in context.lines else _(
         "The centre has no programme line of this number."), optional=True)
-    description = read("description", cell_text)
-    volume = read("volume", parse_decimal)
-    unit = read("unit", cell_text, optional=True) or ""
-    price = read("price", parse_decimal)
-    amount = read("amount", parse_decimal, optional=True)
-    if read.failed or side is None:
+    description = cell("description", cell_text)
+    volume = cell("volume", parse_decimal)
+    unit = cell("unit", cell_text, optional=True) or ""
+    price = cell("price", parse_decimal)
+    amount = cell("amount", parse_decimal, optional=True)
+    if side is None:
         return None
-    line = LineData(side=side, year=year, description=description, volume=volume, price=price, unit=unit,
+    one = Decimal("1")
+    line = LineData(side=side, year=year if year is not None else context.application.years[0],
+                    description=description or "", volume=volume or one, price=price or one, unit=unit,
                     source=source, partnership=partnership, category=category,
                     form=form or (ContributionForm.CASH if source == IncomeSource.SUBSIDY else ""),
                     programme_line=context.lines.get(number) if number is not None else None)
     for key, message in line_problems(context.application, line):
-        _problem(read, key, message)
-    if amount is not None and not read.failed and amount != line.amount:
+        if key not in bad:
+            bad.add(key)
+            _problem(read, key, message)
+    if amount is not None and not bad & {"volume", "price", "amount"} and amount != line.amount:
         read.error("amount", _("Volume × price is %(computed)s, not %(amount)s.") % {
             "computed": format_eur(line.amount), "amount": format_eur(amount)})
     return None if read.failed else FileLine(read.number, line)
