@@ -11,6 +11,7 @@ confirmations, the cooperation agreement, submitting and the award build on thes
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from civhub.core.choices import ContributionKind
@@ -80,7 +81,7 @@ class ApplicationPart(models.Model):
     its status and the text drafted for it; every saved draft is kept in its history."""
 
     class Status(models.TextChoices):
-        TODO = "todo", _("to do")
+        TODO = "todo", pgettext_lazy("application part", "to do")
         DRAFT = "draft", _("draft")
         REVIEW = "review", _("ready for review")
         DONE = "done", _("done")
@@ -88,9 +89,9 @@ class ApplicationPart(models.Model):
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="parts",
                                     verbose_name=_("funding application"))
     kind = models.CharField(_("part"), max_length=30, choices=PartKind.choices)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                              related_name="+", verbose_name=_("owner"))
+                              related_name="+", verbose_name=pgettext_lazy("application part", "owner"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.TODO)
     draft = models.TextField(_("draft text"), blank=True)
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,

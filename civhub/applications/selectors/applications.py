@@ -10,6 +10,7 @@ from django.db.models import Count, DecimalField, Q, Sum, Value
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from civhub.applications.models import Application, ApplicationPart, BudgetSide, IncomeSource
 from civhub.applications.selectors import budget
@@ -64,7 +65,8 @@ class Readiness:
     def summary(self) -> str:
         if self.ready:
             return _("Everything civhub can check is done: every part and every rule of the regulation.")
-        return _("%(missing)s of %(total)s items still need work.") % {
+        return ngettext("%(missing)s of %(total)s items still needs work.",
+                        "%(missing)s of %(total)s items still need work.", self.missing) % {
             "missing": self.missing, "total": len(self.parts) + len(self.checks)}
 
 
