@@ -78,9 +78,9 @@ def partners_of(centre):
 
 
 def lines(application: Application):
-    """Every line, with its partner and programme line, income first, by year."""
+    """Every line, with its partner and programme line: income first (the subsidy before the partners), by year."""
     return (application.budget_lines.select_related("partnership__organisation", "programme_line")
-            .order_by("-side", "year", "source", "partnership__organisation__name", "category", "pk"))
+            .order_by("-side", "year", "-source", "partnership__organisation__name", "category", "pk"))
 
 
 # The tables --------------------------------------------------------------------------------------------
