@@ -1,6 +1,6 @@
 """The application's budget in Chromium: the programme manager reads the budget with its checks, adds a partner's
 hours while the line form computes volume × price and warns off the round's rate as she types, and sees the line
-on the budget. Every page passes axe-core and reflows at 320 px; screenshots are kept."""
+on the budget. Every page of the application passes axe-core and reflows at 320 px; screenshots are kept."""
 
 import pytest
 from django.urls import reverse
@@ -9,6 +9,7 @@ from civhub.applications.models import BudgetLine
 from tests.applications.support import application, balanced_budget
 from tests.browser.support import assert_accessible, assert_reflows, screenshot, sign_in, submit
 from tests.factories import PASSWORD, ProgrammeLineFactory
+from tests.hca.outputs_data import build_labour_market
 
 pytestmark = pytest.mark.browser
 
@@ -55,3 +56,30 @@ def test_the_office_adds_hours_with_the_amount_computed_while_typing(transaction
     assert (line.year, str(line.amount), line.partnership_id) == (2023, "91286.50", partner_a.pk)
     assert "EUR 91.286,50" in page.locator("#lines").inner_text()
     assert "Inkomsten en kosten zijn gelijk: EUR 991.286,50." in page.locator("main").inner_text()
+
+
+def test_the_applications_other_pages_pass_axe_and_reflow(transactional_db, page, centre, programme_manager,
+                                                          partner_a, partner_b):
+    build_labour_market(centre)
+    made = application(centre)
+    balanced_budget(made, partner_a, partner_b)
+    slug, vision = centre.slug, made.parts.get(kind="regional_vision")
+    line, forecast = made.budget_lines.first(), made.continuation_lines.first()
+    addresses = [
+        reverse("applications:applications", args=[slug]),
+        reverse("applications:application_new", args=[slug]),
+        reverse("applications:workspace", args=[slug, made.pk]),
+        reverse("applications:part", args=[slug, vision.pk]),
+        reverse("applications:part_edit", args=[slug, vision.pk]),
+        reverse("applications:cost_new", args=[slug, made.pk]),
+        reverse("applications:line_delete", args=[slug, line.pk]),
+        reverse("applications:budget_import", args=[slug, made.pk]),
+        reverse("applications:continuation", args=[slug, made.pk]),
+        reverse("applications:continuation_edit", args=[slug, forecast.pk]),
+    ]
+    sign_in(page, programme_manager.email, PASSWORD)
+    for address in addresses:
+        assert page.goto(address).status == 200, address
+        assert_accessible(page)
+        assert_reflows(page)
+    screenshot(page, "application-continuation-1280")
