@@ -8,7 +8,6 @@ locked, audited with the file's name and how many lines it replaced; each line k
 import io
 
 from django.db import transaction
-from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from simple_history.utils import bulk_create_with_history
 
@@ -44,8 +43,6 @@ def import_budget(*, application: Application, actor, file_name: str, content: b
         report = check_budget_file(application=application, file_name=file_name, content=content)
         if not report.ok:
             raise BudgetImportError(report)
-        if not report.lines:
-            raise ApplicationError(_("The file has no lines."))
         replaced = application.budget_lines.count()
         application.budget_lines.all().delete()
         bulk_create_with_history([BudgetLine(application=application, **item.line.fields())
