@@ -142,18 +142,19 @@ def income_table(application: Application, rows: list[dict]) -> Table:
     """Income per year: the subsidy, each partner (cash and in kind apart) in its group, the counted budget and
     all income. BPV is listed, and left out of the totals."""
     years = table_years(application, rows)
-    cells = defaultdict(lambda: defaultdict(lambda: ZERO))  # (group, partner name, form) -> year -> amount
+    cells = defaultdict(lambda: defaultdict(lambda: ZERO))  # (group, name, partner, form) -> year -> amount
     for row in _rule_rows(rows):
         if row["side"] != BudgetSide.INCOME:
             continue
         group = rules.income_group(source=row["source"], category=row["category"],
                                    cofinancing_group=row["cofinancing_group"],
                                    is_lead_applicant=row["is_lead_applicant"])
-        cells[(group, row["partnership__organisation__name"] or "", row["form"])][row["year"]] += row["amount"]
+        key = (group, row["partnership__organisation__name"] or "", row["partnership_id"] or 0, row["form"])
+        cells[key][row["year"]] += row["amount"]
     sections = []
     for group in rules.GROUPS:
-        keys = sorted(key for key in cells if key[0] == group)
-        section_rows = [_income_row(name, form, cells[(group, name, form)], years) for group_, name, form in keys]
+        keys = sorted(key for key in cells if key[0] == group)  # by name: two partners of one name stay apart
+        section_rows = [_income_row(key[1], key[3], cells[key], years) for key in keys]
         sections.append(Section(group, str(SECTION_TITLES[group]), group in rules.COUNTED_GROUPS, section_rows,
                                 _sum_rows(_("Subtotal"), section_rows, years)))
     counted = _sum_rows(_("Budget (what counts)"), [s.subtotal for s in sections if s.counted], years)
