@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "civhub.research",
     "civhub.learning",
     "civhub.governance",
+    "civhub.applications",
     "civhub.events",
     "civhub.news",
     "civhub.hca",

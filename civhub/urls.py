@@ -25,6 +25,7 @@ urlpatterns = [
     path("c/<slug:slug>/agenda/", include("civhub.events.urls")),
     path("c/<slug:slug>/nieuws/", include("civhub.news.urls")),
     path("c/<slug:slug>/arbeidsmarkt/", include("civhub.hca.urls")),
+    path("c/<slug:slug>/aanvraag/", include("civhub.applications.urls")),
     path("api/", include("civhub.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -34,7 +34,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("reports",),
     ("research", "learning", "news"),
     ("hca",),
-    ("governance",),
+    ("governance", "applications"),
     ("events",),
     ("api", "loader"),
 )

@@ -27,6 +27,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from civhub.core.models import Centre
 from tests.accounts.rows_inbox import INBOX_ROWS
 from tests.api.rows import API_ROWS
+from tests.applications.rows import APPLICATION_ROWS
 from tests.conftest import PERSONA_BUILDERS, PERSONAS, build_world
 from tests.core.rows_search import SEARCH_ROWS
 from tests.events.rows import EVENT_ROWS
@@ -237,6 +238,7 @@ TABLE = [
     *HCA_OUTPUT_ROWS,
     *INBOX_ROWS,
     *SEARCH_ROWS,
+    *APPLICATION_ROWS,
 ]
 
 

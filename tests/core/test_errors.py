@@ -2,6 +2,7 @@
 
 import pytest
 
+from civhub.applications.errors import ApplicationError
 from civhub.core.errors import CivhubError
 from civhub.events.errors import EventError
 from civhub.governance.errors import GovernanceError
@@ -15,8 +16,8 @@ from civhub.partners.errors import PartnerError
 from civhub.programme.errors import ProgrammeError
 from civhub.research.errors import ResearchError
 
-APP_ERRORS = [EventError, GovernanceError, GrantError, HcaError, LearningError, LedgerError, NewsError, PartnerError,
-              ProgrammeError, ResearchError]
+APP_ERRORS = [ApplicationError, EventError, GovernanceError, GrantError, HcaError, LearningError, LedgerError,
+              NewsError, PartnerError, ProgrammeError, ResearchError]
 
 
 def test_a_centre_definition_that_cannot_be_loaded_is_a_civhub_error_listing_every_problem():

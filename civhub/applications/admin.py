@@ -1,0 +1,61 @@
+"""Admin for funding applications, scoped to the centre admin's centres.
+
+The application is written on its pages, whose services keep the rules (only a draft changes;
+staff hours at the round's rate; lines within the period) and write the audit rows. The admin is
+for looking up and for correcting a typo: the status is read-only (submitting and the award are
+steps of their own), comments are read-only (never changed), and every edit keeps its history.
+"""
+
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from civhub.applications.models import Application, ApplicationPart, BudgetLine, ContinuationLine, PartComment
+from civhub.core.admin_scoping import CentreScopedAdmin, CentreScopedAdminMixin, ReadOnlyAdminMixin
+
+
+@admin.register(Application)
+class ApplicationAdmin(CentreScopedAdminMixin, SimpleHistoryAdmin):
+    list_display = ["title", "centre", "regulation", "planned_start", "planned_end", "status"]
+    list_filter = ["centre", "regulation", "status"]
+    list_select_related = ["centre", "regulation"]
+    search_fields = ["title"]
+    readonly_fields = ["status", "created_by", "created_at", "updated_at"]
+
+
+@admin.register(ApplicationPart)
+class ApplicationPartAdmin(CentreScopedAdminMixin, SimpleHistoryAdmin):
+    centre_path = "application__centre"
+    list_display = ["__str__", "owner", "status", "updated_at"]
+    list_filter = ["application__centre", "kind", "status"]
+    list_select_related = ["application", "owner"]
+    readonly_fields = ["application", "kind", "position", "updated_by", "updated_at"]
+
+
+@admin.register(PartComment)
+class PartCommentAdmin(ReadOnlyAdminMixin, CentreScopedAdmin):
+    """Read-only: a comment is never changed."""
+
+    centre_path = "part__application__centre"
+    list_display = ["part", "author", "created_at"]
+    list_filter = ["part__application__centre"]
+    list_select_related = ["part__application", "author"]
+
+
+@admin.register(BudgetLine)
+class BudgetLineAdmin(CentreScopedAdminMixin, SimpleHistoryAdmin):
+    centre_path = "application__centre"
+    list_display = ["application", "year", "side", "source", "partnership", "form", "category", "volume", "price",
+                    "amount"]
+    list_filter = ["application__centre", "side", "year", "category"]
+    list_select_related = ["application", "partnership__organisation", "partnership__centre"]
+    search_fields = ["description"]
+    readonly_fields = ["amount"]
+
+
+@admin.register(ContinuationLine)
+class ContinuationLineAdmin(CentreScopedAdminMixin, SimpleHistoryAdmin):
+    centre_path = "application__centre"
+    list_display = ["application", "year", "side", "partnership", "description", "amount"]
+    list_filter = ["application__centre", "side", "year"]
+    list_select_related = ["application", "partnership__organisation", "partnership__centre"]
+    search_fields = ["description"]

@@ -1,0 +1,249 @@
+"""The funding application: a centre's application for a subsidy round, its parts, its budget and what comes after.
+
+Every centre passes this gate before its money exists, and again when it applies to scale up or
+to continue (RIF 2014 art. 8, 10–15). An application holds the parts the regulation asks for,
+each with an owner, a draft and comments; a multi-year budget of income and costs per calendar
+year, volume × price, checked against the round's rules (`budget_rules.py`); and a forecast of
+income and costs for the years after the subsidy. Only a draft changes. The partners'
+confirmations, the cooperation agreement, submitting and the award build on these records.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from simple_history.models import HistoricalRecords
+
+from civhub.core.choices import ContributionKind
+
+
+class Application(models.Model):
+    """Application: a centre's application for a subsidy under one round's regulation (e.g. RIF 2019–2022).
+
+    The subsidy asked is not typed in: it is the sum of the budget's subsidy lines. The round's
+    numbers (hourly rate, shares, minimum and maximum subsidy) are read from the regulation.
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        SUBMITTED = "submitted", _("submitted")
+        AWARDED = "awarded", _("awarded")
+
+    centre = models.ForeignKey("core.Centre", on_delete=models.CASCADE, related_name="funding_applications",
+                               verbose_name=_("centre"))
+    regulation = models.ForeignKey("core.Regulation", on_delete=models.PROTECT, related_name="applications",
+                                   verbose_name=_("regulation (round)"))
+    title = models.CharField(_("title"), max_length=200)
+    planned_start = models.DateField(_("planned start"))
+    planned_end = models.DateField(_("planned end"))
+    due_on = models.DateField(_("application due"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+", verbose_name=_("created by"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("funding application")
+        verbose_name_plural = _("funding applications")
+        ordering = ["centre", "-planned_start", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(planned_end__gt=models.F("planned_start")),
+                                   name="application_ends_after_start"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == self.Status.DRAFT
+
+    @property
+    def years(self) -> range:
+        """The calendar years of the planned period: the budget's years."""
+        return range(self.planned_start.year, self.planned_end.year + 1)
+
+
+class PartKind(models.TextChoices):
+    """The parts of an application the regulation asks for, in the order the funder reads them."""
+
+    REGIONAL_VISION = "regional_vision", _("regional vision")
+    PLAN_OF_APPROACH = "plan_of_approach", _("plan of approach")
+    BUDGET = "budget", _("multi-year budget")
+    COOPERATION_AGREEMENT = "cooperation_agreement", _("cooperation agreement")
+    COMMITMENTS = "commitments", _("partners' commitments")
+
+
+class ApplicationPart(models.Model):
+    """ApplicationPart: one part of an application (the regional vision, the plan of approach, ...), its owner,
+    its status and the text drafted for it; every saved draft is kept in its history."""
+
+    class Status(models.TextChoices):
+        TODO = "todo", pgettext_lazy("application part", "to do")
+        DRAFT = "draft", _("draft")
+        REVIEW = "review", _("ready for review")
+        DONE = "done", _("done")
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="parts",
+                                    verbose_name=_("funding application"))
+    kind = models.CharField(_("part"), max_length=30, choices=PartKind.choices)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                              related_name="+", verbose_name=pgettext_lazy("application part", "owner"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.TODO)
+    draft = models.TextField(_("draft text"), blank=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+", verbose_name=_("last changed by"))
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("application part")
+        verbose_name_plural = _("application parts")
+        ordering = ["application", "position"]
+        constraints = [models.UniqueConstraint(fields=["application", "kind"], name="one_part_of_each_kind")]
+
+    def __str__(self):
+        return f"{self.application}: {self.get_kind_display()}"
+
+    @property
+    def is_done(self) -> bool:
+        return self.status == self.Status.DONE
+
+
+class PartComment(models.Model):
+    """PartComment: a remark on a part of an application by one of the people writing it; never changed."""
+
+    part = models.ForeignKey(ApplicationPart, on_delete=models.CASCADE, related_name="comments",
+                             verbose_name=_("application part"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                               related_name="+", verbose_name=_("author"))
+    text = models.TextField(_("comment"))
+    created_at = models.DateTimeField(_("at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("comment on a part")
+        verbose_name_plural = _("comments on parts")
+        ordering = ["part", "created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.part}: {self.text[:40]}"
+
+
+class BudgetSide(models.TextChoices):
+    INCOME = "income", _("income")
+    COST = "cost", _("costs")
+
+
+class IncomeSource(models.TextChoices):
+    SUBSIDY = "subsidy", _("subsidy")
+    PARTNER = "partner", _("partner")
+
+
+class ContributionForm(models.TextChoices):
+    CASH = "cash", _("cash")
+    IN_KIND = "in_kind", _("in kind")
+
+
+class BudgetCategory(models.TextChoices):
+    """What a line is: staff hours (valued at the round's rate), lab and equipment, materials, overhead (a cost),
+    other, or BPV, which a partner may bring and which never counts (RIF 2014 art. 10(5))."""
+
+    HOURS = "hours", _("staff hours")
+    LAB = ContributionKind.LAB.value, _("lab and equipment")
+    MATERIALS = "materials", _("materials")
+    OVERHEAD = "overhead", _("overhead")
+    OTHER = "other", _("other")
+    BPV = ContributionKind.BPV.value, _("BPV: supervising students on work placement or placement allowances")
+
+
+# Which categories each kind of line may carry (the services check it, budget_file.py for an import).
+COST_CATEGORIES = (BudgetCategory.HOURS, BudgetCategory.LAB, BudgetCategory.MATERIALS, BudgetCategory.OVERHEAD,
+                   BudgetCategory.OTHER)
+IN_KIND_CATEGORIES = (BudgetCategory.HOURS, BudgetCategory.LAB, BudgetCategory.MATERIALS, BudgetCategory.OTHER,
+                      BudgetCategory.BPV)
+# A partner's money is money: no category, unless it is a placement allowance (BPV, never counted).
+CASH_CATEGORIES = ("", BudgetCategory.BPV)
+
+
+class BudgetLine(models.Model):
+    """BudgetLine: one line of an application's multi-year budget, for one calendar year: volume × price.
+
+    Income says who pays: the subsidy, or a partner in cash or in kind. Costs say what the money
+    is spent on (staff hours, lab, materials, overhead, other), per programme line if wanted. A
+    partner's contribution in kind is spent where it is brought, so it counts as a cost as well;
+    the cost lines spend the money (the subsidy and the partners' cash). Staff hours are valued
+    at the round's hourly rate. The amount is volume × price, rounded half up to the cent, stored
+    so the database can add it up.
+    """
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="budget_lines",
+                                    verbose_name=_("funding application"))
+    year = models.PositiveSmallIntegerField(_("year"))
+    side = models.CharField(_("income or costs"), max_length=10, choices=BudgetSide.choices)
+    source = models.CharField(_("paid by"), max_length=10, choices=IncomeSource.choices, blank=True)
+    partnership = models.ForeignKey("partners.Partnership", on_delete=models.PROTECT, null=True, blank=True,
+                                    related_name="application_budget_lines", verbose_name=_("partner"))
+    form = models.CharField(_("cash or in kind"), max_length=10, choices=ContributionForm.choices, blank=True)
+    category = models.CharField(_("category"), max_length=20, choices=BudgetCategory.choices, blank=True)
+    programme_line = models.ForeignKey("core.ProgrammeLine", on_delete=models.PROTECT, null=True, blank=True,
+                                       related_name="application_budget_lines", verbose_name=_("programme line"))
+    description = models.CharField(_("description"), max_length=500)
+    volume = models.DecimalField(_("volume"), max_digits=12, decimal_places=2)
+    unit = models.CharField(_("unit"), max_length=30, blank=True)
+    price = models.DecimalField(_("price (EUR)"), max_digits=12, decimal_places=2)
+    amount = models.DecimalField(_("amount (EUR)"), max_digits=14, decimal_places=2)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("application budget line")
+        verbose_name_plural = _("application budget lines")
+        ordering = ["application", "side", "year", "source", "partnership__organisation__name", "category", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(volume__gt=0), name="application_line_volume_positive"),
+            models.CheckConstraint(condition=models.Q(price__gt=0), name="application_line_price_positive"),
+            models.CheckConstraint(
+                condition=models.Q(source=IncomeSource.PARTNER, partnership__isnull=False)
+                | (~models.Q(source=IncomeSource.PARTNER) & models.Q(partnership__isnull=True)),
+                name="application_line_partner_pays"),
+            models.CheckConstraint(
+                condition=models.Q(side=BudgetSide.COST, source="", form="")
+                | (models.Q(side=BudgetSide.INCOME) & ~models.Q(source="") & ~models.Q(form="")),
+                name="application_line_income_names_its_source"),
+        ]
+        indexes = [models.Index(fields=["application", "side", "year"], name="application_line_side_year_idx")]
+
+    def __str__(self):
+        return f"{self.year} {self.get_side_display()}: {self.description}"
+
+
+class ContinuationLine(models.Model):
+    """ContinuationLine: the forecast of one income or cost for a year after the subsidy, showing how the centre
+    lives on (at least the four years after the planned end); income may name the partner that brings it."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="continuation_lines",
+                                    verbose_name=_("funding application"))
+    year = models.PositiveSmallIntegerField(_("year"))
+    side = models.CharField(_("income or costs"), max_length=10, choices=BudgetSide.choices)
+    partnership = models.ForeignKey("partners.Partnership", on_delete=models.PROTECT, null=True, blank=True,
+                                    related_name="continuation_lines", verbose_name=_("partner"))
+    description = models.CharField(_("description"), max_length=500)
+    amount = models.DecimalField(_("amount (EUR)"), max_digits=12, decimal_places=2)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("continuation line")
+        verbose_name_plural = _("continuation lines")
+        ordering = ["application", "year", "side", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(amount__gt=0), name="continuation_amount_positive"),
+            models.CheckConstraint(condition=models.Q(side=BudgetSide.INCOME) | models.Q(partnership__isnull=True),
+                                   name="continuation_cost_has_no_partner"),
+        ]
+
+    def __str__(self):
+        return f"{self.year} {self.get_side_display()}: {self.description}"

@@ -1,0 +1,26 @@
+"""URLs of the funding application (mounted at /c/<slug>/aanvraag/)."""
+
+from django.urls import path
+
+from civhub.applications.views import budget, continuation, parts, workspace
+
+app_name = "applications"
+urlpatterns = [
+    path("", workspace.applications, name="applications"),
+    path("nieuw/", workspace.application_new, name="application_new"),
+    path("<int:pk>/", workspace.workspace_page, name="workspace"),
+    path("<int:pk>/bewerken/", workspace.application_edit, name="application_edit"),
+    path("onderdeel/<int:part_pk>/", parts.part, name="part"),
+    path("onderdeel/<int:part_pk>/bewerken/", parts.part_edit, name="part_edit"),
+    path("<int:pk>/begroting/", budget.budget, name="budget"),
+    path("<int:pk>/begroting/inkomsten/nieuw/", budget.income_new, name="income_new"),
+    path("<int:pk>/begroting/kosten/nieuw/", budget.cost_new, name="cost_new"),
+    path("<int:pk>/begroting/importeren/", budget.budget_import, name="budget_import"),
+    path("<int:pk>/begroting/sjabloon.xlsx", budget.budget_template, name="budget_template"),
+    path("begrotingsregel/<int:line_pk>/bewerken/", budget.line_edit, name="line_edit"),
+    path("begrotingsregel/<int:line_pk>/verwijderen/", budget.line_delete, name="line_delete"),
+    path("<int:pk>/voortzetting/", continuation.continuation, name="continuation"),
+    path("voortzettingsregel/<int:line_pk>/bewerken/", continuation.continuation_edit, name="continuation_edit"),
+    path("voortzettingsregel/<int:line_pk>/verwijderen/", continuation.continuation_delete,
+         name="continuation_delete"),
+]
