@@ -9,9 +9,13 @@ mistake is announced (the error summary has the focus and is an alert), and ends
 Inputs are found by their name, not their Dutch words.
 """
 
+import time
+
 import pytest
 from django.urls import reverse
 
+from civhub.ledger.models import Contribution, ImportBatch
+from civhub.ledger.services import import_batches
 from civhub.partners.models import PartnerApplication
 from tests.browser.support import (
     assert_accessible,
@@ -27,6 +31,9 @@ from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.browser
 
+Status = Contribution.Status
+DESCRIPTION = "Gastles lasrobot voor BOL-2 (praktijkbegeleider)"
+
 
 def choose(page, select: str, value: str, *, max_presses: int = 30) -> None:
     """With the focus on a <select>, move its choice with the arrow keys until it holds `value`."""
@@ -36,6 +43,18 @@ def choose(page, select: str, value: str, *, max_presses: int = 30) -> None:
             return
         page.keyboard.press("ArrowDown")
     raise AssertionError(f"{select} never took {value!r} with the arrow keys (the focus is on {focused(page)})")
+
+
+def type_date(page, iso: str) -> None:
+    """Type a date (YYYY-MM-DD) into the focused date field, in the order of day and month this browser's field has:
+    Chromium's follows its own language, not the page's (mm/dd/yyyy on a machine without Dutch), so probe it first."""
+    year, month, day = iso.split("-")
+    page.keyboard.type("01022003")
+    month_first = page.evaluate("document.activeElement.value") == "2003-01-02"
+    page.keyboard.press("Shift+Tab")  # from the year back to the first part, which typing overwrites
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.type(month + day + year if month_first else day + month + year)
+    assert page.evaluate("document.activeElement.value") == iso, f"typed {iso} into {focused(page)}"
 
 
 def assert_error_summary(page, message: str) -> None:
@@ -112,3 +131,106 @@ def test_keyboard_a_visitor_applies_as_a_partner_and_the_manager_approves(transa
     assert application.status == PartnerApplication.Status.APPROVED
     assert_announced(manager, "Kaasmakerij De Wei BV")
     assert_accessible(manager)
+
+
+def follow(page, href: str, *, scope: str = "main") -> None:
+    """Tab to the link to `href` (in `scope`, by default the main part) and follow it with Enter."""
+    tab_to(page, page.locator(f"{scope} a[href='{href}']").first)
+    press_and_wait(page)
+    assert page.url.endswith(href), f"Enter on the link to {href} led to {page.url}"
+
+
+def test_keyboard_a_contact_enters_hours_the_signatory_approves_and_the_controller_accepts(
+        transactional_db, new_page, full_centre, partner_a, partner_a_contact, partner_a_signatory,
+        finance_controller):
+    centre = full_centre
+    contributions = reverse("ledger:contributions", args=[centre.slug])
+    contact = new_page()
+    sign_in_by_keyboard(contact, partner_a_contact.email, PASSWORD)
+    follow(contact, contributions, scope=".main-nav")
+    follow(contact, reverse("ledger:contribution_new", args=[centre.slug]))
+    # Everything but the date: the form comes back with that one mistake.
+    tab_to(contact, "select[name=kind]")
+    choose(contact, "kind", "education")
+    type_into(contact, "input[name=hours]", "7,5")
+    type_into(contact, "textarea[name=description]", DESCRIPTION)
+    tab_to(contact, "main button[name=action][value=submit]")
+    press_and_wait(contact)
+    assert_error_summary(contact, "Vul de datum in.")
+    tab_to(contact, "main .form-errors a[href='#id_date']", max_tabs=1)
+    contact.keyboard.press("Enter")
+    assert contact.evaluate("document.activeElement.name") == "date"
+    type_date(contact, "2025-06-02")
+    tab_to(contact, "main button[name=action][value=submit]")
+    press_and_wait(contact)
+    entry = Contribution.objects.get(description=DESCRIPTION)
+    assert (entry.status, str(entry.amount), entry.date.isoformat()) == (Status.SUBMITTED, "450.00", "2025-06-02")
+    assert_announced(contact, "ter goedkeuring")
+
+    signatory = new_page()
+    sign_in_by_keyboard(signatory, partner_a_signatory.email, PASSWORD)
+    follow(signatory, contributions, scope=".main-nav")
+    follow(signatory, reverse("ledger:approvals", args=[centre.slug]))
+    tab_to(signatory, "main button[name=action][value=approve]")  # nothing selected yet
+    press_and_wait(signatory)
+    assert_announced(signatory, "Selecteer ten minste één boeking.")
+    assert signatory.evaluate("document.activeElement.matches('.site-messages')"), focused(signatory)
+    tab_to(signatory, f"#select-{entry.pk}")
+    signatory.keyboard.press("Space")
+    tab_to(signatory, "main button[name=action][value=approve]")
+    press_and_wait(signatory)
+    entry.refresh_from_db()
+    assert entry.status == Status.APPROVED and entry.approved_by == partner_a_signatory
+    assert_announced(signatory, "1 boeking goedgekeurd.")
+
+    controller = new_page()
+    sign_in_by_keyboard(controller, finance_controller.email, PASSWORD)
+    open_menu(controller, "menu-money", contributions)
+    follow(controller, reverse("ledger:reviews", args=[centre.slug]))
+    tab_to(controller, f"#select-{entry.pk}")
+    controller.keyboard.press("Space")
+    tab_to(controller, "main button[name=action][value=accept]")
+    press_and_wait(controller)
+    entry.refresh_from_db()
+    assert entry.status == Status.ACCEPTED
+    assert_announced(controller, "1 boeking geaccepteerd.")
+    assert_accessible(controller)
+
+
+def test_keyboard_a_contact_imports_a_file_and_hears_its_progress(transactional_db, new_page, full_centre, partner_a,
+                                                                  partner_a_contact, tmp_path, settings, monkeypatch):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    centre = full_centre
+    upload = tmp_path / "bijdragen.csv"
+    upload.write_text("extern_id;partner;datum;soort;programmalijn;categorie;uren;bedrag;omschrijving\n"
+                      f"k-1;{partner_a.short_code};2025-03-03;lab;;;7,5;;Labdag met studenten\n"
+                      f"k-2;{partner_a.short_code};2025-03-04;education;;;4;;Gastles lasrobot\n")
+    page = new_page()
+    sign_in_by_keyboard(page, partner_a_contact.email, PASSWORD)
+    follow(page, reverse("ledger:summary", args=[centre.slug, partner_a.short_code]))
+    follow(page, reverse("ledger:import", args=[centre.slug]))
+    tab_to(page, "main form button[type=submit]")  # no file chosen yet
+    press_and_wait(page)
+    assert_error_summary(page, "Kies het bestand dat u wilt importeren.")
+    tab_to(page, "input[name=file]")
+    with page.expect_file_chooser() as chooser:
+        page.keyboard.press("Space")
+    chooser.value.set_files(upload)
+    tab_to(page, "main form button[type=submit]")
+    press_and_wait(page)
+    batch = ImportBatch.objects.get()
+    assert page.url.endswith(reverse("ledger:import_batch", args=[centre.slug, batch.pk]))
+
+    # The import may take a while: its progress is swapped into a live region that was on the page before.
+    real = import_batches.confirm_import
+    monkeypatch.setattr(import_batches, "confirm_import", lambda **kwargs: (time.sleep(2), real(**kwargs))[1])
+    page.evaluate("document.querySelector('.import-status').dataset.before = 'yes'")
+    tab_to(page, "#confirm-form button[type=submit]")
+    with page.expect_navigation(timeout=15_000):
+        page.keyboard.press("Enter")
+        page.locator(".import-status[data-before=yes] #import-progress:not([hidden])").wait_for()
+        assert_announced(page, "Rijen controleren: 0 van ongeveer 2.")
+    page.wait_for_load_state()
+    assert_announced(page, "Het bestand is geïmporteerd.")
+    assert Contribution.objects.filter(partnership=partner_a, status=Status.SUBMITTED).count() == 2
+    assert_accessible(page)

@@ -1,12 +1,17 @@
-/* civhub's forms (issue 14): when a form comes back with mistakes, the focus goes to its error summary (an alert with
+/* civhub's forms (issue 14). When a form comes back with mistakes, the focus goes to its error summary (an alert with
    tabindex="-1", templates/forms/errors.html), so a keyboard or screen-reader user starts from what to correct rather
-   than from the top of the page. The summary's links lead to each field and give it the focus. */
+   than from the top of the page; the summary's links give each field the focus. Without a summary, the messages of
+   the last step (base.html's role="status" block: "Submitted", or what went wrong) take the focus, since they sit
+   above the main part that the skip link leads to. */
 (function () {
   "use strict";
 
   function setup() {
-    var summary = document.querySelector("main .form-errors[tabindex]");
-    if (summary) { summary.focus(); }  // before the autofocus of a field, which then stands back
+    var first = document.querySelector("main .form-errors[tabindex]") || document.querySelector(".site-messages");
+    if (first) {
+      if (!first.hasAttribute("tabindex")) { first.setAttribute("tabindex", "-1"); }
+      first.focus();  // before the autofocus of a field, which then stands back
+    }
     document.addEventListener("click", function (event) {
       var link = event.target.closest(".form-errors a[href^='#']");
       var field = link && document.getElementById(link.getAttribute("href").slice(1));
