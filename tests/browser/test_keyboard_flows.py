@@ -9,11 +9,18 @@ mistake is announced (the error summary has the focus and is an alert), and ends
 Inputs are found by their name, not their Dutch words.
 """
 
+import hashlib
 import time
+from urllib.parse import urlsplit
 
 import pytest
+from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
+from civhub.events.models import Registration
+from civhub.grants.models import ReportSubmission
+from civhub.grants.selectors.deadlines import deadlines as deadline_rows
 from civhub.ledger.models import Contribution, ImportBatch
 from civhub.ledger.services import import_batches
 from civhub.partners.models import PartnerApplication
@@ -27,6 +34,7 @@ from tests.browser.support import (
     tab_to,
     type_into,
 )
+from tests.events.factories import EventFactory, QuestionFactory, in_days
 from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -233,4 +241,86 @@ def test_keyboard_a_contact_imports_a_file_and_hears_its_progress(transactional_
     page.wait_for_load_state()
     assert_announced(page, "Het bestand is geïmporteerd.")
     assert Contribution.objects.filter(partnership=partner_a, status=Status.SUBMITTED).count() == 2
+    assert_accessible(page)
+
+
+def download_by_enter(page, href: str) -> bytes:
+    """Tab to the link to `href` and press Enter on it: the file it downloads."""
+    tab_to(page, page.locator(f"main a[href='{href}']").first)
+    with page.expect_download() as download:
+        page.keyboard.press("Enter")
+    return download.value.path().read_bytes()
+
+
+def test_keyboard_the_controller_records_the_report_submitted_and_downloads_its_funder_pack(
+        transactional_db, new_page, full_centre, finance_controller, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    centre = full_centre
+    today = timezone.localdate()
+    report = deadline_rows(centre.grants.get(), today=today)[0].report
+    page = new_page()
+    sign_in_by_keyboard(page, finance_controller.email, PASSWORD)
+    open_menu(page, "menu-money", reverse("grants:monitor", args=[centre.slug]))
+    assert download_by_enter(page, reverse("reports:funder_pack", args=[centre.slug, "xlsx"]))[:2] == b"PK"
+    # The tabs of the subsidy's pages lie above the download: back to them with Shift+Tab.
+    tab_to(page, page.locator(f".subnav a[href='{reverse('grants:deadlines', args=[centre.slug])}']"), backwards=True)
+    press_and_wait(page)
+    follow(page, reverse("grants:deadline_submit", args=[centre.slug, report.kind, report.due.isoformat()]))
+    tab_to(page, "input[name=submitted_on]")  # today's date stands in it: take it away
+    page.keyboard.press("Backspace")
+    tab_to(page, "main form button[type=submit]")
+    press_and_wait(page)
+    assert_error_summary(page, "Vul de datum van indienen in.")
+    tab_to(page, "main .form-errors a[href='#id_submitted_on']", max_tabs=1)
+    page.keyboard.press("Enter")
+    type_date(page, today.isoformat())
+    tab_to(page, "main form button[type=submit]")
+    press_and_wait(page)
+    assert page.url.endswith(reverse("grants:deadlines", args=[centre.slug]))
+    assert_announced(page, "is vastgelegd als ingediend")
+    submission = ReportSubmission.objects.get()
+    pdf = download_by_enter(page, reverse("reports:submitted_pack", args=[centre.slug, submission.pk, "pdf"]))
+    assert pdf.startswith(b"%PDF") and hashlib.sha256(pdf).hexdigest() == submission.pdf_sha256
+    xlsx = download_by_enter(page, reverse("reports:submitted_pack", args=[centre.slug, submission.pk, "xlsx"]))
+    assert hashlib.sha256(xlsx).hexdigest() == submission.xlsx_sha256
+    assert_accessible(page)
+
+
+@pytest.fixture
+def conference(centre):
+    event = EventFactory(centre=centre, title="Werkconferentie van en voor alle partners", capacity=40,
+                         starts_at=in_days(20, 13), ends_at=in_days(20, 17), location="Naturalis, Leiden")
+    QuestionFactory(event=event, label="Welke workshop kiest u?", kind="choice",
+                    choices="Robotica in het lab\nData en kwaliteit")
+    return event
+
+
+def test_keyboard_a_visitor_registers_for_an_event_and_confirms(transactional_db, page, conference):
+    centre = conference.centre
+    page.goto(reverse("public:centre", args=[centre.slug]))
+    follow(page, reverse("events:agenda", args=[centre.slug]), scope=".main-nav")
+    follow(page, reverse("events:event", args=[centre.slug, conference.pk]))
+    type_into(page, "input[name=name]", "Sanne de Vries")
+    tab_to(page, "select[name^=q]")  # the e-mail address stays empty
+    choose(page, "the workshop", "Data en kwaliteit")
+    tab_to(page, "main form button[type=submit]")
+    press_and_wait(page)
+    assert_error_summary(page, "Vul een e-mailadres in.")
+    tab_to(page, "main .form-errors a[href='#id_email']", max_tabs=1)
+    page.keyboard.press("Enter")
+    page.keyboard.type("sanne.devries@example.org")
+    tab_to(page, "main form button[type=submit]")
+    press_and_wait(page)
+    assert_announced(page, "sanne.devries@example.org")  # told to open the link in the e-mail
+    registration = Registration.objects.get(email="sanne.devries@example.org")
+    assert registration.answers == {"Welke workshop kiest u?": "Data en kwaliteit"}
+
+    message = next(message for message in mail.outbox if message.to == ["sanne.devries@example.org"])
+    link = next(line.strip() for line in message.body.splitlines() if "/bevestigen/" in line)
+    page.goto(urlsplit(link).path)  # opened from the e-mail
+    tab_to(page, "main form button[type=submit]")
+    press_and_wait(page)
+    registration.refresh_from_db()
+    assert registration.status == Registration.Status.CONFIRMED
+    assert_announced(page, "uw e-mailadres is bevestigd")
     assert_accessible(page)
