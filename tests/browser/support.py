@@ -144,9 +144,38 @@ def type_into(page, target, text: str, *, max_tabs: int = 60) -> None:
         page.keyboard.press("Delete")
 
 
-def press_and_wait(page, key: str = "Enter") -> None:
-    """Press a key that leads to a new page (a link, a submit button) and wait for that page to load."""
-    with page.expect_navigation():
+def type_date(page, iso: str) -> None:
+    """Type a date (YYYY-MM-DD) or a date and time (YYYY-MM-DDTHH:MM) into the focused date field, as a person does:
+    part by part. Chromium lays its field out in its own language, not the page's (mm/dd/yyyy with AM/PM on a
+    machine without Dutch), so first probe the order of day and month and whether the clock has AM/PM, then leave
+    the field backwards and Tab into it again, which starts at its first part, and type over the probe."""
+    day_part, _, clock = iso.partition("T")
+    year, month, day = day_part.split("-")
+    field = page.evaluate("document.activeElement.id")
+    page.keyboard.type("01022003")
+    if clock:
+        page.keyboard.press("Tab")  # a year may have more than four digits: Tab goes on to the hour
+        page.keyboard.type("1000P")  # P stands for PM where the clock has AM/PM
+    probe = page.evaluate("document.activeElement.value")
+    month_first, twelve_hours = probe.startswith("2003-01-02"), probe.endswith("T22:00")
+    while page.evaluate("document.activeElement.id") == field:
+        page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.type(month + day + year if month_first else day + month + year)
+    if clock:
+        page.keyboard.press("Tab")
+        hour, minute = (int(part) for part in clock.split(":"))
+        if twelve_hours:
+            page.keyboard.type(f"{hour % 12 or 12:02d}{minute:02d}" + ("P" if hour >= 12 else "A"))
+        else:
+            page.keyboard.type(f"{hour:02d}{minute:02d}")
+    assert page.evaluate("document.activeElement.value") == iso, f"typed {iso} into {focused(page)}"
+
+
+def press_and_wait(page, key: str = "Enter", *, timeout: float = 30_000) -> None:
+    """Press a key that leads to a new page (a link, a submit button) and wait for that page to load (up to 30 s: some
+    pages make a PDF, and the machine running the tests may be busy)."""
+    with page.expect_navigation(timeout=timeout):
         page.keyboard.press(key)
     page.wait_for_load_state()
 

@@ -11,6 +11,7 @@ Inputs are found by their name, not their Dutch words.
 
 import hashlib
 import time
+from datetime import timedelta
 from urllib.parse import urlsplit
 
 import pytest
@@ -19,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from civhub.events.models import Registration
+from civhub.governance.models import Decision, Meeting
 from civhub.grants.models import ReportSubmission
 from civhub.grants.selectors.deadlines import deadlines as deadline_rows
 from civhub.ledger.models import Contribution, ImportBatch
@@ -32,6 +34,7 @@ from tests.browser.support import (
     press_and_wait,
     sign_in_by_keyboard,
     tab_to,
+    type_date,
     type_into,
 )
 from tests.events.factories import EventFactory, QuestionFactory, in_days
@@ -51,18 +54,6 @@ def choose(page, select: str, value: str, *, max_presses: int = 30) -> None:
             return
         page.keyboard.press("ArrowDown")
     raise AssertionError(f"{select} never took {value!r} with the arrow keys (the focus is on {focused(page)})")
-
-
-def type_date(page, iso: str) -> None:
-    """Type a date (YYYY-MM-DD) into the focused date field, in the order of day and month this browser's field has:
-    Chromium's follows its own language, not the page's (mm/dd/yyyy on a machine without Dutch), so probe it first."""
-    year, month, day = iso.split("-")
-    page.keyboard.type("01022003")
-    month_first = page.evaluate("document.activeElement.value") == "2003-01-02"
-    page.keyboard.press("Shift+Tab")  # from the year back to the first part, which typing overwrites
-    page.keyboard.press("Shift+Tab")
-    page.keyboard.type(month + day + year if month_first else day + month + year)
-    assert page.evaluate("document.activeElement.value") == iso, f"typed {iso} into {focused(page)}"
 
 
 def assert_error_summary(page, message: str) -> None:
@@ -141,9 +132,9 @@ def test_keyboard_a_visitor_applies_as_a_partner_and_the_manager_approves(transa
     assert_accessible(manager)
 
 
-def follow(page, href: str, *, scope: str = "main") -> None:
-    """Tab to the link to `href` (in `scope`, by default the main part) and follow it with Enter."""
-    tab_to(page, page.locator(f"{scope} a[href='{href}']").first)
+def follow(page, href: str, *, scope: str = "main", backwards: bool = False) -> None:
+    """Tab (or Shift+Tab) to the link to `href` (in `scope`, by default the main part) and follow it with Enter."""
+    tab_to(page, page.locator(f"{scope} a[href='{href}']").first, backwards=backwards)
     press_and_wait(page)
     assert page.url.endswith(href), f"Enter on the link to {href} led to {page.url}"
 
@@ -245,9 +236,9 @@ def test_keyboard_a_contact_imports_a_file_and_hears_its_progress(transactional_
 
 
 def download_by_enter(page, href: str) -> bytes:
-    """Tab to the link to `href` and press Enter on it: the file it downloads."""
+    """Tab to the link to `href` and press Enter on it: the file it downloads (a pack takes a while to make)."""
     tab_to(page, page.locator(f"main a[href='{href}']").first)
-    with page.expect_download() as download:
+    with page.expect_download(timeout=60_000) as download:
         page.keyboard.press("Enter")
     return download.value.path().read_bytes()
 
@@ -323,4 +314,68 @@ def test_keyboard_a_visitor_registers_for_an_event_and_confirms(transactional_db
     registration.refresh_from_db()
     assert registration.status == Registration.Status.CONFIRMED
     assert_announced(page, "uw e-mailadres is bevestigd")
+    assert_accessible(page)
+
+
+def test_keyboard_the_manager_plans_a_meeting_and_records_its_decision(transactional_db, new_page, centre,
+                                                                      programme_manager, steering_member):
+    page = new_page()
+    sign_in_by_keyboard(page, programme_manager.email, PASSWORD)
+    open_menu(page, "menu-governance", reverse("governance:meetings", args=[centre.slug]))
+    follow(page, reverse("governance:meeting_new", args=[centre.slug]))
+    day = (timezone.localdate() + timedelta(days=60)).isoformat()  # a meeting still to come
+    tab_to(page, "input[name=starts_at]")  # the title stays empty
+    type_date(page, f"{day}T14:00")
+    tab_to(page, "input[name=ends_at]")
+    type_date(page, f"{day}T16:00")
+    type_into(page, "input[name=place]", "Leiden, Bio Science Park")
+    tab_to(page, f"input[name=participants][value='{steering_member.pk}']")
+    page.keyboard.press("Space")
+    tab_to(page, "main form button[type=submit]")
+    press_and_wait(page)
+    assert_error_summary(page, "Titel")
+    tab_to(page, "main .form-errors a[href='#id_title']", max_tabs=1)
+    page.keyboard.press("Enter")
+    page.keyboard.type("Stuurgroep voorjaar")
+    tab_to(page, "main form button[type=submit]")
+    press_and_wait(page)
+    meeting = Meeting.objects.get(title="Stuurgroep voorjaar")
+    assert meeting.participants.get() == steering_member
+    assert_announced(page, "De vergadering is opgeslagen.")
+
+    follow(page, reverse("governance:item_new", args=[centre.slug, meeting.pk]))
+    type_into(page, "input[name=title]", "Begroting 2027")
+    tab_to(page, "select[name=purpose]")
+    choose(page, "purpose", "decision")
+    type_into(page, "textarea[name=proposal]", "De stuurgroep stelt de begroting 2027 vast.")
+    tab_to(page, "main form button[type=submit]")
+    press_and_wait(page)
+    item = meeting.items.get()
+    assert item.purpose == "decision"
+    assert page.url.endswith("#agenda")  # back at the agenda; the buttons of the meeting lie above it
+    follow(page, reverse("governance:publish_agenda", args=[centre.slug, meeting.pk]), backwards=True)
+    tab_to(page, "main form button[type=submit]")
+    press_and_wait(page)
+    assert_announced(page, "De agenda is gepubliceerd")
+
+    now = timezone.now()  # time passes: the meeting starts
+    Meeting.objects.filter(pk=meeting.pk).update(starts_at=now - timedelta(hours=1), ends_at=now + timedelta(hours=1))
+    page.reload()
+    decide = reverse("governance:decision_new", args=[centre.slug, meeting.pk])
+    follow(page, f"{decide}?item={item.pk}")
+    tab_to(page, "textarea[name=text]")  # the proposal stands in it; take it away to see the mistake announced
+    page.keyboard.press("ControlOrMeta+a")
+    page.keyboard.press("Delete")
+    tab_to(page, "main form button[type=submit]")
+    press_and_wait(page)
+    assert_error_summary(page, "Besluit")
+    tab_to(page, "main .form-errors a[href='#id_text']", max_tabs=1)
+    page.keyboard.press("Enter")
+    page.keyboard.type("De stuurgroep stelt de begroting 2027 vast, met de opmerkingen van de partners.")
+    tab_to(page, "main form button[type=submit]")
+    press_and_wait(page)
+    decision = Decision.objects.get(meeting=meeting)
+    assert decision.item == item and decision.text.endswith("opmerkingen van de partners.")
+    assert decision.number in page.locator("main").inner_text()
+    assert_announced(page, "Het besluit is vastgelegd.")
     assert_accessible(page)
