@@ -32,6 +32,7 @@ from tests.browser.support import (
     assert_focus_visible,
     focused,
     press_and_wait,
+    screenshot,
     sign_in_by_keyboard,
     tab_to,
     type_date,
@@ -103,6 +104,7 @@ def test_keyboard_a_visitor_applies_as_a_partner_and_the_manager_approves(transa
     tab_to(page, "main form button[type=submit]")
     press_and_wait(page)
     assert_error_summary(page, "Vul de naam van uw organisatie in.")
+    screenshot(page, "keyboard-apply-error-summary")
     assert PartnerApplication.objects.count() == 0
     tab_to(page, "main .form-errors a[href='#id_organisation_name']", max_tabs=1)  # the summary leads to the field
     page.keyboard.press("Enter")
