@@ -176,6 +176,7 @@ def test_keyboard_a_contact_enters_hours_the_signatory_approves_and_the_controll
     press_and_wait(signatory)
     assert_announced(signatory, "Selecteer ten minste één boeking.")
     assert signatory.evaluate("document.activeElement.matches('.site-messages')"), focused(signatory)
+    assert_focus_visible(signatory)
     tab_to(signatory, f"#select-{entry.pk}")
     signatory.keyboard.press("Space")
     tab_to(signatory, "main button[name=action][value=approve]")
