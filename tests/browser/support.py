@@ -30,8 +30,11 @@ def assert_reflows(page) -> None:
 
 
 def submit(page) -> None:
-    """Press the submit button of the page's own form (not the language switch in the header)."""
-    page.locator("main form button[type=submit], main form input[type=submit]").last.click()
+    """Press the submit button of the page's own form (not the language switch in the header), and wait for the page
+    the server answers with: a busy machine may take longer than `wait_for_load_state()` waits for a navigation
+    that has not started yet."""
+    with page.expect_navigation():
+        page.locator("main form button[type=submit], main form input[type=submit]").last.click()
 
 
 def sign_in(page, email: str, password: str) -> None:

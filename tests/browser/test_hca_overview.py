@@ -18,8 +18,8 @@ def test_the_office_reads_the_page_with_the_keyboard_and_picks_a_round(transacti
     sign_in(page, programme_manager.email, PASSWORD)
     page.goto(reverse("office:dashboard", args=[centre.slug]))
     page.get_by_role("button", name="Programma").click()  # the office's menu groups the HCA under Programma
-    page.locator("#menu-programme").get_by_role("link", name="Arbeidsmarkt").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("#menu-programme").get_by_role("link", name="Arbeidsmarkt").click()
 
     main = page.locator("main")
     assert "Prognose per beroep" in main.inner_text()
@@ -35,8 +35,8 @@ def test_the_office_reads_the_page_with_the_keyboard_and_picks_a_round(transacti
     screenshot(page, "hca-overview-1280")
 
     page.get_by_label("Toon enquêteronde").select_option(str(world["earlier"].pk))
-    submit(page)
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        submit(page)
     assert f"ronde={world['earlier'].pk}" in page.url and "illustratief" in main.inner_text()
 
     page.goto(reverse("hca:overview", args=[centre.slug]))
