@@ -215,7 +215,7 @@ def test_keyboard_a_contact_imports_a_file_and_hears_its_progress(transactional_
     press_and_wait(page)
     assert_error_summary(page, "Kies het bestand dat u wilt importeren.")
     tab_to(page, "input[name=file]")
-    with page.expect_file_chooser() as chooser:
+    with page.expect_file_chooser(timeout=30_000) as chooser:  # a busy machine opens the dialog late
         page.keyboard.press("Space")
     chooser.value.set_files(upload)
     tab_to(page, "main form button[type=submit]")
