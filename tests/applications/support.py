@@ -21,6 +21,7 @@ from civhub.applications.models import (
 )
 from civhub.applications.selectors.commitments import canonical_table, pledge_table
 from civhub.core.models import Regulation
+from civhub.partners.models import AgreementSignature, AgreementVersion, Partnership
 
 RATE = Decimal("73.00")
 
@@ -102,3 +103,13 @@ def confirmed(application, partnership) -> Commitment:
     return Commitment.objects.create(application=application, partnership=partnership,
                                      answer=Commitment.Answer.CONFIRMED, table_hash=table.hash,
                                      table_text=canonical_table(table.lines), signer_name="Anna de Vries")
+
+
+def signed_by_all(centre, dated=date(2021, 6, 1)) -> AgreementVersion:
+    """A version of the cooperation agreement signed by every active partner (written directly)."""
+    version = AgreementVersion.objects.create(centre=centre, number=1, dated=dated)
+    AgreementSignature.objects.bulk_create([
+        AgreementSignature(version=version, partnership=partner, way=AgreementSignature.Way.SCAN,
+                           signed_by_name="Directeur", signed_on=dated)
+        for partner in Partnership.objects.filter(centre=centre, status=Partnership.Status.ACTIVE)])
+    return version

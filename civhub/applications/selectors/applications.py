@@ -2,7 +2,8 @@
 
 The readiness checklist lists only what civhub can check today: each part done, the
 regulation's checks of the budget and of the continuation forecast (selectors/budget.py), and
-every counted partner's confirmation of its pledges (selectors/commitments.py).
+every counted partner's confirmation of its pledges and the partners' signatures under the
+cooperation agreement (selectors/commitments.py).
 """
 
 from dataclasses import dataclass
@@ -85,9 +86,10 @@ class Workspace:
 
 
 def workspace(application: Application) -> Workspace:
-    """Eight queries whatever the number of lines, parts, comments and partners."""
+    """Ten queries whatever the number of lines, parts, comments and partners."""
     found = budget.figures(application)
-    checks = [*budget.checks(application, found), commitments.commitments_check(commitments.standings(application))]
+    checks = [*budget.checks(application, found), commitments.commitments_check(commitments.standings(application)),
+              commitments.agreement_check(application.centre)]
     return Workspace(application, Readiness(parts_of(application), checks), found)
 
 

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from civhub.applications.models import Application, BudgetLine, BudgetSide, Commitment, IncomeSource
 from civhub.grants.rules import BudgetCheck
 from civhub.partners.models import Partnership
+from civhub.partners.selectors.agreement import signature_standing
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
@@ -229,6 +230,23 @@ def commitments_check(found: list[Standing]) -> BudgetCheck:
         "%(open)s of %(count)s counted partners have not confirmed their pledge table as it stands: %(names)s.") % {
         "open": len(open_), "count": len(counted),
         "names": ", ".join(standing.partnership.organisation.name for standing in open_)})
+
+
+def agreement_check(centre) -> BudgetCheck:
+    """The readiness check: every active partner signed the current version of the cooperation agreement (two
+    queries; the register is kept in `partners`)."""
+    found = signature_standing(centre)
+    if found.version is None:
+        return BudgetCheck("agreement", False, _("The cooperation agreement is not in the register yet: the "
+                                                 "programme office records its version and the signatures."))
+    if found.complete:
+        return BudgetCheck("agreement", True, _("Every partner (%(count)s) signed version %(version)s of the "
+                                                "cooperation agreement.") % {"count": found.partners,
+                                                                              "version": found.version.number})
+    return BudgetCheck("agreement", False, _(
+        "%(open)s of %(count)s partners have not signed version %(version)s of the cooperation agreement yet: "
+        "%(names)s.") % {"open": len(found.unsigned), "count": found.partners, "version": found.version.number,
+                         "names": ", ".join(partner.organisation.name for partner in found.unsigned)})
 
 
 # The partner's side: the portal and the inbox ---------------------------------------------------------------
