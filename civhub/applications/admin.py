@@ -9,7 +9,14 @@ steps of their own), comments are read-only (never changed), and every edit keep
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from civhub.applications.models import Application, ApplicationPart, BudgetLine, ContinuationLine, PartComment
+from civhub.applications.models import (
+    Application,
+    ApplicationPart,
+    BudgetLine,
+    Commitment,
+    ContinuationLine,
+    PartComment,
+)
 from civhub.core.admin_scoping import CentreScopedAdmin, CentreScopedAdminMixin, ReadOnlyAdminMixin
 
 
@@ -59,3 +66,13 @@ class ContinuationLineAdmin(CentreScopedAdminMixin, SimpleHistoryAdmin):
     list_filter = ["application__centre", "side", "year"]
     list_select_related = ["application", "partnership__organisation", "partnership__centre"]
     search_fields = ["description"]
+
+
+@admin.register(Commitment)
+class CommitmentAdmin(ReadOnlyAdminMixin, CentreScopedAdmin):
+    """Read-only: a partner's answer is its signatory's own, never changed (a new answer is a new row)."""
+
+    centre_path = "application__centre"
+    list_display = ["application", "partnership", "answer", "signer_name", "answered_at"]
+    list_filter = ["application__centre", "answer"]
+    list_select_related = ["application", "partnership__organisation"]

@@ -247,3 +247,43 @@ class ContinuationLine(models.Model):
 
     def __str__(self):
         return f"{self.year} {self.get_side_display()}: {self.description}"
+
+
+class Commitment(models.Model):
+    """Commitment: a partner's answer to its own pledge table in an application: confirmed, or a change asked.
+
+    The partner's signatory confirms the table as it stood (its SHA-256 over the canonical
+    serialisation of `commitments.pledge_table`, kept here with the text it was computed over) with
+    their name, role and the organisation's postal address; or asks for a change with a comment.
+    Answers are never changed: a new answer is a new row, and the newest one counts. A confirmation
+    whose hash no longer matches the table is void, and the partner is asked again.
+    """
+
+    class Answer(models.TextChoices):
+        CONFIRMED = "confirmed", _("confirmed")
+        CHANGE_ASKED = "change_asked", _("change asked")
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="commitments",
+                                    verbose_name=_("funding application"))
+    partnership = models.ForeignKey("partners.Partnership", on_delete=models.PROTECT,
+                                    related_name="application_commitments", verbose_name=_("partner"))
+    answer = models.CharField(_("answer"), max_length=15, choices=Answer.choices)
+    table_hash = models.CharField(_("SHA-256 of the pledge table"), max_length=64)
+    table_text = models.TextField(_("the pledge table as answered"))
+    signer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                               related_name="+", verbose_name=_("signatory"))
+    signer_name = models.CharField(_("name"), max_length=200)
+    signer_role = models.CharField(_("role"), max_length=200, blank=True)
+    signer_address = models.CharField(_("postal address"), max_length=500, blank=True)
+    comment = models.TextField(_("comment"), blank=True)
+    answered_at = models.DateTimeField(_("answered at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("partner's commitment")
+        verbose_name_plural = _("partners' commitments")
+        ordering = ["application", "partnership", "-answered_at", "-pk"]
+        indexes = [models.Index(fields=["application", "partnership", "-answered_at"],
+                                name="commitment_newest_idx")]
+
+    def __str__(self):
+        return f"{self.application}: {self.partnership} ({self.get_answer_display()})"

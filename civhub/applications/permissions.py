@@ -35,3 +35,25 @@ def writers(centre):
     """The people who may own a part: the centre's programme office, by name."""
     return (User.objects.filter(memberships__centre=centre, memberships__role__in=sorted(OFFICE_ROLES),
                                 is_active=True).distinct().order_by("full_name", "email"))
+
+
+# The partners' commitments ---------------------------------------------------------------------------------
+# A partner's pledge table is read by that partner's people (contacts and signatories) and by the office; only
+# the partner's signatory confirms it or asks for a change: a contact reads it, the office may not answer for a
+# partner (403). Another partner's table is a 404 (the partner is not even named).
+
+
+def signs_for(user, partnership) -> bool:
+    """The partner's signatory: the one person who answers for its pledges."""
+    return access.has_partner_role(user, partnership, Role.PARTNER_SIGNATORY)
+
+
+def ensure_signs_for(user, partnership) -> None:
+    """403 for anyone who may read the table but not answer for the partner (a contact, the office)."""
+    if not signs_for(user, partnership):
+        raise PermissionDenied
+
+
+def signatory_partnership_ids(user, centre) -> set[int]:
+    """The centre's partners the user signs for."""
+    return access.partnerships_with_role(user, centre, Role.PARTNER_SIGNATORY)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from civhub.applications.views import budget, continuation, parts, workspace
+from civhub.applications.views import budget, commitments, continuation, parts, workspace
 
 app_name = "applications"
 urlpatterns = [
@@ -23,4 +23,9 @@ urlpatterns = [
     path("voortzettingsregel/<int:line_pk>/bewerken/", continuation.continuation_edit, name="continuation_edit"),
     path("voortzettingsregel/<int:line_pk>/verwijderen/", continuation.continuation_delete,
          name="continuation_delete"),
+    # The partners' commitments: the office's overview, a partner's own pledge table and its signatory's answer.
+    path("<int:pk>/toezeggingen/", commitments.commitments, name="commitments"),
+    path("<int:pk>/toezegging/<slug:code>/", commitments.pledge, name="pledge"),
+    path("<int:pk>/toezegging/<slug:code>/bevestigen/", commitments.pledge_confirm, name="pledge_confirm"),
+    path("<int:pk>/toezegging/<slug:code>/wijziging/", commitments.pledge_change, name="pledge_change"),
 ]

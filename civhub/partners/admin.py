@@ -13,6 +13,8 @@ from simple_history.admin import SimpleHistoryAdmin
 from civhub.accounts.permissions import admin_centre_ids
 from civhub.core.admin_scoping import CentreScopedAdmin, CentreScopedAdminMixin, ReadOnlyAdminMixin
 from civhub.partners.models import (
+    AgreementSignature,
+    AgreementVersion,
     Contact,
     Organisation,
     OrganisationChange,
@@ -88,3 +90,22 @@ class OrganisationChangeDecisionAdmin(ReadOnlyAdminMixin, CentreScopedAdmin):
     list_display = ["change", "centre", "decision", "decided_by", "decided_at"]
     list_filter = ["centre", "decision"]
     list_select_related = ["change__organisation", "centre", "decided_by"]
+
+
+@admin.register(AgreementVersion)
+class AgreementVersionAdmin(ReadOnlyAdminMixin, CentreScopedAdmin):
+    """Read-only: versions are recorded by the register's service, which numbers them and writes the audit row."""
+
+    list_display = ["centre", "number", "dated", "created_by"]
+    list_filter = ["centre"]
+    list_select_related = ["centre", "created_by"]
+
+
+@admin.register(AgreementSignature)
+class AgreementSignatureAdmin(ReadOnlyAdminMixin, CentreScopedAdmin):
+    """Read-only: a signature is recorded once (by the office from a scan, or by the partner in civhub)."""
+
+    centre_path = "version__centre"
+    list_display = ["partnership", "version", "way", "signed_by_name", "signed_on", "is_accession"]
+    list_filter = ["version__centre", "way"]
+    list_select_related = ["partnership__organisation", "version"]

@@ -314,3 +314,72 @@ class OrganisationChangeDecision(models.Model):
     @property
     def is_waiting(self) -> bool:
         return self.decision == self.Decision.PENDING
+
+
+def agreement_path(instance, filename: str) -> str:
+    """The agreement's versions under the centre's folder (outside the public media URLs)."""
+    return f"agreements/{instance.centre_id}/{filename}"
+
+
+def signature_path(instance, filename: str) -> str:
+    return f"agreements/{instance.version.centre_id}/signed/{instance.partnership_id}/{filename}"
+
+
+class AgreementVersion(models.Model):
+    """AgreementVersion: one version of the centre's cooperation agreement (samenwerkingsovereenkomst), the legal
+    basis of every pledge: its document, its date and what changed against the version before. The newest
+    version is the current one; partners sign each version (AgreementSignature)."""
+
+    centre = models.ForeignKey("core.Centre", on_delete=models.CASCADE, related_name="agreement_versions",
+                               verbose_name=_("centre"))
+    number = models.PositiveSmallIntegerField(_("version"))
+    dated = models.DateField(_("dated"))
+    document = models.FileField(_("document"), upload_to=agreement_path, blank=True, max_length=300)
+    changes = models.TextField(_("what changed"), blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+", verbose_name=_("recorded by"))
+    created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("version of the cooperation agreement")
+        verbose_name_plural = _("versions of the cooperation agreement")
+        ordering = ["centre", "-number"]
+        constraints = [models.UniqueConstraint(fields=["centre", "number"], name="one_agreement_version_number")]
+
+    def __str__(self):
+        return f"{self.centre}: {self.number}"
+
+
+class AgreementSignature(models.Model):
+    """AgreementSignature: a partner's signature under one version of the cooperation agreement: who signed and
+    when, as a scanned copy the office uploads or as a confirmation by the partner's signatory in civhub. A
+    partner that joins later signs an accession (toetreding) with the date from which its pledges count."""
+
+    class Way(models.TextChoices):
+        SCAN = "scan", _("scanned copy")
+        CIVHUB = "civhub", _("confirmed in civhub")
+
+    version = models.ForeignKey(AgreementVersion, on_delete=models.CASCADE, related_name="signatures",
+                                verbose_name=_("version of the cooperation agreement"))
+    partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="agreement_signatures",
+                                    verbose_name=_("partner"))
+    way = models.CharField(_("signed as"), max_length=10, choices=Way.choices)
+    signed_by_name = models.CharField(_("signed by"), max_length=200)
+    signed_on = models.DateField(_("signed on"))
+    scan = models.FileField(_("scanned copy"), upload_to=signature_path, blank=True, max_length=300)
+    is_accession = models.BooleanField(_("accession"), default=False)
+    counts_from = models.DateField(_("pledges count from"), null=True, blank=True)
+    confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                     related_name="+", verbose_name=_("confirmed in civhub by"))
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                    related_name="+", verbose_name=_("recorded by"))
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("signature under the cooperation agreement")
+        verbose_name_plural = _("signatures under the cooperation agreement")
+        ordering = ["version", "partnership__organisation__name"]
+        constraints = [models.UniqueConstraint(fields=["version", "partnership"], name="one_signature_per_version")]
+
+    def __str__(self):
+        return f"{self.partnership}: {self.version}"

@@ -3,6 +3,7 @@
 from django.db.models import QuerySet
 
 from civhub.accounts import permissions as access
+from civhub.accounts.models import Role
 from civhub.partners.models import OrganisationChange, Partnership
 
 
@@ -38,3 +39,13 @@ def organisation_changes_for(user, centre) -> QuerySet[OrganisationChange]:
     if not may_decide_organisation_change(user, centre):
         return OrganisationChange.objects.none()
     return OrganisationChange.objects.filter(decisions__centre=centre)
+
+
+def may_keep_agreement_register(user, centre) -> bool:
+    """The office keeps the register of the cooperation agreement: its versions and the signatures on paper."""
+    return access.acts_as_office(user, centre)
+
+
+def signs_agreement_for(user, partnership: Partnership) -> bool:
+    """The partner's signatory confirms its signature under the agreement in civhub (the office never does)."""
+    return access.has_partner_role(user, partnership, Role.PARTNER_SIGNATORY)

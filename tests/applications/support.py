@@ -13,12 +13,15 @@ from civhub.applications.models import (
     BudgetCategory,
     BudgetLine,
     BudgetSide,
+    Commitment,
     ContinuationLine,
     ContributionForm,
     IncomeSource,
     PartKind,
 )
+from civhub.applications.selectors.commitments import canonical_table, pledge_table
 from civhub.core.models import Regulation
+from civhub.partners.models import AgreementSignature, AgreementVersion, Partnership
 
 RATE = Decimal("73.00")
 
@@ -92,3 +95,21 @@ def balanced_budget(application, employer, government, lead=None):
     for year in range(2026, 2030):
         forecast(application, year, "10000.00")
         forecast(application, year, "8000.00", side=BudgetSide.COST)
+
+
+def confirmed(application, partnership) -> Commitment:
+    """The partner's confirmation of its pledge table as it stands now (written directly)."""
+    table = pledge_table(application, partnership)
+    return Commitment.objects.create(application=application, partnership=partnership,
+                                     answer=Commitment.Answer.CONFIRMED, table_hash=table.hash,
+                                     table_text=canonical_table(table.lines), signer_name="Anna de Vries")
+
+
+def signed_by_all(centre, dated=date(2021, 6, 1)) -> AgreementVersion:
+    """A version of the cooperation agreement signed by every active partner (written directly)."""
+    version = AgreementVersion.objects.create(centre=centre, number=1, dated=dated)
+    AgreementSignature.objects.bulk_create([
+        AgreementSignature(version=version, partnership=partner, way=AgreementSignature.Way.SCAN,
+                           signed_by_name="Directeur", signed_on=dated)
+        for partner in Partnership.objects.filter(centre=centre, status=Partnership.Status.ACTIVE)])
+    return version

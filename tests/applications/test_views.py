@@ -13,11 +13,13 @@ from civhub.core.models import AuditEvent
 from tests.applications.support import (
     application,
     balanced_budget,
+    confirmed,
     cost,
     forecast,
     partner_cash,
     partner_hours,
     partner_in_kind,
+    signed_by_all,
     subsidy,
 )
 from tests.factories import PartnershipFactory
@@ -74,8 +76,8 @@ def test_the_readiness_checklist_says_what_is_missing(centre, programme_manager,
     assert "The subsidy is EUR 12,000.00 more than one third of the budget" in html
     assert "The income (EUR 900,000.00) is EUR 462,000.00 more than the costs (EUR 438,000.00)." in html
     assert "The continuation forecast misses 2026, 2027, 2028, 2029" in html
-    # four parts, the share, the balance and the forecast: 7 of 5 parts + 9 checks
-    assert "7 of 14 items still need work." in html
+    # four parts, the share, the balance, the forecast, the confirmations, the agreement: 9 of 5 parts + 11 checks
+    assert "9 of 16 items still need work." in html
     assert "EUR 312,000.00" in html  # the subsidy asked, derived from the budget
 
 
@@ -83,6 +85,8 @@ def test_an_application_with_everything_done_is_ready(centre, programme_manager,
     made = application(centre)
     made.parts.update(status=ApplicationPart.Status.DONE)
     balanced_budget(made, partner_a, partner_b)
+    confirmed(made, partner_a), confirmed(made, partner_b)
+    signed_by_all(centre)
     html = page(client_for(programme_manager), url("workspace", centre, made.pk))
     assert "Everything civhub can check is done: every part and every rule of the regulation." in html
     assert "status-problem" not in html

@@ -1,7 +1,9 @@
 """The centre's applications, one application's workspace (its parts) and what is still missing before it can go.
 
-The readiness checklist lists only what civhub can check today: each part done, and the
-regulation's checks of the budget and of the continuation forecast (selectors/budget.py).
+The readiness checklist lists only what civhub can check today: each part done, the
+regulation's checks of the budget and of the continuation forecast (selectors/budget.py), and
+every counted partner's confirmation of its pledges and the partners' signatures under the
+cooperation agreement (selectors/commitments.py).
 """
 
 from dataclasses import dataclass
@@ -13,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from civhub.applications.models import Application, ApplicationPart, BudgetSide, IncomeSource
-from civhub.applications.selectors import budget
+from civhub.applications.selectors import budget, commitments
 from civhub.grants.rules import BudgetCheck
 
 SUBSIDY_ASKED = Coalesce(Sum("budget_lines__amount", filter=Q(budget_lines__side=BudgetSide.INCOME,
@@ -84,9 +86,11 @@ class Workspace:
 
 
 def workspace(application: Application) -> Workspace:
-    """Five queries whatever the number of lines, parts and comments."""
+    """Ten queries whatever the number of lines, parts, comments and partners."""
     found = budget.figures(application)
-    return Workspace(application, Readiness(parts_of(application), budget.checks(application, found)), found)
+    checks = [*budget.checks(application, found), commitments.commitments_check(commitments.standings(application)),
+              commitments.agreement_check(application.centre)]
+    return Workspace(application, Readiness(parts_of(application), checks), found)
 
 
 def part_of(centre, part_pk: int) -> ApplicationPart:

@@ -11,7 +11,8 @@ from django.utils import timezone
 from civhub.core.choices import ContributionKind
 from civhub.core.models import Centre, Grant, KeyDate, ProgrammeLine, PublicContact
 from civhub.core.public_budget import BudgetSummary, budget_summary
-from civhub.partners.models import Cluster, Partnership
+from civhub.partners.models import AgreementVersion, Cluster, Partnership
+from civhub.partners.selectors.agreement import signed_current
 
 
 @dataclass
@@ -32,6 +33,9 @@ class CentrePage:
     past_key_dates: list[KeyDate]  # over, the most recent first
     contacts: list[PublicContact]
     kinds: list[ContributionKind]
+    # Whether the centre keeps its cooperation agreement in civhub: then a partner that has not signed the
+    # current version is shown as joining (`partnership.signed_agreement`).
+    has_agreement: bool = False
 
     @property
     def partner_count(self) -> int:
@@ -48,7 +52,7 @@ def public_partnerships(centre: Centre):
 
 
 def centre_page(centre: Centre) -> CentrePage:
-    partnerships = list(public_partnerships(centre))
+    partnerships = list(public_partnerships(centre).annotate(signed_agreement=signed_current(centre)))
     clusters = [
         ClusterGroup(str(label), [p for p in partnerships if p.cluster == value])
         for value, label in Cluster.choices
@@ -67,4 +71,5 @@ def centre_page(centre: Centre) -> CentrePage:
         past_key_dates=list(centre.key_dates.exclude(coming).order_by("-starts_on", "-pk")),
         contacts=list(centre.public_contacts.all()),
         kinds=ContributionKind.in_kind(),
+        has_agreement=AgreementVersion.objects.filter(centre=centre).exists(),
     )
