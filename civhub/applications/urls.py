@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from civhub.applications.views import budget, continuation, parts, workspace
+from civhub.applications.views import award, budget, continuation, parts, submission, workspace
 
 app_name = "applications"
 urlpatterns = [
@@ -23,4 +23,8 @@ urlpatterns = [
     path("voortzettingsregel/<int:line_pk>/bewerken/", continuation.continuation_edit, name="continuation_edit"),
     path("voortzettingsregel/<int:line_pk>/verwijderen/", continuation.continuation_delete,
          name="continuation_delete"),
+    path("<int:pk>/indienen/", submission.submit, name="submit"),
+    path("<int:pk>/aanvraag.pdf", submission.application_pdf, name="application_pdf"),
+    path("<int:pk>/begrotingsbijlage.xlsx", submission.budget_annex, name="budget_annex"),
+    path("<int:pk>/toekenning/", award.award, name="award"),
 ]
