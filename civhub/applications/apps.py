@@ -6,3 +6,9 @@ class ApplicationsConfig(AppConfig):
     name = "civhub.applications"
     label = "applications"
     verbose_name = _("Funding applications")
+
+    def ready(self):
+        from civhub.applications.monitor import SECTION
+        from civhub.grants.sections import register
+
+        register(SECTION)
