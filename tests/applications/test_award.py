@@ -48,7 +48,8 @@ def cells(grant):
 def test_distribute_puts_the_remainder_on_the_largest_line():
     assert distribute(D("100.00"), [D("1"), D("1"), D("1")]) == [D("33.34"), D("33.33"), D("33.33")]
     assert distribute(D("10.00"), [D("1"), D("3")]) == [D("2.50"), D("7.50")]
-    assert distribute(D("0.05"), [D("2"), D("5"), D("3")]) == [D("0.01"), D("0.02"), D("0.02")]  # 1, 2.5 → 3, 1.5 → 2: one cent too many off the 5
+    # 5 cents over 2:5:3 is 1, 2.5 → 3 and 1.5 → 2 cents: one too many, taken off the largest.
+    assert distribute(D("0.05"), [D("2"), D("5"), D("3")]) == [D("0.01"), D("0.02"), D("0.02")]
 
 
 def test_the_award_makes_the_grant_budget_version_1_the_pledges_and_the_calendar(
