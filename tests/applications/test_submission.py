@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from civhub.applications.errors import ApplicationError
+from civhub.applications.exports.application_pdf import render_application_pdf
 from civhub.applications.exports.budget_annex import render_budget_annex
 from civhub.applications.exports.commitments import commitment_rows
 from civhub.applications.models import Application, ApplicationPart, FrozenRecordError, SubmittedCopy
@@ -17,6 +18,7 @@ from civhub.applications.services.budget import LineData, add_line
 from civhub.applications.services.submission import canonical_content, submit_application
 from civhub.core.models import AuditEvent
 from tests.applications.support import application, ready, subsidy
+from tests.hca.outputs_data import build_labour_market
 
 pytestmark = pytest.mark.django_db
 
@@ -142,3 +144,14 @@ def test_the_commitments_hook_gives_each_partners_budget_totals(centre, partner_
         "Gemeente Partner B": ("others", D("150000.00"), D("0.00"), D("150000.00")),
         lead.organisation.name: ("not_counted", D("0.00"), D("7300.00"), D("7300.00")),
     }
+
+
+def test_the_application_pdf_shows_the_hcas_labour_market_figures_with_the_regional_vision(centre, partner_a,
+                                                                                          partner_b):
+    build_labour_market(centre)
+    made = ready(application(centre), partner_a, partner_b)
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(
+        render_application_pdf(made))).pages).split())
+    assert "De arbeidsmarkt, uit de HCA" in text
+    assert "laborant mbo-3" in text and "procesoperator" in text
+    assert "minder dan 3 partners: niet gepubliceerd" in text
