@@ -96,7 +96,7 @@ def _overview(sheet, application, page, styles) -> None:
     sheet.set_column(2, 2 + len(page.income.years), 16)
     row = _head(sheet, application, _("Budget annex: income and costs per calendar year"), styles)
     row = _table(sheet, row, page.income, _("Income (EUR)"), styles, notes=True)
-    row = _table(sheet, row + 1, page.costs, _("Costs (EUR)"), styles, notes=True)
+    row = _table(sheet, row + 1, page.costs, _("Costs (EUR)"), styles, notes=False)
     sheet.write(row + 1, 0, _("BPV is listed and left out of the totals (RIF 2014 art. 10(5)); the lead applicant's "
                               "own contribution is shown and not counted as co-financing."), styles["muted"])
     sheet.freeze_panes(4, 1)
