@@ -28,6 +28,7 @@ from civhub.core.models import Centre
 from tests.accounts.rows_inbox import INBOX_ROWS
 from tests.api.rows import API_ROWS
 from tests.applications.rows import APPLICATION_ROWS
+from tests.applications.rows_award import AWARD_ROWS
 from tests.applications.rows_commitments import COMMITMENT_ROWS
 from tests.conftest import PERSONA_BUILDERS, PERSONAS, build_world
 from tests.core.rows_search import SEARCH_ROWS
@@ -241,6 +242,7 @@ TABLE = [
     *SEARCH_ROWS,
     *APPLICATION_ROWS,
     *COMMITMENT_ROWS,
+    *AWARD_ROWS,
 ]
 
 

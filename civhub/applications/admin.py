@@ -12,10 +12,12 @@ from simple_history.admin import SimpleHistoryAdmin
 from civhub.applications.models import (
     Application,
     ApplicationPart,
+    Award,
     BudgetLine,
     Commitment,
     ContinuationLine,
     PartComment,
+    SubmittedCopy,
 )
 from civhub.core.admin_scoping import CentreScopedAdmin, CentreScopedAdminMixin, ReadOnlyAdminMixin
 
@@ -76,3 +78,22 @@ class CommitmentAdmin(ReadOnlyAdminMixin, CentreScopedAdmin):
     list_display = ["application", "partnership", "answer", "signer_name", "answered_at"]
     list_filter = ["application__centre", "answer"]
     list_select_related = ["application", "partnership__organisation"]
+@admin.register(SubmittedCopy)
+class SubmittedCopyAdmin(ReadOnlyAdminMixin, CentreScopedAdmin):
+    """Read-only: the copy frozen on submission never changes (the model refuses it too)."""
+
+    centre_path = "application__centre"
+    list_display = ["application", "submitted_by", "submitted_at", "subsidy_asked", "content_sha256"]
+    list_filter = ["application__centre"]
+    list_select_related = ["application", "submitted_by"]
+    exclude = ["content"]
+
+
+@admin.register(Award)
+class AwardAdmin(ReadOnlyAdminMixin, CentreScopedAdmin):
+    """Read-only: the award decision is recorded on its page, which makes the grant; it never changes."""
+
+    centre_path = "application__centre"
+    list_display = ["application", "decision_reference", "decision_date", "amount_granted", "scaled", "grant"]
+    list_filter = ["application__centre", "scaled"]
+    list_select_related = ["application", "grant__centre"]

@@ -287,3 +287,102 @@ class Commitment(models.Model):
 
     def __str__(self):
         return f"{self.application}: {self.partnership} ({self.get_answer_display()})"
+# Submitting and the award (issue 15): the frozen copy and the decision -------------------------------
+
+
+def submission_path(instance, filename: str) -> str:
+    """The frozen files live in a per-application folder outside the static/media URLs (an access-checked view
+    serves them)."""
+    return f"applications/{instance.application_id}/{filename}"
+
+
+class FrozenQuerySet(models.QuerySet):
+    """A queryset that neither updates nor deletes in bulk: the rows it holds never change."""
+
+    def update(self, **kwargs):
+        raise FrozenRecordError(_("This record was frozen when it was made and never changes."))
+
+    def delete(self):
+        raise FrozenRecordError(_("This record was frozen when it was made and is never deleted."))
+
+
+class FrozenRecordError(Exception):
+    """A change or deletion of a frozen record (a submitted copy, an award) refused."""
+
+
+class FrozenModel(models.Model):
+    """A record written once by its service and never changed or deleted afterwards (save and delete refuse)."""
+
+    objects = FrozenQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and type(self).objects.filter(pk=self.pk).exists():
+            raise FrozenRecordError(_("This record was frozen when it was made and never changes."))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise FrozenRecordError(_("This record was frozen when it was made and is never deleted."))
+
+
+class SubmittedCopy(FrozenModel):
+    """SubmittedCopy: the application as the funder received it, frozen when the office marked it submitted.
+
+    The whole application as one PDF and the budget annex (XLSX), each with its SHA-256, and a
+    canonical JSON of the parts and the budget lines with its SHA-256 (services/submission.py
+    says how it is written), so anyone can check later that nothing changed. Never changed.
+    """
+
+    application = models.OneToOneField(Application, on_delete=models.PROTECT, related_name="submitted_copy",
+                                       verbose_name=_("funding application"))
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                     verbose_name=_("submitted by"))
+    submitted_at = models.DateTimeField(_("submitted at"))
+    subsidy_asked = models.DecimalField(_("subsidy asked (EUR)"), max_digits=14, decimal_places=2)
+    budget_total = models.DecimalField(_("budget that counts (EUR)"), max_digits=14, decimal_places=2)
+    pdf = models.FileField(_("the application (PDF)"), upload_to=submission_path)
+    pdf_sha256 = models.CharField(_("SHA-256 of the PDF"), max_length=64)
+    xlsx = models.FileField(_("budget annex (Excel)"), upload_to=submission_path)
+    xlsx_sha256 = models.CharField(_("SHA-256 of the Excel file"), max_length=64)
+    content = models.TextField(_("parts and budget lines (canonical JSON)"))
+    content_sha256 = models.CharField(_("SHA-256 of the parts and budget lines"), max_length=64)
+
+    class Meta:
+        verbose_name = _("submitted copy of an application")
+        verbose_name_plural = _("submitted copies of applications")
+        ordering = ["-submitted_at"]
+
+    def __str__(self):
+        return f"{self.application} ({self.submitted_at:%Y-%m-%d})"
+
+
+class Award(FrozenModel):
+    """Award: the funder's decision on a submitted application, and the grant the application became.
+
+    The decision's date, reference and the amount granted; when it is less than the subsidy
+    asked, the factor every budget line was scaled by (granted ÷ asked, services/award.py).
+    Never changed: a later change of the grant is a budget revision on the grant.
+    """
+
+    application = models.OneToOneField(Application, on_delete=models.PROTECT, related_name="award",
+                                       verbose_name=_("funding application"))
+    grant = models.OneToOneField("core.Grant", on_delete=models.PROTECT, related_name="application_award",
+                                 verbose_name=_("grant"))
+    decision_date = models.DateField(_("date of the award decision"))
+    decision_reference = models.CharField(_("reference of the award decision"), max_length=100)
+    amount_granted = models.DecimalField(_("subsidy granted (EUR)"), max_digits=14, decimal_places=2)
+    subsidy_asked = models.DecimalField(_("subsidy asked (EUR)"), max_digits=14, decimal_places=2)
+    scaled = models.BooleanField(_("budget scaled to the amount granted"), default=False)
+    awarded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                   verbose_name=_("recorded by"))
+    awarded_at = models.DateTimeField(_("recorded at"))
+
+    class Meta:
+        verbose_name = _("award")
+        verbose_name_plural = _("awards")
+        ordering = ["-decision_date"]
+
+    def __str__(self):
+        return f"{self.application}: {self.decision_reference}"

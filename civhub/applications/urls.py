@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from civhub.applications.views import budget, commitments, continuation, parts, workspace
+from civhub.applications.views import award, budget, commitments, continuation, parts, submission, workspace
 
 app_name = "applications"
 urlpatterns = [
@@ -28,4 +28,8 @@ urlpatterns = [
     path("<int:pk>/toezegging/<slug:code>/", commitments.pledge, name="pledge"),
     path("<int:pk>/toezegging/<slug:code>/bevestigen/", commitments.pledge_confirm, name="pledge_confirm"),
     path("<int:pk>/toezegging/<slug:code>/wijziging/", commitments.pledge_change, name="pledge_change"),
+    path("<int:pk>/indienen/", submission.submit, name="submit"),
+    path("<int:pk>/aanvraag.pdf", submission.application_pdf, name="application_pdf"),
+    path("<int:pk>/begrotingsbijlage.xlsx", submission.budget_annex, name="budget_annex"),
+    path("<int:pk>/toekenning/", award.award, name="award"),
 ]

@@ -113,3 +113,12 @@ def signed_by_all(centre, dated=date(2021, 6, 1)) -> AgreementVersion:
                            signed_by_name="Directeur", signed_on=dated)
         for partner in Partnership.objects.filter(centre=centre, status=Partnership.Status.ACTIVE)])
     return version
+def ready(made, employer, government, lead=None):
+    """A balanced budget (see balanced_budget), every part done, both counted partners' confirmations and the agreement
+    signed by all: ready to submit."""
+    balanced_budget(made, employer, government, lead=lead)
+    made.parts.update(status=ApplicationPart.Status.DONE, draft="Onze regionale visie en aanpak.")
+    confirmed(made, employer)
+    confirmed(made, government)
+    signed_by_all(made.centre)
+    return made

@@ -25,7 +25,8 @@ def workspace_page(request, centre, pk):
     application = application_of(centre, pk)
     return render(request, "applications/workspace.html", {
         "centre": centre, "application": application, "page": workspace(application), "tab": "workspace",
-        "may_edit": may_edit(request.user, centre) and application.is_draft})
+        "may_edit": may_edit(request.user, centre) and application.is_draft,
+        "may_decide": may_edit(request.user, centre)})
 
 
 def _form_page(request, centre, application=None):

@@ -16,6 +16,7 @@ from civhub.core.charts import CHART_CSP
 from civhub.grants import charts
 from civhub.grants.forms.monitor import MonitorForm
 from civhub.grants.permissions import may_record_reports, monitor_or_partner_required, monitor_partnership_ids
+from civhub.grants.sections import sections_for
 from civhub.grants.selectors.accounts import model_g
 from civhub.grants.selectors.deadlines import deadlines, last_submission, next_open, obligations
 from civhub.grants.selectors.monitor import monitor
@@ -64,6 +65,7 @@ def _office_context(request, centre, grant, figures) -> dict:
         "accounts": model_g(grant, as_of=figures.as_of), "last_submission": last_submission(grant),
         "advance_first": grant.first_advance_share * 100, "advance_quarterly": grant.quarterly_advance_share * 100,
         "may_record": may_record_reports(request.user, centre),
+        "extra_sections": sections_for(grant, request.user),
     }
 
 

@@ -1,0 +1,18 @@
+"""The award decision as the office types it: its date, its reference and the amount granted."""
+
+from decimal import Decimal
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from civhub.applications.forms.applications import DATE_WIDGET
+
+
+class AwardForm(forms.Form):
+    decision_date = forms.DateField(label=_("Date of the award decision"), widget=DATE_WIDGET)
+    decision_reference = forms.CharField(label=_("Reference of the award decision"), max_length=100,
+                                         help_text=_("As the decision letter gives it, for example “RIF21-0042”."))
+    amount_granted = forms.DecimalField(
+        label=_("Subsidy granted (EUR)"), max_digits=14, decimal_places=2, min_value=Decimal("0.01"),
+        help_text=_("Less than the subsidy asked scales the whole budget down; the next page shows the figures "
+                    "before you confirm."))

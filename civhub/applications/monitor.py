@@ -1,0 +1,54 @@
+"""The continuation forecast on the grant's monitor (registered in grants.sections from AppConfig.ready()).
+
+After the award, the monitor of the grant the application became shows the forecast for the years after
+the subsidy (at least four: income, costs, what is left) beside the real figures civhub holds for those
+years: the partners' accepted co-financing dated in that year (as counted today: every kind but BPV, the
+lead applicant's own work aside; ledger/counting.py). civhub does not keep the centre's other income and
+costs after the subsidy, so the real side is what the partners brought.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Sum
+from django.db.models.functions import ExtractYear
+from django.utils import timezone
+
+from civhub.applications.budget_rules import ZERO
+from civhub.applications.models import Award
+from civhub.applications.selectors import continuation
+from civhub.grants.sections import Section
+from civhub.ledger.counting import accepted_as_of, cofinancing
+from civhub.ledger.models import Contribution
+
+TEMPLATE = "applications/_monitor_continuation.html"
+
+
+@dataclass(frozen=True)
+class YearBeside:
+    """One year after the subsidy: the forecast and what the partners really brought."""
+
+    forecast: continuation.Year
+    realised: Decimal
+
+
+def realised_by_year(centre, years: list[int]) -> dict[int, Decimal]:
+    """The partners' accepted co-financing per calendar year, as of today: one query."""
+    rows = (Contribution.objects.filter(accepted_as_of(timezone.localdate()), cofinancing(),
+                                        partnership__centre=centre, date__year__in=years)
+            .annotate(year=ExtractYear("date")).values("year").annotate(total=Sum("amount")).order_by())
+    return {row["year"]: row["total"] or ZERO for row in rows}
+
+
+def continuation_section(grant, user) -> dict | None:
+    """The section's context, or None for a grant that did not come from an application (three queries)."""
+    award = Award.objects.filter(grant=grant).select_related("application__centre").first()
+    if award is None:
+        return None
+    years = continuation.years(award.application)
+    realised = realised_by_year(grant.centre, [year.year for year in years])
+    return {"award": award, "application": award.application,
+            "years": [YearBeside(year, realised.get(year.year, ZERO)) for year in years]}
+
+
+SECTION = Section("continuation", TEMPLATE, continuation_section)
