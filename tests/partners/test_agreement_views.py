@@ -7,10 +7,13 @@ from datetime import date, timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from civhub.partners.models import AgreementSignature, AgreementVersion, Partnership
 from civhub.partners.services.agreement import SignatureData, VersionData, add_version, record_signature
+from tests.factories import PartnershipFactory
 from tests.partners.factories import client_for
 
 pytestmark = pytest.mark.django_db
@@ -165,3 +168,17 @@ def test_the_office_cannot_confirm_for_a_partner(centre, partner_a, programme_ma
 def test_the_office_menu_links_to_the_register(centre, programme_manager):
     page = client_for(programme_manager).get(url("office:partners", centre)).content.decode()
     assert url("office:agreement", centre) in page
+
+
+def test_the_register_keeps_its_queries_as_partners_grow(centre, programme_manager, version):
+    client = client_for(programme_manager)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url("office:agreement", centre)).status_code == 200
+        return len(captured)
+
+    PartnershipFactory.create_batch(2, centre=centre)
+    few = queries()
+    PartnershipFactory.create_batch(6, centre=centre)
+    assert queries() == few
