@@ -47,6 +47,7 @@ from tests.ledger.rows_entries import LEDGER_ENTRY_ROWS
 from tests.ledger.rows_office import LEDGER_OFFICE_ROWS
 from tests.news.rows import NEWS_ROWS
 from tests.partners.rows import PARTNER_ROWS
+from tests.partners.rows_agreement import AGREEMENT_ROWS
 from tests.programme.rows import PROGRAMME_ROWS
 from tests.reports.rows import REPORT_ROWS
 from tests.research.rows import RESEARCH_ROWS
@@ -233,6 +234,7 @@ TABLE = [
     *EVENT_ROWS,
     *NEWS_ROWS,
     *PARTNER_ROWS,
+    *AGREEMENT_ROWS,
     *HCA_ROWS,
     *HCA_SURVEY_ROWS,
     *HCA_OVERVIEW_ROWS,

@@ -21,3 +21,10 @@ class PartnersConfig(AppConfig):
                                       order=10))
         search.register(search.Source(name="partners.contact", label=_("Contacts"), search=partners_search.contacts,
                                       order=20))
+        # The partner portal's section on the cooperation agreement: the partner's signature under its current
+        # version (core/portal.py, the same registry the apps above us use).
+        from civhub.core import dashboard, portal
+        from civhub.partners.views.agreement import portal_section
+
+        portal.register(dashboard.Panel(order=5, template="partners/portal/_agreement_section.html",
+                                        context=portal_section))

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from civhub.partners.views import office, portal, public
+from civhub.partners.views import agreement, office, portal, public
 
 public_patterns = (
     [
@@ -17,8 +17,10 @@ public_patterns = (
 portal_patterns = (
     [
         path("", portal.home, name="home"),
+        path("overeenkomst/<int:number>/document/", agreement.document, name="agreement_document"),
         path("<slug:code>/", portal.partner, name="partner"),
         path("<slug:code>/bewerken/", portal.partner_edit, name="partner_edit"),
+        path("<slug:code>/overeenkomst/bevestigen/", agreement.confirm, name="agreement_confirm"),
     ],
     "portal",
 )
@@ -36,6 +38,13 @@ office_patterns = (
         # Before the export, so that a partner whose code is "export" still reaches its page.
         path("partners/<slug:code>/cofinancieringsgroep/", office.partner_cofinancing, name="partner_cofinancing"),
         path("partners/export/<str:fmt>/", office.partners_export, name="partners_export"),
+        # The register of the cooperation agreement.
+        path("overeenkomst/", agreement.register, name="agreement"),
+        path("overeenkomst/nieuwe-versie/", agreement.version_new, name="agreement_version_new"),
+        path("overeenkomst/toetreding/", agreement.accession_new, name="agreement_accession"),
+        path("overeenkomst/partners/<slug:code>/ondertekening/", agreement.signature_new, name="agreement_signature"),
+        path("overeenkomst/partners/<slug:code>/vertrek/", agreement.departure, name="agreement_departure"),
+        path("overeenkomst/versies/<int:number>/scans/<slug:code>/", agreement.scan, name="agreement_scan"),
     ],
     "office",
 )

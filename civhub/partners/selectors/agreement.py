@@ -51,3 +51,51 @@ def signature_of(version: AgreementVersion | None, partnership: Partnership) -> 
     if version is None:
         return None
     return AgreementSignature.objects.filter(version=version, partnership=partnership).first()
+
+
+@dataclass(frozen=True)
+class RegisterRow:
+    """One partner in the register's matrix: its signature under the current version, or None (not yet)."""
+
+    partnership: Partnership
+    signature: AgreementSignature | None
+
+
+@dataclass(frozen=True)
+class Register:
+    """The register page: every version (newest first), the current one, each partner that has not left with its
+    signature under the current version, and the partners that left (four queries)."""
+
+    versions: list[AgreementVersion]
+    current: AgreementVersion | None
+    rows: list[RegisterRow]
+    left: list[Partnership]
+
+    @property
+    def signed(self) -> int:
+        return sum(1 for row in self.rows if row.signature is not None)
+
+
+def register(centre) -> Register:
+    versions = list(AgreementVersion.objects.filter(centre=centre).order_by("-number"))
+    current = versions[0] if versions else None
+    partners = list(Partnership.objects.filter(centre=centre).select_related("organisation")
+                    .order_by("organisation__name", "pk"))
+    signatures = {}
+    if current is not None:
+        signatures = {signature.partnership_id: signature
+                      for signature in AgreementSignature.objects.filter(version=current)
+                      .select_related("confirmed_by")}
+    staying = [partner for partner in partners if partner.status != Partnership.Status.LEFT]
+    return Register(versions=versions, current=current,
+                    rows=[RegisterRow(partner, signatures.get(partner.pk)) for partner in staying],
+                    left=[partner for partner in partners if partner.status == Partnership.Status.LEFT])
+
+
+def unsigned_staying(centre, version: AgreementVersion | None):
+    """The partners that may still sign `version` (those that have not left and have not signed it), by name."""
+    partners = (Partnership.objects.filter(centre=centre).exclude(status=Partnership.Status.LEFT)
+                .select_related("organisation").order_by("organisation__name"))
+    if version is not None:
+        partners = partners.exclude(agreement_signatures__version=version)
+    return partners
