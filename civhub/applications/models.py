@@ -37,6 +37,8 @@ class Application(models.Model):
     planned_start = models.DateField(_("planned start"))
     planned_end = models.DateField(_("planned end"))
     due_on = models.DateField(_("application due"), null=True, blank=True)
+    # After the award, the office asks the partners for their commitments after the subsidy (issue 15).
+    continuation_asked_on = models.DateField(_("commitments after the subsidy asked on"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                    related_name="+", verbose_name=_("created by"))
@@ -59,6 +61,16 @@ class Application(models.Model):
     @property
     def is_draft(self) -> bool:
         return self.status == self.Status.DRAFT
+
+    @property
+    def continuation_round_open(self) -> bool:
+        """The office asked the partners for their commitments after the subsidy (awarded applications only)."""
+        return self.status == self.Status.AWARDED and self.continuation_asked_on is not None
+
+    @property
+    def continuation_editable(self) -> bool:
+        """The forecast after the subsidy changes in a draft, and again while the partners are asked for it."""
+        return self.is_draft or self.continuation_round_open
 
     @property
     def years(self) -> range:
@@ -256,15 +268,25 @@ class Commitment(models.Model):
     serialisation of `commitments.pledge_table`, kept here with the text it was computed over) with
     their name, role and the organisation's postal address; or asks for a change with a comment.
     Answers are never changed: a new answer is a new row, and the newest one counts. A confirmation
-    whose hash no longer matches the table is void, and the partner is asked again.
+    whose hash no longer matches the table is void, and the partner is asked again. The same flow asks,
+    after the award, for the partner's commitments after the subsidy (`stage`: its continuation lines,
+    hashed the same way by `commitments.continuation_table`).
     """
 
     class Answer(models.TextChoices):
         CONFIRMED = "confirmed", _("confirmed")
         CHANGE_ASKED = "change_asked", _("change asked")
 
+    class Stage(models.TextChoices):
+        """What the partner answers for: its pledges in the application, or its commitments after the subsidy (its
+        continuation lines, asked in the grant's final year)."""
+
+        APPLICATION = "application", _("pledges in the application")
+        CONTINUATION = "continuation", _("commitments after the subsidy")
+
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="commitments",
                                     verbose_name=_("funding application"))
+    stage = models.CharField(_("answers for"), max_length=15, choices=Stage.choices, default=Stage.APPLICATION)
     partnership = models.ForeignKey("partners.Partnership", on_delete=models.PROTECT,
                                     related_name="application_commitments", verbose_name=_("partner"))
     answer = models.CharField(_("answer"), max_length=15, choices=Answer.choices)
@@ -346,6 +368,10 @@ class SubmittedCopy(FrozenModel):
     pdf_sha256 = models.CharField(_("SHA-256 of the PDF"), max_length=64)
     xlsx = models.FileField(_("budget annex (Excel)"), upload_to=submission_path)
     xlsx_sha256 = models.CharField(_("SHA-256 of the Excel file"), max_length=64)
+    # Copies frozen before the agreement annex existed have none (blank); every later copy has it.
+    agreement_annex = models.FileField(_("agreement annex with the partners' commitments (PDF)"),
+                                       upload_to=submission_path, blank=True)
+    agreement_annex_sha256 = models.CharField(_("SHA-256 of the agreement annex"), max_length=64, blank=True)
     content = models.TextField(_("parts and budget lines (canonical JSON)"))
     content_sha256 = models.CharField(_("SHA-256 of the parts and budget lines"), max_length=64)
 

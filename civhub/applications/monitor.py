@@ -5,6 +5,10 @@ the subsidy (at least four: income, costs, what is left) beside the real figures
 years: the partners' accepted co-financing dated in that year (as counted today: every kind but BPV, the
 lead applicant's own work aside; ledger/counting.py). civhub does not keep the centre's other income and
 costs after the subsidy, so the real side is what the partners brought.
+
+Once the office has asked the partners for their commitments after the subsidy (the grant's final
+year), the section also shows where each partner stands: confirmed by whom and when, or not yet
+(`commitments.continuation_standings`, no figures of any partner).
 """
 
 from dataclasses import dataclass
@@ -16,7 +20,7 @@ from django.utils import timezone
 
 from civhub.applications.budget_rules import ZERO
 from civhub.applications.models import Award
-from civhub.applications.selectors import continuation
+from civhub.applications.selectors import commitments, continuation
 from civhub.grants.sections import Section
 from civhub.ledger.counting import accepted_as_of, cofinancing
 from civhub.ledger.models import Contribution
@@ -41,14 +45,18 @@ def realised_by_year(centre, years: list[int]) -> dict[int, Decimal]:
 
 
 def continuation_section(grant, user) -> dict | None:
-    """The section's context, or None for a grant that did not come from an application (three queries)."""
+    """The section's context, or None for a grant that did not come from an application (three queries; six once
+    the partners are asked for their commitments after the subsidy)."""
     award = Award.objects.filter(grant=grant).select_related("application__centre").first()
     if award is None:
         return None
-    years = continuation.years(award.application)
+    application = award.application
+    years = continuation.years(application)
     realised = realised_by_year(grant.centre, [year.year for year in years])
-    return {"award": award, "application": award.application,
-            "years": [YearBeside(year, realised.get(year.year, ZERO)) for year in years]}
+    after = commitments.continuation_standings(application) if application.continuation_round_open else None
+    return {"award": award, "application": application, "centre": application.centre,
+            "years": [YearBeside(year, realised.get(year.year, ZERO)) for year in years], "after": after,
+            "after_confirmed": sum(1 for standing in after or [] if standing.confirmed)}
 
 
 SECTION = Section("continuation", TEMPLATE, continuation_section)

@@ -28,8 +28,16 @@ urlpatterns = [
     path("<int:pk>/toezegging/<slug:code>/", commitments.pledge, name="pledge"),
     path("<int:pk>/toezegging/<slug:code>/bevestigen/", commitments.pledge_confirm, name="pledge_confirm"),
     path("<int:pk>/toezegging/<slug:code>/wijziging/", commitments.pledge_change, name="pledge_change"),
+    # After the award: the partners' commitments after the subsidy (their continuation lines), the same flow.
+    path("<int:pk>/na-de-subsidie/vragen/", commitments.continuation_open, name="continuation_open"),
+    path("<int:pk>/na-de-subsidie/<slug:code>/", commitments.continuation_pledge, name="continuation_pledge"),
+    path("<int:pk>/na-de-subsidie/<slug:code>/bevestigen/", commitments.continuation_confirm,
+         name="continuation_confirm"),
+    path("<int:pk>/na-de-subsidie/<slug:code>/wijziging/", commitments.continuation_change,
+         name="continuation_change"),
     path("<int:pk>/indienen/", submission.submit, name="submit"),
     path("<int:pk>/aanvraag.pdf", submission.application_pdf, name="application_pdf"),
+    path("<int:pk>/overeenkomstbijlage.pdf", submission.agreement_annex, name="agreement_annex"),
     path("<int:pk>/begrotingsbijlage.xlsx", submission.budget_annex, name="budget_annex"),
     path("<int:pk>/toekenning/", award.award, name="award"),
 ]

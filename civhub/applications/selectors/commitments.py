@@ -5,6 +5,10 @@ A partner's pledge table is its income lines in the application's budget (`sourc
 year, cash or in kind, category, volume × price. Nobody but the partner's own people and the
 office sees it; the overview shows the office where every partner stands, the portal shows a
 partner only its own.
+
+After the award the same flow asks for the partner's commitments after the subsidy: its table is
+then its continuation lines (income naming the partner, per year after the subsidy), hashed by
+`continuation_table`; its answers are `Commitment`s of stage "continuation".
 """
 
 import hashlib
@@ -16,7 +20,14 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from civhub.applications.models import Application, BudgetLine, BudgetSide, Commitment, IncomeSource
+from civhub.applications.models import (
+    Application,
+    BudgetLine,
+    BudgetSide,
+    Commitment,
+    ContinuationLine,
+    IncomeSource,
+)
 from civhub.grants.rules import BudgetCheck
 from civhub.partners.models import Partnership
 from civhub.partners.selectors.agreement import signature_standing
@@ -120,6 +131,21 @@ def pledge_table(application: Application, partnership: Partnership) -> PledgeTa
     return PledgeTable(list(groups.values()), lines, table_hash(lines))
 
 
+def pledge_tables(application: Application) -> dict[int, PledgeTable]:
+    """Every partner's pledge table, by partnership id (one query, for the agreement annex)."""
+    grouped = defaultdict(list)
+    for line in _partner_lines(application=application):
+        grouped[line.partnership_id].append(line)
+    tables = {}
+    for partnership_id, found in grouped.items():
+        lines = sorted(found, key=_line_key)
+        groups: dict[int, YearGroup] = {}
+        for line in lines:
+            groups.setdefault(line.year, YearGroup(line.year)).lines.append(line)
+        tables[partnership_id] = PledgeTable(list(groups.values()), lines, table_hash(lines))
+    return tables
+
+
 # Where a partner stands ----------------------------------------------------------------------------------------
 
 NOT_YET, CONFIRMED, CHANGE_ASKED, VOID = "not_yet", "confirmed", "change_asked", "void"
@@ -173,9 +199,11 @@ class Standing:
                 and self.state == NOT_YET)
 
 
-def _latest_answers(application_ids, partnership_ids=None) -> dict[tuple[int, int], Commitment]:
-    """The newest answer per (application, partner): one query."""
-    found = Commitment.objects.filter(application_id__in=list(application_ids)).select_related("signer")
+def _latest_answers(application_ids, partnership_ids=None, stage=Commitment.Stage.APPLICATION
+                    ) -> dict[tuple[int, int], Commitment]:
+    """The newest answer per (application, partner) at this stage: one query."""
+    found = (Commitment.objects.filter(application_id__in=list(application_ids), stage=stage)
+             .select_related("signer"))
     if partnership_ids is not None:
         found = found.filter(partnership_id__in=list(partnership_ids))
     latest: dict[tuple[int, int], Commitment] = {}
@@ -204,16 +232,17 @@ def standings(application: Application) -> list[Standing]:
             for partner in partners.order_by("organisation__name", "pk")]
 
 
-def standing_of(application: Application, partnership: Partnership, table: PledgeTable) -> Standing:
+def standing_of(application: Application, partnership: Partnership, table,
+                stage=Commitment.Stage.APPLICATION) -> Standing:
     """Where this partner stands with the table just read (one query)."""
-    latest = _latest_answers([application.pk], [partnership.pk]).get((application.pk, partnership.pk))
+    latest = _latest_answers([application.pk], [partnership.pk], stage).get((application.pk, partnership.pk))
     return Standing(partnership, table.hash, latest)
 
 
-def answers_of(application: Application, partnership: Partnership):
-    """Every answer the partner gave on this application, newest first (the history the page shows)."""
-    return (Commitment.objects.filter(application=application, partnership=partnership).select_related("signer")
-            .order_by("-answered_at", "-pk"))
+def answers_of(application: Application, partnership: Partnership, stage=Commitment.Stage.APPLICATION):
+    """Every answer the partner gave on this application at this stage, newest first (the history the page shows)."""
+    return (Commitment.objects.filter(application=application, partnership=partnership, stage=stage)
+            .select_related("signer").order_by("-answered_at", "-pk"))
 
 
 def commitments_check(found: list[Standing]) -> BudgetCheck:
@@ -269,3 +298,90 @@ def partner_standings(centre, partnership_ids, *, drafts_only: bool = False) -> 
             seen[key] = (line.application, Standing(line.partnership, hashes[key], latest.get(key)))
     return sorted(seen.values(), key=lambda pair: (-pair[0].planned_start.toordinal(), pair[0].pk,
                                                    pair[1].partnership.organisation.name))
+
+
+# Commitments after the subsidy: the partner's continuation lines ---------------------------------------------
+
+CONTINUATION_FIELDS = ("year", "description", "amount")
+CONTINUATION_VERSION = "civhub-continuation-table-1"
+
+
+def _continuation_key(line: ContinuationLine) -> tuple:
+    return (line.year, line.description, Decimal(line.amount))
+
+
+def canonical_continuation(lines) -> str:
+    """The partner's continuation table as text: like `canonical_table`, `{"table": "civhub-continuation-table-1",
+    "fields": ["year", "description", "amount"], "lines": [[2026, "Cursusgelden", "10000.00"], ...]}`, sorted by
+    those fields (the amount by value). `continuation_hash` is its SHA-256."""
+    rows = [[line.year, line.description, _money(line.amount)] for line in sorted(lines, key=_continuation_key)]
+    return json.dumps({"table": CONTINUATION_VERSION, "fields": list(CONTINUATION_FIELDS), "lines": rows},
+                      ensure_ascii=False, separators=(",", ":"))
+
+
+def continuation_hash(lines) -> str:
+    return hashlib.sha256(canonical_continuation(lines).encode("utf-8")).hexdigest()
+
+
+def _continuation_lines(**filters):
+    return ContinuationLine.objects.filter(side=BudgetSide.INCOME, partnership__isnull=False, **filters)
+
+
+def continuation_lines_of(application: Application, partnership: Partnership) -> list[ContinuationLine]:
+    """The partner's income after the subsidy in the application's forecast, in the canonical order (one query)."""
+    return sorted(_continuation_lines(application=application, partnership=partnership), key=_continuation_key)
+
+
+@dataclass
+class ContinuationTable:
+    """A partner's commitments after the subsidy: its lines per year, their total and the hash of exactly these."""
+
+    years: list[YearGroup]
+    lines: list[ContinuationLine]
+    hash: str
+
+    @property
+    def total(self) -> Decimal:
+        return sum((line.amount for line in self.lines), ZERO)
+
+
+def continuation_table(application: Application, partnership: Partnership) -> ContinuationTable:
+    """The partner's continuation table (one query)."""
+    lines = continuation_lines_of(application, partnership)
+    groups: dict[int, YearGroup] = {}
+    for line in lines:
+        groups.setdefault(line.year, YearGroup(line.year)).lines.append(line)
+    return ContinuationTable(list(groups.values()), lines, continuation_hash(lines))
+
+
+def continuation_standings(application: Application) -> list[Standing]:
+    """Every partner with income after the subsidy in the forecast, by name, with where it stands: three queries."""
+    grouped = defaultdict(list)
+    for line in _continuation_lines(application=application):
+        grouped[line.partnership_id].append(line)
+    hashes = {pid: continuation_hash(lines) for pid, lines in grouped.items()}
+    partners = Partnership.objects.filter(pk__in=list(hashes)).select_related("organisation")
+    latest = _latest_answers([application.pk], stage=Commitment.Stage.CONTINUATION)
+    return [Standing(partner, hashes[partner.pk], latest.get((application.pk, partner.pk)))
+            for partner in partners.order_by("organisation__name", "pk")]
+
+
+def partner_continuation_standings(centre, partnership_ids) -> list[tuple[Application, Standing]]:
+    """For the given partners: each awarded application of the centre whose round after the subsidy is open and
+    in which they have continuation lines, with where they stand (three queries)."""
+    lines = list(_continuation_lines(application__centre=centre, partnership_id__in=list(partnership_ids),
+                                     application__status=Application.Status.AWARDED,
+                                     application__continuation_asked_on__isnull=False)
+                 .select_related("application", "partnership__organisation"))
+    if not lines:
+        return []
+    grouped = defaultdict(list)
+    for line in lines:
+        grouped[(line.application_id, line.partnership_id)].append(line)
+    latest = _latest_answers({line.application_id for line in lines}, partnership_ids,
+                             Commitment.Stage.CONTINUATION)
+    found = [(found_lines[0].application, Standing(found_lines[0].partnership, continuation_hash(found_lines),
+                                                   latest.get(key)))
+             for key, found_lines in grouped.items()]
+    return sorted(found, key=lambda pair: (-pair[0].planned_start.toordinal(), pair[0].pk,
+                                           pair[1].partnership.organisation.name))

@@ -33,6 +33,17 @@ def ensure_editor(actor, centre) -> None:
         raise ApplicationError(_("Only the programme office writes the funding application."))
 
 
+def locked_for_continuation(application: Application) -> Application:
+    """The application, locked; refused unless its forecast after the subsidy may change (a draft, or an awarded
+    application whose partners are asked for their commitments after the subsidy)."""
+    application = Application.objects.select_for_update().select_related("centre", "regulation").get(
+        pk=application.pk)
+    if not application.continuation_editable:
+        raise ApplicationError(_("This application is %(status)s: only a draft can be changed.")
+                               % {"status": application.get_status_display()})
+    return application
+
+
 def locked_draft(application: Application) -> Application:
     """The application, locked until the transaction ends; refused unless it is still a draft."""
     application = Application.objects.select_for_update().select_related("centre", "regulation").get(

@@ -1,7 +1,8 @@
 """Writing the continuation forecast: income and costs for the years after the subsidy (how the centre lives on).
 
 A line's year lies after the planned end; income may name the partner that brings it (the
-partners confirm their commitments after the subsidy in a later step of issue 15).
+partners confirm those commitments after the award, services/commitments.py). The forecast changes in a draft,
+and again after the award while the partners are asked for their commitments after the subsidy.
 """
 
 from dataclasses import dataclass
@@ -12,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from civhub.applications.errors import ApplicationError
 from civhub.applications.models import Application, BudgetSide, ContinuationLine
-from civhub.applications.services.applications import ensure_editor, locked_draft
+from civhub.applications.services.applications import ensure_editor, locked_for_continuation
 from civhub.applications.services.budget import MAX_AMOUNT
 from civhub.core.audit import field_changes, record_event
 
@@ -65,7 +66,7 @@ def _refuse_if_wrong(application, data: ContinuationData) -> None:
 def add_continuation_line(*, application: Application, actor, data: ContinuationData) -> ContinuationLine:
     ensure_editor(actor, application.centre)
     with transaction.atomic():
-        application = locked_draft(application)
+        application = locked_for_continuation(application)
         _refuse_if_wrong(application, data)
         line = ContinuationLine.objects.create(application=application, **data.fields())
         record_event(line, actor=actor, action="continuation_line_added", centre=application.centre,
@@ -77,7 +78,7 @@ def add_continuation_line(*, application: Application, actor, data: Continuation
 def update_continuation_line(*, line: ContinuationLine, actor, data: ContinuationData) -> ContinuationLine:
     ensure_editor(actor, line.application.centre)
     with transaction.atomic():
-        application = locked_draft(line.application)
+        application = locked_for_continuation(line.application)
         _refuse_if_wrong(application, data)
         line = ContinuationLine.objects.select_for_update().get(pk=line.pk)
         changes = field_changes(line, data.fields())
@@ -92,7 +93,7 @@ def update_continuation_line(*, line: ContinuationLine, actor, data: Continuatio
 def delete_continuation_line(*, line: ContinuationLine, actor) -> None:
     ensure_editor(actor, line.application.centre)
     with transaction.atomic():
-        application = locked_draft(line.application)
+        application = locked_for_continuation(line.application)
         line = ContinuationLine.objects.select_for_update().get(pk=line.pk)
         record_event(line, actor=actor, action="continuation_line_removed", centre=application.centre,
                      summary=line.description, changes={"year": line.year, "side": line.side,

@@ -1,12 +1,13 @@
 """Submitting an application: only when the readiness checklist passes, and it freezes a copy that never changes.
 
 Marking the application submitted (the programme office, after a confirmation page) stores the
-whole application as the funder receives it: the PDF and the budget annex (XLSX), each with its
-SHA-256, and a canonical JSON of the application, its parts, its budget lines and its forecast
-after the subsidy with the SHA-256 of that text (`canonical_content`: keys sorted, no spaces,
-amounts as strings with two decimals, UTF-8), so anyone can check later that nothing changed.
-A copy refuses to be changed or deleted (models.FrozenModel). After it, the application is no
-draft, and every service refuses to change it (services/applications.locked_draft).
+whole application as the funder receives it: the PDF, the budget annex (XLSX) and the agreement
+annex with every partner's commitment (PDF), each with its SHA-256, and a canonical JSON of the
+application, its parts, its budget lines and its forecast after the subsidy with the SHA-256 of
+that text (`canonical_content`: keys sorted, no spaces, amounts as strings with two decimals,
+UTF-8), so anyone can check later that nothing changed. A copy refuses to be changed or deleted
+(models.FrozenModel). After it, the application is no draft, and every service refuses to change
+it (services/applications.locked_draft).
 
 While something is missing (a part not done, a rule of the regulation broken) submitting is
 refused with the list of what is missing; there is no override.
@@ -22,6 +23,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from civhub.applications.errors import ApplicationError
+from civhub.applications.exports.agreement_annex import agreement_annex_file_name, render_agreement_annex
 from civhub.applications.exports.application_pdf import pdf_file_name, render_application_pdf
 from civhub.applications.exports.budget_annex import annex_file_name, render_budget_annex
 from civhub.applications.models import Application, SubmittedCopy
@@ -85,17 +87,18 @@ def submit_application(*, application: Application, actor) -> SubmittedCopy:
     content = canonical_content(application)
     # Rendered before the transaction (it takes a second); the content is compared again under the lock.
     pdf, xlsx = render_application_pdf(application), render_budget_annex(application)
+    annex = render_agreement_annex(application)
     stored: list[str] = []
     try:
         with transaction.atomic():
-            copy = _freeze(application, actor, content, pdf, xlsx, stored)
+            copy = _freeze(application, actor, content, pdf, xlsx, stored, annex)
     except BaseException:
         _remove(stored)
         raise
     return copy
 
 
-def _freeze(application, actor, content, pdf, xlsx, stored) -> SubmittedCopy:
+def _freeze(application, actor, content, pdf, xlsx, stored, annex) -> SubmittedCopy:
     application = locked_draft(application)
     ensure_ready(application)
     if canonical_content(application) != content:
@@ -103,18 +106,22 @@ def _freeze(application, actor, content, pdf, xlsx, stored) -> SubmittedCopy:
     found = workspace(application).figures
     copy = SubmittedCopy(application=application, submitted_by=actor, submitted_at=timezone.now(),
                          subsidy_asked=found.subsidy, budget_total=found.budget, content=content,
-                         content_sha256=sha256(content), pdf_sha256=sha256(pdf), xlsx_sha256=sha256(xlsx))
+                         content_sha256=sha256(content), pdf_sha256=sha256(pdf), xlsx_sha256=sha256(xlsx),
+                         agreement_annex_sha256=sha256(annex))
     copy.pdf.save(pdf_file_name(application), ContentFile(pdf), save=False)
     stored.append(copy.pdf.name)
     copy.xlsx.save(annex_file_name(application), ContentFile(xlsx), save=False)
     stored.append(copy.xlsx.name)
+    copy.agreement_annex.save(agreement_annex_file_name(application), ContentFile(annex), save=False)
+    stored.append(copy.agreement_annex.name)
     copy.save()
     application.status = Application.Status.SUBMITTED
     application.save(update_fields=["status", "updated_at"])
     record_event(application, actor=actor, action="application_submitted", centre=application.centre,
                  summary=application.title,
                  changes={"pdf_sha256": copy.pdf_sha256, "xlsx_sha256": copy.xlsx_sha256,
-                          "content_sha256": copy.content_sha256, "subsidy_asked": str(found.subsidy)})
+                          "content_sha256": copy.content_sha256,
+                          "agreement_annex_sha256": copy.agreement_annex_sha256, "subsidy_asked": str(found.subsidy)})
     return copy
 
 

@@ -30,3 +30,10 @@ def unless_draft(request, application, to: str | None = None):
     messages.error(request, _("This application is %(status)s: only a draft can be changed.")
                    % {"status": application.get_status_display()})
     return redirect(to or workspace_url(application))
+
+
+def unless_continuation_editable(request, application, to: str | None = None):
+    """None while the forecast after the subsidy may change (a draft, or the partners asked after the award)."""
+    if application.continuation_editable:
+        return None
+    return unless_draft(request, application, to)

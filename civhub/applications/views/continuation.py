@@ -14,7 +14,7 @@ from civhub.applications.permissions import ensure_may_edit, may_edit, office_re
 from civhub.applications.selectors import continuation as selectors
 from civhub.applications.selectors.applications import application_of
 from civhub.applications.services import continuation as services
-from civhub.applications.views import continuation_url, unless_draft
+from civhub.applications.views import continuation_url, unless_continuation_editable
 from civhub.core.views import attempt, confirm_then_act, form_page, form_status, posted
 
 
@@ -26,7 +26,7 @@ def continuation(request, centre, pk):
                             initial={"year": application.planned_end.year + 1})
     if form.is_bound:
         ensure_may_edit(request.user, centre)
-        refused = unless_draft(request, application, continuation_url(application))
+        refused = unless_continuation_editable(request, application, continuation_url(application))
         if refused:
             return refused
         if form.is_valid():
@@ -41,7 +41,7 @@ def continuation(request, centre, pk):
     return render(request, "applications/continuation.html", {
         "centre": centre, "application": application, "years": years, "lines": selectors.lines(application),
         "check": check, "form": form, "tab": "continuation",
-        "may_edit": may_edit(request.user, centre) and application.is_draft}, status=form_status(form))
+        "may_edit": may_edit(request.user, centre) and application.continuation_editable}, status=form_status(form))
 
 
 def _line_of(centre, line_pk) -> ContinuationLine:
@@ -53,7 +53,7 @@ def _line_of(centre, line_pk) -> ContinuationLine:
 def continuation_edit(request, centre, line_pk):
     line = _line_of(centre, line_pk)
     application = line.application
-    refused = unless_draft(request, application, continuation_url(application))
+    refused = unless_continuation_editable(request, application, continuation_url(application))
     if refused:
         return refused
     form = ContinuationForm(posted(request), application=application, initial=continuation_initial(line))
@@ -71,7 +71,7 @@ def continuation_edit(request, centre, line_pk):
 def continuation_delete(request, centre, line_pk):
     line = _line_of(centre, line_pk)
     application = line.application
-    refused = unless_draft(request, application, continuation_url(application))
+    refused = unless_continuation_editable(request, application, continuation_url(application))
     if refused:
         return refused
     return confirm_then_act(

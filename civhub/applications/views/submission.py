@@ -1,10 +1,12 @@
 """Submitting an application (the office, after a confirmation page that lists what is missing) and its two files
-for the funder: the whole application as PDF and the budget annex as XLSX. For a submitted application the
+for the funder: the whole application as PDF, the budget annex as XLSX and the agreement annex with every
+partner's commitment as PDF. For a submitted application the
 downloads serve the copy frozen then, byte for byte; for a draft they are made on the spot."""
 
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
+from civhub.applications.exports.agreement_annex import agreement_annex_file_name, render_agreement_annex
 from civhub.applications.exports.application_pdf import pdf_file_name, render_application_pdf
 from civhub.applications.exports.budget_annex import annex_file_name, render_budget_annex
 from civhub.applications.models import SubmittedCopy
@@ -38,7 +40,7 @@ def frozen_copy(application) -> SubmittedCopy | None:
 
 
 def _file(copy: SubmittedCopy | None, field: str, make, name: str, fmt: str) -> HttpResponse:
-    if copy is not None:
+    if copy is not None and getattr(copy, field):
         with getattr(copy, field).open("rb") as stored:
             content = stored.read()
     else:
@@ -58,3 +60,12 @@ def budget_annex(request, centre, pk):
     application = application_of(centre, pk)
     return _file(frozen_copy(application), "xlsx", lambda: render_budget_annex(application),
                  annex_file_name(application), "xlsx")
+
+
+@reader_required
+def agreement_annex(request, centre, pk):
+    """The agreement annex with every partner's commitment: frozen with a copy submitted since the annex exists,
+    made on the spot for a draft (and for a copy frozen before it existed)."""
+    application = application_of(centre, pk)
+    return _file(frozen_copy(application), "agreement_annex", lambda: render_agreement_annex(application),
+                 agreement_annex_file_name(application), "pdf")
