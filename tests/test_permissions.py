@@ -30,6 +30,7 @@ from tests.api.rows import API_ROWS
 from tests.applications.rows import APPLICATION_ROWS
 from tests.applications.rows_award import AWARD_ROWS
 from tests.applications.rows_commitments import COMMITMENT_ROWS
+from tests.applications.rows_continuation import CONTINUATION_ROWS
 from tests.conftest import PERSONA_BUILDERS, PERSONAS, build_world
 from tests.core.rows_search import SEARCH_ROWS
 from tests.events.rows import EVENT_ROWS
@@ -245,6 +246,7 @@ TABLE = [
     *APPLICATION_ROWS,
     *COMMITMENT_ROWS,
     *AWARD_ROWS,
+    *CONTINUATION_ROWS,
 ]
 
 
