@@ -36,7 +36,7 @@ def ensure_editor(actor, centre) -> None:
 def locked_for_continuation(application: Application) -> Application:
     """The application, locked; refused unless its forecast after the subsidy may change (a draft, or an awarded
     application whose partners are asked for their commitments after the subsidy)."""
-    application = Application.objects.select_for_update().select_related("centre", "regulation").get(
+    application = Application.objects.select_for_update(of=("self",)).select_related("centre", "regulation").get(
         pk=application.pk)
     if not application.continuation_editable:
         raise ApplicationError(_("This application is %(status)s: only a draft can be changed.")
@@ -46,7 +46,7 @@ def locked_for_continuation(application: Application) -> Application:
 
 def locked_draft(application: Application) -> Application:
     """The application, locked until the transaction ends; refused unless it is still a draft."""
-    application = Application.objects.select_for_update().select_related("centre", "regulation").get(
+    application = Application.objects.select_for_update(of=("self",)).select_related("centre", "regulation").get(
         pk=application.pk)
     if not application.is_draft:
         raise ApplicationError(_("This application is %(status)s: only a draft can be changed.")

@@ -346,7 +346,8 @@ def award_application(*, application: Application, actor, amount_granted: Decima
     ensure_editor(actor, application.centre)
     try:
         with transaction.atomic():
-            application = Application.objects.select_for_update().select_related(
+            # Lock the application's row only: PostgreSQL cannot lock the outer-joined side (the submitted copy).
+            application = Application.objects.select_for_update(of=("self",)).select_related(
                 "centre", "regulation", "submitted_copy").get(pk=application.pk)
             plan = plan_award(application, amount_granted=amount_granted, decision_date=decision_date,
                               decision_reference=decision_reference)
