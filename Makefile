@@ -26,7 +26,8 @@ var/.demo-loaded: $(VENV)/.installed civhub/loader/demo/civ-bio-sciences.yaml ci
 		civhub/loader/demo_people.py civhub/loader/demo_clock.py \
 		civhub/loader/demo_programme.py civhub/loader/demo_research.py civhub/loader/demo_learning.py \
 		civhub/loader/demo_skills.py civhub/loader/demo_hca.py \
-		civhub/loader/demo_governance.py civhub/loader/demo_events.py civhub/loader/demo_news.py | var
+		civhub/loader/demo_governance.py civhub/loader/demo_events.py civhub/loader/demo_news.py \
+		civhub/loader/demo_application.py civhub/loader/demo/civ-bio-sciences-application-2021.yaml | var
 	$(DEV_ENV) $(PY) manage.py migrate --verbosity 0
 	$(DEV_ENV) $(PY) manage.py load_demo
 	touch $@

@@ -408,3 +408,101 @@ def _refuse_conflicts(plan: AwardPlan) -> None:
         raise ApplicationError(_("These partners already have pledges for these years: %(list)s. The award makes the "
                                  "pledges from the application's budget; remove the old ones first.")
                                % {"list": ", ".join(f"{name} {year}" for name, year in taken)})
+
+
+# Recording the award of a grant civhub already holds ---------------------------------------------------------
+
+
+def record_award_of_existing_grant(*, application: Application, grant: Grant, actor, amount_granted: Decimal,
+                                   decision_date: date, decision_reference: str) -> Award:
+    """Record the award of a submitted application whose grant civhub already holds, and link the two; nothing else
+    is made.
+
+    For a centre whose grant was kept in civhub before its application was (a grant loaded from a centre
+    definition, as the demo's is): the award says which application the grant came from. Refused, with every
+    difference named, unless the grant is what `award_application` would have made in full: the same centre,
+    scheme, period, amount granted (the subsidy asked: a partial award scales the budget and makes its own
+    grant), decision date and reference; the subsidy of each year in its budget version 1 equal to the
+    application's; and the partners' pledges in the application's years equal to the pledges the award would make
+    (per partner, year and kind). A grant already linked to an application is refused too.
+    """
+    ensure_editor(actor, application.centre)
+    with transaction.atomic():
+        application = Application.objects.select_for_update().select_related(
+            "centre", "regulation", "submitted_copy").get(pk=application.pk)
+        grant = Grant.objects.select_for_update().get(pk=grant.pk)
+        plan = plan_award(application, amount_granted=amount_granted, decision_date=decision_date,
+                          decision_reference=decision_reference)
+        differences = grant_differences(plan, grant)
+        if differences:
+            raise ApplicationError(_("The award cannot be recorded against the grant %(grant)s: %(differences)s.")
+                                   % {"grant": grant, "differences": "; ".join(differences)})
+        award = Award.objects.create(application=application, grant=grant, decision_date=plan.decision_date,
+                                     decision_reference=plan.decision_reference, amount_granted=plan.granted,
+                                     subsidy_asked=plan.asked, scaled=False, awarded_by=actor,
+                                     awarded_at=timezone.now())
+        application.status = Application.Status.AWARDED
+        application.save(update_fields=["status", "updated_at"])
+        changes = {"grant": grant.pk, "existing_grant": True, "amount_granted": str(plan.granted),
+                   "subsidy_asked": str(plan.asked), "decision_reference": plan.decision_reference,
+                   "decision_date": plan.decision_date.isoformat(), "pledges": len(plan.pledges),
+                   "pledge_total": str(plan.pledge_total)}
+        record_event(application, actor=actor, action="application_awarded", centre=application.centre,
+                     summary=application.title, changes=changes)
+        record_event(grant, actor=actor, action="grant_linked_to_application", centre=application.centre,
+                     summary=str(grant), changes={"application": application.pk, **changes})
+    return award
+
+
+def grant_differences(plan: AwardPlan, grant: Grant) -> list[str]:
+    """Where the existing `grant` differs from what the award `plan` would make (empty when they agree)."""
+    application = plan.application
+    found = []
+    if grant.centre_id != application.centre_id:
+        return [_("the grant belongs to another centre")]
+    if Award.objects.filter(grant=grant).exists():
+        found.append(_("the grant is already linked to an application"))
+    if plan.scaled:
+        found.append(_("the amount granted is less than the subsidy asked, so the budget would be scaled"))
+    wanted = {"scheme": application.regulation.scheme, "start": application.planned_start,
+              "end": application.planned_end, "amount": plan.granted, "decision_date": plan.decision_date,
+              "decision_reference": plan.decision_reference}
+    for name, value in wanted.items():
+        if getattr(grant, name) != value:
+            found.append(_("%(field)s is %(grant)s in the grant and %(award)s in the award") % {
+                "field": Grant._meta.get_field(name).verbose_name, "grant": getattr(grant, name), "award": value})
+    found += _subsidy_differences(plan, grant)
+    found += _pledge_differences(plan)
+    return found
+
+
+def _subsidy_differences(plan: AwardPlan, grant: Grant) -> list[str]:
+    asked = defaultdict(lambda: ZERO)
+    for scaled in plan.lines:
+        if scaled.line.side == BudgetSide.INCOME and scaled.line.source == IncomeSource.SUBSIDY:
+            asked[scaled.line.year] += scaled.amount
+    held = defaultdict(lambda: ZERO)
+    for line in GrantBudgetLine.objects.filter(version__grant=grant, version__number=1,
+                                               source=FundingSource.SUBSIDY):
+        held[line.year] += line.amount
+    return [_("the subsidy of %(year)s is %(grant)s in the grant's budget version 1 and %(application)s in the "
+              "application") % {"year": year, "grant": format_eur(held[year]), "application": format_eur(asked[year])}
+            for year in sorted(set(asked) | set(held)) if held[year] != asked[year]]
+
+
+def _pledge_differences(plan: AwardPlan) -> list[str]:
+    application = plan.application
+    wanted = {(pledge.partnership.pk, pledge.year, pledge.kind): pledge.amount for pledge in plan.pledges}
+    names = {pledge.partnership.pk: pledge.partnership.organisation.name for pledge in plan.pledges}
+    held = {}
+    for pledge in Pledge.objects.filter(partnership__centre=application.centre,
+                                        year__in=list(application.years)).select_related("partnership__organisation"):
+        held[(pledge.partnership_id, pledge.year, pledge.kind)] = pledge.amount
+        names[pledge.partnership_id] = pledge.partnership.organisation.name
+    return [_("the pledge of %(partner)s for %(year)s (%(kind)s) is %(grant)s in the grant and %(application)s in "
+              "the application") % {"partner": names[key[0]], "year": key[1],
+                                    "kind": KIND_SHORT[ContributionKind(key[2])],
+                                    "grant": format_eur(held.get(key, ZERO)),
+                                    "application": format_eur(wanted.get(key, ZERO))}
+            for key in sorted(set(wanted) | set(held), key=lambda key: (names[key[0]], key[1], key[2]))
+            if held.get(key, ZERO) != wanted.get(key, ZERO)]

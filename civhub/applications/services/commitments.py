@@ -121,7 +121,8 @@ def open_continuation_round(*, application: Application, actor) -> Application:
     awarded application, once; from then on the office may add each partner's continuation lines."""
     ensure_editor(actor, application.centre)
     with transaction.atomic():
-        application = Application.objects.select_for_update(of=("self",)).select_related("centre").get(pk=application.pk)
+        application = Application.objects.select_for_update(of=("self",)).select_related("centre").get(
+            pk=application.pk)
         if application.status != Application.Status.AWARDED:
             raise ApplicationError(_("Only an awarded application asks the partners for their commitments after "
                                      "the subsidy."))

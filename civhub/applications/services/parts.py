@@ -26,7 +26,8 @@ def update_part(*, part: ApplicationPart, actor, draft: str, status: str, owner=
         raise ApplicationError(_("Choose someone of the programme office as the owner."), field="owner")
     with transaction.atomic():
         locked_draft(part.application)
-        part = ApplicationPart.objects.select_for_update(of=("self",)).select_related("application__centre").get(pk=part.pk)
+        part = ApplicationPart.objects.select_for_update(of=("self",)).select_related("application__centre").get(
+            pk=part.pk)
         changes = {}
         if part.draft != draft:  # the text itself is in the part's history; the audit row says how long it got
             changes["draft_characters"] = [len(part.draft), len(draft)]

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy
 
 from civhub.core.commands import CivhubCommand
 from civhub.loader.demo_activity import DEMO_DEFINITION, add_demo_activity, describe_activity
+from civhub.loader.demo_application import add_demo_application
 from civhub.loader.demo_events import add_demo_events
 from civhub.loader.demo_governance import add_demo_governance
 from civhub.loader.demo_grant import add_demo_history
@@ -25,6 +26,9 @@ class Command(CivhubCommand):
         with transaction.atomic():
             result = load_or_fail(read_or_fail(self, DEMO_DEFINITION))
             done = add_demo_activity(centre=result.centre)
+            # The application of June 2021 before the history that follows its award (2022 on): it is built from the
+            # grant's budget version 1, which the history's budget revision of 2024 leaves alone.
+            application = add_demo_application(centre=result.centre)
             history = add_demo_history(centre=result.centre)
             # The programme first: research projects create line-2 activities, and the programme's
             # demo leaves a centre that already has activities alone. The HCA after the catalogue and the
@@ -38,5 +42,6 @@ class Command(CivhubCommand):
                             "%(reports)d submitted reports added")
                           % {"contributions": history.contributions, "expenditure": history.expenditure,
                              "reports": history.reports})
+        self.stdout.write(application)
         for summary in work:
             self.stdout.write(summary)
