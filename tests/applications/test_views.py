@@ -2,6 +2,8 @@
 the HCA's figures, the budget with its tables and checks, adding, changing and removing a line, the forecast after
 the subsidy, who may write, and query counts that do not grow with the budget."""
 
+import json
+import re
 from decimal import Decimal as D
 from html import unescape
 
@@ -213,6 +215,41 @@ def test_the_line_form_carries_what_the_live_amount_needs(centre, programme_mana
     assert 'data-rate="73.00"' in html and 'data-hours="hours"' in html
     assert "data-volume" in html and "data-price" in html and "data-amount" in html
     assert "applications/budget-line.js" in html
+
+
+def live_data(html: str) -> dict:
+    """The JSON block the line form's script checks the budget with."""
+    found = re.search(r'<script id="budget-live" type="application/json">(.*?)</script>', html, re.S)
+    assert found, "no #budget-live data block"
+    return json.loads(found.group(1))
+
+
+def test_the_line_form_gives_the_live_checks_the_totals_without_the_line_changed(centre, programme_manager,
+                                                                                  partner_a, partner_b, lead):
+    made = application(centre)
+    balanced_budget(made, partner_a, partner_b, lead=lead)
+    line = made.budget_lines.get(source="subsidy")
+    html = page(client_for(programme_manager), url("line_edit", centre, line.pk))
+    live = live_data(html)
+    assert live["totals"] == {"subsidy": "0", "employers": "45000000", "others": "15000000",
+                              "not_counted": "730000", "bpv": "0", "in_kind": "45730000", "spending": "45000000"}
+    assert live["partners"] == {str(partner_a.pk): "employers", str(partner_b.pk): "others",
+                                str(lead.pk): "not_counted"}
+    assert live["shares"] == {"subsidy_max": [1, 3], "employer_min": [1, 3], "employer_max": [2, 3],
+                              "other_max": [1, 3]}
+    assert (live["subsidy_minimum"], live["subsidy_maximum"]) == ("20000000", "200000000")
+    assert (live["decimal_separator"], live["group_separator"]) == (".", ",")  # English here, as |eur writes it
+    assert 'aria-live="polite" data-live-checks' in html
+    assert 'data-subsidy-share="With this line the subsidy is {amount} more than one third of the budget."' in html
+    assert "the round's minimum of EUR 200,000.00." in html
+
+
+def test_a_new_lines_live_checks_count_every_line(centre, programme_manager, partner_a, partner_b):
+    made = application(centre)
+    balanced_budget(made, partner_a, partner_b)
+    live = live_data(page(client_for(programme_manager), url("cost_new", centre, made.pk)))
+    assert live["totals"]["subsidy"] == "30000000" and live["totals"]["spending"] == "45000000"
+    assert live["partners"] == {}  # a cost names no partner
 
 
 def test_changing_a_line_keeps_the_rules(centre, programme_manager, partner_a):

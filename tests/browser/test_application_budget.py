@@ -83,3 +83,36 @@ def test_the_applications_other_pages_pass_axe_and_reflow(transactional_db, page
         assert_accessible(page)
         assert_reflows(page)
     screenshot(page, "application-continuation-1280")
+
+
+def test_the_line_form_checks_the_budget_with_the_line_while_typing(transactional_db, page, centre,
+                                                                     programme_manager, partner_a, partner_b):
+    """Employers EUR 450,000.00 and government EUR 150,000.00 against EUR 900,000.00 of costs, and no subsidy yet:
+    a subsidy of EUR 300,000.01 is EUR 0.01 more than one third of EUR 900,000.01 (EUR 300,000.00); a subsidy of
+    EUR 300,000.00 is exactly one third, and every rule holds."""
+    made = application(centre)
+    balanced_budget(made, partner_a, partner_b)
+    made.budget_lines.filter(source="subsidy").delete()
+    sign_in(page, programme_manager.email, PASSWORD)
+
+    page.goto(reverse("applications:income_new", args=[centre.slug, made.pk]))
+    checks = page.locator("[data-live-checks]")
+    assert checks.get_attribute("aria-live") == "polite"
+    page.get_by_label("Betaald door").select_option("subsidy")
+    page.get_by_label("Volume").fill("1")
+    page.get_by_label("Prijs (EUR)").fill("300.000,01")
+    problem = "Met deze regel is de subsidie EUR 0,01 hoger dan een derde van de begroting."
+    assert problem in checks.inner_text()
+    assert checks.locator("li.status-problem").count() == 1
+    assert "Met deze regel zijn de inkomsten EUR 0,01 hoger dan de kosten" in checks.inner_text()
+    assert_accessible(page)
+
+    page.get_by_label("Prijs (EUR)").fill("300.000,00")
+    assert "Met deze regel klopt de begroting met de regels van de regeling." in checks.inner_text()
+    assert problem not in checks.inner_text()
+    assert checks.locator("li.status-problem").count() == 0
+    assert_accessible(page)
+    screenshot(page, "application-budget-line-checks-1280")
+
+    page.get_by_label("Betaald door").select_option(str(partner_b.pk))  # government: above its third
+    assert "Met deze regel brengen de overheid en andere partners EUR 150.000,00 te veel in" in checks.inner_text()

@@ -15,7 +15,15 @@ from django.utils.translation import gettext_lazy as _
 
 from civhub.applications import budget_rules as rules
 from civhub.applications.budget_rules import ZERO, Figures, OffRate, Terms
-from civhub.applications.models import Application, BudgetCategory, BudgetLine, BudgetSide, ContributionForm
+from civhub.applications.models import (
+    Application,
+    BudgetCategory,
+    BudgetLine,
+    BudgetSide,
+    ContributionForm,
+    IncomeSource,
+)
+from civhub.core.formatting import group_number
 from civhub.grants.rules import BudgetCheck
 from civhub.partners.models import Partnership
 
@@ -33,9 +41,10 @@ COST_TITLES = {
 }
 
 
-def summed_rows(application: Application) -> list[dict]:
-    """The lines summed per side, source, partner, form, category and year: one query."""
-    return list(application.budget_lines.values(
+def summed_rows(application: Application, *, without: BudgetLine | None = None) -> list[dict]:
+    """The lines summed per side, source, partner, form, category and year (`without` one line): one query."""
+    found = application.budget_lines.exclude(pk=without.pk) if without is not None else application.budget_lines.all()
+    return list(found.values(
         "side", "source", "form", "category", "year", "partnership_id", "partnership__organisation__name",
         "partnership__cofinancing_group", "partnership__is_lead_applicant",
     ).annotate(amount=Sum("amount")).order_by())
@@ -69,6 +78,33 @@ def checks(application: Application, found: Figures | None = None) -> list[Budge
     years = application.continuation_lines.values_list("year", flat=True).distinct().order_by()
     return [*rules.check_budget(Terms.of(application.regulation), found),
             rules.check_continuation(list(years), application.planned_end.year)]
+
+
+def cents(amount: Decimal | None) -> str | None:
+    """An amount in whole cents, as text (the line form's script reads it as a BigInt)."""
+    return None if amount is None else str(int(amount.quantize(rules.CENT) * 100))
+
+
+def live_checks(application: Application, *, line: BudgetLine | None = None, partnerships=()) -> dict:
+    """What the line form's script needs to check the budget as it would be with the line typed (one query): the
+    budget's totals per income group and its costs without the line being changed (so the typed amount replaces
+    its old one), the round's shares as exact fractions and its subsidy minimum and maximum in cents, each
+    partner's group, and the language's separators for money (as `core.formatting` writes it)."""
+    found = rules.figures_from_rows(_rule_rows(summed_rows(application, without=line)))
+    terms = Terms.of(application.regulation)
+    sample = group_number(Decimal("1000.00"), 2)  # "1.000,00" or "1,000.00"
+    return {
+        "totals": {name: cents(getattr(found, name)) for name in (*rules.GROUPS, "in_kind", "spending")},
+        "shares": {name: [share.numerator, share.denominator] for name, share in (
+            ("subsidy_max", terms.subsidy_share_max), ("employer_min", terms.employer_share_min),
+            ("employer_max", terms.employer_share_max), ("other_max", terms.other_share_max))},
+        "subsidy_minimum": cents(terms.subsidy_minimum), "subsidy_maximum": cents(terms.subsidy_maximum),
+        "partners": {str(partnership.pk): rules.income_group(
+            source=IncomeSource.PARTNER, category="", cofinancing_group=partnership.cofinancing_group,
+            is_lead_applicant=partnership.is_lead_applicant) for partnership in partnerships},
+        "subsidy": IncomeSource.SUBSIDY.value, "in_kind": ContributionForm.IN_KIND.value,
+        "bpv": BudgetCategory.BPV.value, "group_separator": sample[1], "decimal_separator": sample[5],
+    }
 
 
 def partners_of(centre):

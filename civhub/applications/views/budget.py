@@ -12,13 +12,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from civhub.applications import budget_file
+from civhub.applications.budget_rules import Terms, share_text
 from civhub.applications.errors import ApplicationError
 from civhub.applications.forms.budget import LineForm, line_initial
 from civhub.applications.forms.imports import BudgetImportForm
 from civhub.applications.models import BudgetLine, BudgetSide
 from civhub.applications.permissions import may_edit, office_required, reader_required
 from civhub.applications.selectors.applications import application_of
-from civhub.applications.selectors.budget import budget_page, partners_of
+from civhub.applications.selectors.budget import budget_page, live_checks, partners_of
 from civhub.applications.services import budget as services
 from civhub.applications.services import imports
 from civhub.applications.views import budget_url, unless_draft
@@ -48,9 +49,13 @@ def _line_page(request, centre, application, side: str, line: BudgetLine | None 
                        _("The line has been saved."), budget_url(application, "#lines"))
         if done:
             return done
+    terms = Terms.of(application.regulation)
     return form_page(request, "applications/line_form.html", {
         "centre": centre, "application": application, "form": form, "line": line, "side": side,
-        "is_income": side == BudgetSide.INCOME, "tab": "budget"})
+        "is_income": side == BudgetSide.INCOME, "tab": "budget", "terms": terms,
+        "live": live_checks(application, line=line, partnerships=getattr(form, "partnerships", {}).values()),
+        "shares": {name: share_text(getattr(terms, name)) for name in (
+            "subsidy_share_max", "employer_share_min", "employer_share_max", "other_share_max")}})
 
 
 @office_required
