@@ -23,10 +23,11 @@ _MAKERS: dict[str, Callable] = {}
 
 
 def register(maker: Callable) -> None:
-    """maker(grant, as_of) -> Snapshot; registering again replaces it (ready() may run twice in tests)."""
+    """maker(grant, as_of, kind) -> Snapshot (`kind`: the report's, which may add parts, as the final report
+    does); registering again replaces it (ready() may run twice in tests)."""
     _MAKERS["funder_pack"] = maker
 
 
-def make_snapshot(grant, as_of: date) -> Snapshot | None:
+def make_snapshot(grant, as_of: date, kind: str | None = None) -> Snapshot | None:
     maker = _MAKERS.get("funder_pack")
-    return maker(grant, as_of) if maker else None
+    return maker(grant, as_of, kind) if maker else None

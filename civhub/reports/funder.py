@@ -288,11 +288,12 @@ def sheets(figures: Monitor) -> list[Table]:
 PACK_LANGUAGE = "nl"
 
 
-def write_funder_xlsx(figures: Monitor, binary_file: BinaryIO) -> None:
+def write_funder_xlsx(figures: Monitor, binary_file: BinaryIO, *, parts=()) -> None:
     """Write the pack's six sheets to an open binary file, in Dutch whatever the language of the request.
 
-    Bijdragen, the only long sheet, comes last and streams (civhub.core.exports.xlsx writes in
-    constant memory): a million entries are never held at once.
+    Bijdragen, the only long sheet, streams (civhub.core.exports.xlsx writes in constant memory): a
+    million entries are never held at once. A report's added parts (reports/sections.py, the final
+    report's "Na de subsidie") follow it, a sheet per table, so the six keep their places.
     """
     with translation.override(PACK_LANGUAGE):
-        write_xlsx(sheets(figures), binary_file)
+        write_xlsx([*sheets(figures), *(table for part in parts for table in part.tables)], binary_file)

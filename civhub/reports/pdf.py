@@ -93,7 +93,7 @@ def now() -> datetime:
 # The funder pack ------------------------------------------------------------------------------
 
 
-def funder_context(figures: Monitor, *, generated_at: datetime | None = None) -> dict:
+def funder_context(figures: Monitor, *, generated_at: datetime | None = None, parts=()) -> dict:
     """Everything the funder pack's template shows: the cover, the figures, the charts and the tables."""
     lead = lead_applicant(figures.grant.centre)
     return {
@@ -104,6 +104,8 @@ def funder_context(figures: Monitor, *, generated_at: datetime | None = None) ->
         "composition": shown(funder.composition(figures), compact=True),
         "tables": [shown(table, compact=True) for table in (funder.per_line(figures), funder.per_kind(figures))],
         "partners": partner_tables(funder.per_partner(figures)),
+        "parts": [{"key": part.key, "title": part.title, "paragraphs": part.paragraphs,
+                   "tables": [shown(table) for table in part.tables]} for part in parts],
         "charts": [
             {"uri": svg_data_uri(charts.year_bars(figures)),
              "caption": _("Subsidy spent and co-financing counted per year (EUR); the figures are in the table "
@@ -155,10 +157,11 @@ def _last_figure(figures: Monitor) -> dict:
 
 
 def render_funder_pdf(figures: Monitor, *, generated_at: datetime | None = None,
-                      language: str = PDF_LANGUAGE) -> bytes:
-    """The funder pack as PDF: cover, figures, warnings, charts, tables and the lead applicant's signature block."""
+                      language: str = PDF_LANGUAGE, parts=()) -> bytes:
+    """The funder pack as PDF: cover, figures, warnings, charts, tables, a report's added parts
+    (reports/sections.py) and the lead applicant's signature block."""
     with translation.override(language):
-        return render_pdf("reports/funder_pack.html", funder_context(figures, generated_at=generated_at))
+        return render_pdf("reports/funder_pack.html", funder_context(figures, generated_at=generated_at, parts=parts))
 
 
 # The progress report --------------------------------------------------------------------------

@@ -72,7 +72,7 @@ def mark_report_submitted(*, grant: Grant, due_date: date, actor, submitted_on: 
     if existing is not None:
         raise _already_submitted(existing)
     # Rendered before the transaction: it takes a second.
-    snapshot = make_snapshot(grant, submitted_on) if keep_pack else None
+    snapshot = make_snapshot(grant, submitted_on, report.kind) if keep_pack else None
     stored: list[str] = []
     try:
         with transaction.atomic():
