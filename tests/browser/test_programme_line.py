@@ -58,8 +58,9 @@ def check_line_page(page, line) -> None:
     assert charts.count() == 2
     for chart in charts.all():
         chart.scroll_into_view_if_needed()
-        page.wait_for_function("img => img.complete", arg=chart.element_handle())
-        assert page.evaluate("img => img.naturalWidth > 0", chart.element_handle())
+        # A lazy image may report `complete` before its request has started: wait for the drawn picture itself.
+        page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=chart.element_handle(),
+                               timeout=30_000)
     assert not refused
     assert_accessible(page)
 
