@@ -103,7 +103,7 @@ def test_the_programme_manager_runs_a_meeting_and_a_member_downloads_the_pack(tr
     assert_reflows(member)
     screenshot(member, "governance-meeting-1280")
 
-    with member.expect_download() as download:
+    with member.expect_download(timeout=60_000) as download:  # a PDF made on the spot
         member.locator(f"a[href='{reverse('governance:meeting_pack', args=[centre.slug, meeting.pk])}']").click()
     pdf = PdfReader(io.BytesIO(download.value.path().read_bytes()))
     pack = "\n".join(page.extract_text() for page in pdf.pages)

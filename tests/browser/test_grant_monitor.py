@@ -28,7 +28,7 @@ def monitor_url(centre) -> str:
 
 
 def download(page, link_text: str) -> bytes:
-    with page.expect_download() as info:
+    with page.expect_download(timeout=60_000) as info:  # the pack is a PDF and a workbook made on the spot
         page.get_by_role("link", name=link_text).click()
     return info.value.path().read_bytes()
 
@@ -46,7 +46,8 @@ def test_the_finance_controller_reads_the_monitor_and_downloads_the_funder_pack(
     assert "Zuivel Beta BV" in main.locator(".monitor-warnings").inner_text()  # behind its pledge
     for chart in main.locator("img[src$='.svg']").all():
         chart.scroll_into_view_if_needed()
-        assert page.evaluate("img => img.complete && img.naturalWidth > 0", chart.element_handle())
+        page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=chart.element_handle(),
+                               timeout=30_000)  # drawn, not only "complete": a lazy image may say so early
     assert not refused
     assert_accessible(page)
     screenshot(page, "grant-monitor-1280")

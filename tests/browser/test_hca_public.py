@@ -20,7 +20,8 @@ def test_an_anonymous_visitor_reads_the_labour_market_on_a_laptop_and_a_phone(tr
     assert page.get_by_role("heading", level=1).inner_text() == "De arbeidsmarkt voor analisten"
     chart = page.get_by_role("img", name="Staafdiagram per beroep: baanopeningen tegenover instromende "
                                            "schoolverlaters. Dezelfde cijfers staan in de tabel hieronder.")
-    assert chart.evaluate("img => img.complete && img.naturalWidth > 0")
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=chart.element_handle(),
+                           timeout=30_000)  # the picture drawn, on a busy machine too
     main = page.locator("main").inner_text()
     assert SUPPRESSED_TEXT in main and "illustratief" in main
     assert_hides_the_suppressed_cell(main)

@@ -33,7 +33,8 @@ def test_the_summary_shows_its_chart_and_numbers(transactional_db, new_page, led
     page.goto(reverse("ledger:summary", args=[ledger_a.centre.slug, ledger_a.short_code]))
     chart = page.locator(".chart-card img")
     chart.wait_for()
-    assert page.evaluate("img => img.complete && img.naturalWidth > 0", chart.element_handle())
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=chart.element_handle(),
+                           timeout=30_000)  # the picture drawn, on a busy machine too
     assert "EUR 12.500,00" in page.locator("main table").inner_text()  # Dutch by default
     assert not refused
     assert_accessible(page)
