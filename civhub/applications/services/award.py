@@ -428,7 +428,7 @@ def record_award_of_existing_grant(*, application: Application, grant: Grant, ac
     """
     ensure_editor(actor, application.centre)
     with transaction.atomic():
-        application = Application.objects.select_for_update().select_related(
+        application = Application.objects.select_for_update(of=("self",)).select_related(
             "centre", "regulation", "submitted_copy").get(pk=application.pk)
         grant = Grant.objects.select_for_update().get(pk=grant.pk)
         plan = plan_award(application, amount_granted=amount_granted, decision_date=decision_date,
