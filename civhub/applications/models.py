@@ -384,11 +384,19 @@ class SubmittedCopy(FrozenModel):
         return f"{self.application} ({self.submitted_at:%Y-%m-%d})"
 
 
+class AwardScaling(models.TextChoices):
+    """How a partial award scales the budget (services/award.py): the office's choice on the confirmation page."""
+
+    PROPORTIONAL = "proportional", _("everything in proportion")
+    KEEP_PARTNERS = "keep_partners", _("keep the partners' contributions, reduce the subsidy and what it pays for")
+
+
 class Award(FrozenModel):
     """Award: the funder's decision on a submitted application, and the grant the application became.
 
     The decision's date, reference and the amount granted; when it is less than the subsidy
-    asked, the factor every budget line was scaled by (granted ÷ asked, services/award.py).
+    asked, how the budget was scaled (`scaling`: every line by granted ÷ asked, or the partners'
+    contributions kept and the subsidy and its costs reduced; services/award.py).
     Never changed: a later change of the grant is a budget revision on the grant.
     """
 
@@ -401,6 +409,8 @@ class Award(FrozenModel):
     amount_granted = models.DecimalField(_("subsidy granted (EUR)"), max_digits=14, decimal_places=2)
     subsidy_asked = models.DecimalField(_("subsidy asked (EUR)"), max_digits=14, decimal_places=2)
     scaled = models.BooleanField(_("budget scaled to the amount granted"), default=False)
+    scaling = models.CharField(_("how the budget was scaled"), max_length=20, choices=AwardScaling.choices,
+                               default=AwardScaling.PROPORTIONAL)
     awarded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
                                    verbose_name=_("recorded by"))
     awarded_at = models.DateTimeField(_("recorded at"))

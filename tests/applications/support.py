@@ -20,6 +20,7 @@ from civhub.applications.models import (
     PartKind,
 )
 from civhub.applications.selectors.commitments import canonical_table, pledge_table
+from civhub.applications.services.submission import submit_application
 from civhub.core.models import Regulation
 from civhub.partners.models import AgreementSignature, AgreementVersion, Partnership
 
@@ -121,4 +122,20 @@ def ready(made, employer, government, lead=None):
     confirmed(made, employer)
     confirmed(made, government)
     signed_by_all(made.centre)
+    return made
+
+
+def submitted_with(centre, employer, government, actor, build):
+    """A submitted application with the budget `build` writes, every part done, both partners confirmed."""
+    made = application(centre, regulation=regulation(report_due_months=[13, 25, 37]))
+    build(made)
+    for year in range(2026, 2030):
+        forecast(made, year, "10000.00")
+        forecast(made, year, "8000.00", side=BudgetSide.COST)
+    made.parts.update(status=ApplicationPart.Status.DONE, draft="Onze regionale visie en aanpak.")
+    confirmed(made, employer)
+    confirmed(made, government)
+    signed_by_all(centre)
+    submit_application(application=made, actor=actor)
+    made.refresh_from_db()
     return made

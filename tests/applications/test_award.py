@@ -7,14 +7,29 @@ from decimal import Decimal as D
 import pytest
 
 from civhub.applications.errors import ApplicationError
-from civhub.applications.models import Application, Award, FrozenRecordError
+from civhub.applications.models import (
+    Application,
+    Award,
+    AwardScaling,
+    BudgetCategory,
+    FrozenRecordError,
+)
 from civhub.applications.services.award import award_application, distribute, plan_award
 from civhub.applications.services.submission import submit_application
 from civhub.core.models import AuditEvent, Grant
 from civhub.grants.models import BudgetVersion
 from civhub.grants.schedule import report_deadlines
 from civhub.ledger.models import Pledge
-from tests.applications.support import application, ready, regulation
+from tests.applications.support import (
+    application,
+    cost,
+    partner_cash,
+    partner_in_kind,
+    ready,
+    regulation,
+    submitted_with,
+    subsidy,
+)
 
 pytestmark = pytest.mark.django_db
 DECISION = date(2021, 11, 15)
@@ -35,9 +50,18 @@ def submitted(centre, partner_a, partner_b, programme_manager):
     return made
 
 
-def award(made, actor, amount="300000.00", reference="RIF21-0042"):
+def award(made, actor, amount="300000.00", reference="RIF21-0042", scaling=AwardScaling.PROPORTIONAL):
     return award_application(application=made, actor=actor, amount_granted=D(amount), decision_date=DECISION,
-                             decision_reference=reference)
+                             decision_reference=reference, scaling=scaling)
+
+
+def plan(made, amount, scaling):
+    return plan_award(made, amount_granted=D(amount), decision_date=DECISION, decision_reference="RIF21-0042",
+                      scaling=scaling)
+
+
+def amounts(found):
+    return [(line.line.year, line.line.side, line.line.description, line.amount) for line in found.lines]
 
 
 def cells(grant):
@@ -142,3 +166,98 @@ def test_the_award_never_changes(submitted, programme_manager):
     with pytest.raises(FrozenRecordError):
         made.save()
     assert Award.objects.get().amount_granted == D("300000.00")
+
+
+# The office's choice of how a partial award scales the budget ----------------------------------------------------
+
+
+@pytest.fixture
+def two_years(centre, partner_a, partner_b, programme_manager):
+    """EUR 900,000.00: subsidy 200,000 (2022) + 100,000 (2023), Partner A (employer) lab in kind 450,000 (2022),
+    Partner B (government) cash 150,000 (2023); costs 300,000 (2022, other) + 150,000 (2023, materials)."""
+    def build(made):
+        subsidy(made, 2022, "200000.00", description="Subsidie 2022")
+        subsidy(made, 2023, "100000.00", description="Subsidie 2023")
+        partner_in_kind(made, partner_a, 2022, "450000.00", description="Lab")
+        partner_cash(made, partner_b, 2023, "150000.00", description="Bijdrage")
+        cost(made, 2022, 1, "300000.00", description="Kosten 2022")
+        cost(made, 2023, 1, "150000.00", category=BudgetCategory.MATERIALS, description="Kosten 2023")
+    return submitted_with(centre, partner_a, partner_b, programme_manager, build)
+
+
+def test_in_proportion_every_line_goes_down_by_the_same_share(two_years):
+    """Granted 240,000.00 of 300,000.00 asked: every line × 0.8; co-financing 480,000 to 240,000 subsidy, 2 : 1."""
+    found = plan(two_years, "240000.00", AwardScaling.PROPORTIONAL)
+    assert amounts(found) == [
+        (2022, "income", "Subsidie 2022", D("160000.00")), (2023, "income", "Subsidie 2023", D("80000.00")),
+        (2022, "income", "Lab", D("360000.00")), (2023, "income", "Bijdrage", D("120000.00")),
+        (2022, "cost", "Kosten 2022", D("240000.00")), (2023, "cost", "Kosten 2023", D("120000.00"))]
+    assert (found.figures.subsidy, found.figures.cofinancing, found.ratio) == (D("240000.00"), D("480000.00"),
+                                                                              D("2.00"))
+    assert (found.income_after, found.costs_after) == (D("720000.00"), D("720000.00"))
+    assert all(check.ok for check in found.checks if check.code != "subsidy_range") and not found.broken
+
+
+def test_keeping_the_partners_reduces_the_subsidy_and_its_costs_by_the_same_amount(two_years, programme_manager):
+    """Granted 240,000.00: the subsidy 160,000 + 80,000 (its lines × 0.8); the partners' 450,000 and 150,000 stay;
+    the costs go down by the 60,000.00 the subsidy did, 2 : 1 over their lines: 300,000 − 40,000 = 260,000 and
+    150,000 − 20,000 = 130,000. Income 840,000 = costs 390,000 + 450,000 in kind; co-financing 600,000 to 240,000
+    subsidy is 2.50; employers 450,000 ≤ two thirds of 840,000 (560,000)."""
+    found = plan(two_years, "240000.00", AwardScaling.KEEP_PARTNERS)
+    assert amounts(found) == [
+        (2022, "income", "Subsidie 2022", D("160000.00")), (2023, "income", "Subsidie 2023", D("80000.00")),
+        (2022, "income", "Lab", D("450000.00")), (2023, "income", "Bijdrage", D("150000.00")),
+        (2022, "cost", "Kosten 2022", D("260000.00")), (2023, "cost", "Kosten 2023", D("130000.00"))]
+    assert (found.figures.subsidy, found.figures.cofinancing, found.ratio) == (D("240000.00"), D("600000.00"),
+                                                                              D("2.50"))
+    assert (found.income_after, found.costs_after) == (D("840000.00"), D("840000.00"))
+    assert not found.broken
+    made = award(two_years, programme_manager, amount="240000.00", scaling=AwardScaling.KEEP_PARTNERS)
+    assert (made.scaled, made.scaling) == (True, AwardScaling.KEEP_PARTNERS)
+    # The pledges are the application's partner lines unchanged.
+    assert sorted(Pledge.objects.values_list("partnership__short_code", "year", "kind", "amount")) == [
+        ("partner-a", 2022, "lab", D("450000.00")), ("partner-b", 2023, "cash", D("150000.00"))]
+    assert sum(line.amount for line in made.grant.budget_versions.get().lines.all()) == D("840000.00")
+    event = AuditEvent.objects.get(action="application_awarded")
+    assert (event.changes["scaling"], event.changes["budget_total"]) == ("keep_partners", "840000.00")
+    assert "keep the partners' contributions" in made.grant.budget_versions.get().reason
+
+
+def test_in_proportion_is_recorded_by_default(submitted, programme_manager):
+    made = award(submitted, programme_manager, amount="240000.00")
+    assert made.scaling == AwardScaling.PROPORTIONAL
+    assert AuditEvent.objects.get(action="application_awarded").changes["scaling"] == "proportional"
+
+
+def test_the_full_subsidy_granted_is_recorded_in_proportion_whatever_was_chosen(submitted, programme_manager):
+    made = award(submitted, programme_manager, scaling=AwardScaling.KEEP_PARTNERS)
+    assert (made.scaled, made.scaling) == (False, AwardScaling.PROPORTIONAL)
+
+
+def test_keeping_the_partners_is_refused_when_employers_exceed_two_thirds(centre, partner_a, partner_b,
+                                                                           programme_manager):
+    """EUR 900,000.00: subsidy 300,000, employers 590,000 in kind, government 10,000 cash, costs 310,000. Granted
+    240,000.00 and the partners kept: the budget is 840,000, two thirds of it 560,000, and employers bring 590,000:
+    30,000.00 too much. In proportion employers bring 472,000 of 720,000 (two thirds is 480,000): it holds."""
+    def build(made):
+        subsidy(made, 2022, "300000.00")
+        partner_in_kind(made, partner_a, 2022, "590000.00")
+        partner_cash(made, partner_b, 2023, "10000.00")
+        cost(made, 2022, 1, "310000.00")
+    made = submitted_with(centre, partner_a, partner_b, programme_manager, build)
+    kept = plan(made, "240000.00", AwardScaling.KEEP_PARTNERS)
+    assert [check.code for check in kept.broken] == ["employers"]
+    assert kept.broken[0].message == ("Employers bring EUR 30,000.00 too much: EUR 590,000.00, and at most two "
+                                      "thirds of the budget is EUR 560,000.00; what is above it does not count.")
+    with pytest.raises(ApplicationError, match="30,000.00 too much") as refused:
+        award(made, programme_manager, amount="240000.00", scaling=AwardScaling.KEEP_PARTNERS)
+    assert refused.value.field == "scaling"
+    assert not Grant.objects.exists() and not Pledge.objects.exists()
+    in_proportion = plan(made, "240000.00", AwardScaling.PROPORTIONAL)
+    assert not in_proportion.broken and in_proportion.figures.employers == D("472000.00")
+    assert award(made, programme_manager, amount="240000.00").scaling == AwardScaling.PROPORTIONAL
+
+
+def test_an_unknown_way_of_scaling_is_refused(submitted):
+    with pytest.raises(ApplicationError, match="Choose how the budget is scaled"):
+        plan(submitted, "240000.00", "half")

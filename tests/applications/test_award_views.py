@@ -9,11 +9,21 @@ from html import unescape
 import pytest
 from django.urls import reverse
 
-from civhub.applications.models import Application, ApplicationPart, SubmittedCopy
+from civhub.applications.models import Application, ApplicationPart, AwardScaling, SubmittedCopy
 from civhub.applications.services.award import award_application
 from civhub.applications.services.submission import submit_application
+from civhub.core.models import Grant
 from civhub.ledger.models import Contribution
-from tests.applications.support import application, ready, regulation
+from tests.applications.support import (
+    application,
+    cost,
+    partner_cash,
+    partner_in_kind,
+    ready,
+    regulation,
+    submitted_with,
+    subsidy,
+)
 from tests.ledger.builders import entry
 from tests.partners.factories import client_for
 
@@ -81,6 +91,59 @@ def test_the_award_page_shows_the_scaled_figures_before_it_confirms(centre, part
     assert response.status_code == 302 and response["Location"] == reverse("grants:monitor", args=[centre.slug])
     made.refresh_from_db()
     assert made.status == Application.Status.AWARDED and made.award.grant.amount == D("200000.00")
+
+
+def checked(html) -> str:
+    """The value of the checked way of scaling."""
+    return html.split(' checked>')[0].rsplit('value="', 1)[1].split('"')[0]
+
+
+def test_the_office_chooses_how_a_partial_award_scales_the_budget(centre, partner_a, partner_b, programme_manager):
+    """Granted 240,000.00 of 300,000.00: in proportion co-financing 480,000.00 (ratio 2.00); keeping the partners
+    600,000.00 (2.50), the costs 450,000 − 60,000 = 390,000.00."""
+    made = ready(application(centre, regulation=regulation(report_due_months=[13, 25, 37])), partner_a, partner_b)
+    submit_application(application=made, actor=programme_manager)
+    client = client_for(programme_manager)
+    data = {"decision_date": "2021-11-15", "decision_reference": "RIF21-0042", "amount_granted": "240000.00"}
+    html = text(client.post(url("award", centre, made.pk), data))
+    assert "<legend>Choose how the partial award scales the budget</legend>" in html
+    assert checked(html) == "proportional"
+    assert '<dd data-figure="cofinancing">EUR 480,000.00</dd>' in html and '<dd data-figure="ratio">2.00</dd>' in html
+    assert 'data-check="employers"' in html and "This way cannot be confirmed" not in html
+    html = text(client.post(url("award", centre, made.pk), {**data, "scaling": "keep_partners", "show": "1"}))
+    assert checked(html) == "keep_partners"
+    assert '<dd data-figure="cofinancing">EUR 600,000.00</dd>' in html and '<dd data-figure="ratio">2.50</dd>' in html
+    assert "EUR 390,000.00" in html and '<input type="hidden" name="scaling" value="keep_partners">' in html
+    made.refresh_from_db()
+    assert made.status == Application.Status.SUBMITTED  # switching writes nothing
+    response = client.post(url("award", centre, made.pk), {**data, "scaling": "keep_partners", "confirm": "1"})
+    assert response.status_code == 302
+    made.refresh_from_db()
+    assert made.award.scaling == AwardScaling.KEEP_PARTNERS and made.award.grant.amount == D("240000.00")
+
+
+def test_a_way_that_breaks_the_rules_cannot_be_confirmed(centre, partner_a, partner_b, programme_manager):
+    """Employers 590,000 of 900,000; granted 240,000.00 with the partners kept: 590,000 is 30,000.00 more than two
+    thirds of 840,000."""
+    def build(made):
+        subsidy(made, 2022, "300000.00")
+        partner_in_kind(made, partner_a, 2022, "590000.00")
+        partner_cash(made, partner_b, 2023, "10000.00")
+        cost(made, 2022, 1, "310000.00")
+    made = submitted_with(centre, partner_a, partner_b, programme_manager, build)
+    client = client_for(programme_manager)
+    data = {"decision_date": "2021-11-15", "decision_reference": "RIF21-0042", "amount_granted": "240000.00",
+            "scaling": "keep_partners"}
+    html = text(client.post(url("award", centre, made.pk), {**data, "show": "1"}))
+    assert "This way cannot be confirmed." in html and "Employers bring EUR 30,000.00 too much" in html
+    assert 'name="confirm"' not in html
+    response = client.post(url("award", centre, made.pk), {**data, "confirm": "1"})
+    assert response.status_code == 400 and not Grant.objects.exists()
+    html = unescape(response.content.decode())
+    assert "The budget cannot be scaled this way" in html and "Employers bring EUR 30,000.00 too much" in html
+    assert checked(html) == "keep_partners"  # the confirmation page again, with the reason
+    html = text(client.post(url("award", centre, made.pk), {**data, "scaling": "proportional", "show": "1"}))
+    assert "This way cannot be confirmed." not in html and 'name="confirm"' in html
 
 
 def test_a_bad_amount_comes_back_on_the_form(centre, partner_a, partner_b, programme_manager):

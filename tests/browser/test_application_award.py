@@ -1,6 +1,7 @@
 """Submitting and the award in Chromium: the programme manager submits a ready application (the copy is frozen),
-records a partial award, checks the scaled figures on the confirmation page, confirms, and lands on the monitor,
-which shows the forecast for the years after the subsidy. Every page passes axe-core and reflows."""
+records a partial award, checks the scaled figures on the confirmation page in both ways of scaling, confirms,
+and lands on the monitor, which shows the forecast for the years after the subsidy. Every page passes axe-core and
+reflows."""
 
 import pytest
 from django.urls import reverse
@@ -53,6 +54,21 @@ def test_the_office_submits_and_records_a_partial_award(transactional_db, page, 
     assert_accessible(page)
     assert_reflows(page)
     screenshot(page, "application-award-confirm-1280")
+    # The office looks at the other way: the partners keep their 600,000, the subsidy and its costs go down.
+    page.get_by_label("De bijdragen van de partners houden, de subsidie en wat ervan betaald wordt verlagen").check()
+    page.get_by_role("button", name="Toon de bedragen voor deze manier").click()
+    page.wait_for_load_state()
+    assert page.locator('[data-figure="cofinancing"]').inner_text() == "EUR 600.000,00"
+    assert page.locator('[data-figure="ratio"]').inner_text() == "3,00"
+    assert page.locator('[data-total="income"]').inner_text() == "EUR 800.000,00"
+    assert_accessible(page)
+    screenshot(page, "application-award-confirm-keep-partners-1280")
+    # ... and goes back to everything in proportion.
+    page.get_by_label("Alles naar verhouding").check()
+    page.get_by_role("button", name="Toon de bedragen voor deze manier").click()
+    page.wait_for_load_state()
+    assert page.locator('[data-figure="ratio"]').inner_text() == "2,00"
+    assert page.locator('[data-total="income"]').inner_text() == "EUR 600.000,00"
     page.get_by_role("button", name="Bevestig de toekenning en maak de subsidie aan").click()
     page.wait_for_load_state()
 

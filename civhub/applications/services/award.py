@@ -23,11 +23,25 @@ becomes the grant (`award_application`):
   reports `report_due_months` after the start, the final report, the annual accounts); the confirmation
   page shows it.
 
-**A partial award** (granted < asked) scales the budget by granted ÷ asked: every income and cost line,
-rounded half up to the cent, the remainder on the largest line of its group so the totals are exact:
-the subsidy lines add up to the amount granted; the partners' other income (BPV aside) to its scaled
-total; BPV to its own; the cost lines to what keeps income equal to costs. The application's own lines
-do not change (they are frozen with the submitted copy); the scaled figures go to the grant.
+**A partial award** (granted < asked) scales the budget in the way the office chooses on the confirmation
+page (`AwardScaling`, recorded on the `Award` and in the audit record), each amount rounded half up to
+the cent with the remainder on the largest line of its group (`distribute`) so the totals are exact:
+
+- **everything in proportion** (the default): every income and cost line × granted ÷ asked, so the
+  shares stay the same: the subsidy lines add up to the amount granted; the partners' other income
+  (BPV aside) to its scaled total; BPV to its own; the cost lines to what keeps income equal to costs;
+- **keep the partners' contributions**: the partners' income lines (cash, in kind and BPV) stay as they
+  are, so the pledges are the application's partner lines unchanged; the subsidy lines add up to the
+  amount granted; the cost lines (what the subsidy and the partners' cash pay for) go down by as much as
+  the subsidy did, spread over them in proportion, so income stays equal to costs.
+
+The confirmation page shows, for the way chosen, the subsidy, the co-financing, their ratio and the
+regulation's checks of the scaled budget (`budget_rules.check_budget`); a way that breaks the subsidy's
+share, the employers' or the others' shares or the balance is refused with the reason (keeping the
+partners may push the employers above two thirds). The round's minimum subsidy and the hourly rate are
+shown, not refused: the amount is the funder's decision, and hours keep the value they were submitted with.
+The application's own lines do not change (they are frozen with the submitted copy); the scaled figures
+go to the grant.
 
 Refused: an application that is not submitted (a draft, or one already awarded), a grant that already
 exists for the centre, round and start, pledges that already exist for a partner, year and kind.
@@ -49,12 +63,14 @@ from civhub.applications.errors import ApplicationError
 from civhub.applications.models import (
     Application,
     Award,
+    AwardScaling,
     BudgetCategory,
     BudgetLine,
     BudgetSide,
     ContributionForm,
     IncomeSource,
 )
+from civhub.applications.selectors.budget import off_rate
 from civhub.applications.services.applications import ensure_editor
 from civhub.core.audit import record_event
 from civhub.core.choices import KIND_SHORT, ContributionKind
@@ -67,6 +83,8 @@ from civhub.ledger.models import Pledge
 
 ZERO = rules.ZERO
 MAX_REFERENCE = 100
+# The checks the way of scaling decides: a way that breaks one of them is refused (see the module).
+SCALING_CHECKS = ("subsidy_share", "employers", "others", "balance")
 
 # The application's categories as the grant's cost categories (staff hours are personnel).
 COST_CATEGORIES = {
@@ -161,10 +179,13 @@ class AwardPlan:
     asked: Decimal
     decision_date: date
     decision_reference: str
+    scaling: str = AwardScaling.PROPORTIONAL
     lines: list[ScaledLine] = field(default_factory=list)
     cells: list[Cell] = field(default_factory=list)
     pledges: list[PledgePlan] = field(default_factory=list)
     reports: list[ReportDue] = field(default_factory=list)
+    figures: rules.Figures = field(default_factory=rules.Figures)
+    checks: list[rules.BudgetCheck] = field(default_factory=list)
 
     @property
     def scaled(self) -> bool:
@@ -210,6 +231,30 @@ class AwardPlan:
     def pledge_total(self) -> Decimal:
         return sum((pledge.amount for pledge in self.pledges), ZERO)
 
+    @property
+    def scaling_label(self) -> str:
+        return str(AwardScaling(self.scaling).label)
+
+    def _figures(self) -> rules.Figures:
+        """The regulation's totals of the budget as it goes to the grant (the scaled lines)."""
+        rows = [{"side": scaled.line.side, "source": scaled.line.source, "form": scaled.line.form,
+                 "category": scaled.line.category, "amount": scaled.amount,
+                 "cofinancing_group": scaled.line.partnership.cofinancing_group if scaled.line.partnership else None,
+                 "is_lead_applicant": bool(scaled.line.partnership and scaled.line.partnership.is_lead_applicant)}
+                for scaled in self.lines]
+        return rules.figures_from_rows(rows, off_rate(self.application))
+
+    @property
+    def ratio(self) -> Decimal | None:
+        """Co-financing ÷ subsidy of the scaled budget, to two decimals (None without a subsidy)."""
+        found = self.figures
+        return (found.cofinancing / found.subsidy).quantize(Decimal("0.01")) if found.subsidy else None
+
+    @property
+    def broken(self) -> list[rules.BudgetCheck]:
+        """The checks this way of scaling breaks (see SCALING_CHECKS): the award is refused while there are any."""
+        return [check for check in self.checks if check.code in SCALING_CHECKS and not check.ok]
+
 
 def _check(application: Application, granted: Decimal, decision_date: date, reference: str) -> Decimal:
     """Refuse what cannot be awarded; returns the subsidy asked."""
@@ -236,18 +281,34 @@ def _check(application: Application, granted: Decimal, decision_date: date, refe
 
 
 def plan_award(application: Application, *, amount_granted: Decimal, decision_date: date,
-               decision_reference: str) -> AwardPlan:
-    """What the award would make (nothing is written); ApplicationError when it cannot be awarded."""
+               decision_reference: str, scaling: str = AwardScaling.PROPORTIONAL) -> AwardPlan:
+    """What the award would make, scaled in the way chosen (nothing is written); ApplicationError when it cannot be
+    awarded. A way whose checks break is planned all the same (the page shows why); `award_application` refuses it."""
     reference = (decision_reference or "").strip()
+    if scaling not in AwardScaling.values:
+        raise ApplicationError(_("Choose how the budget is scaled."), field="scaling")
     asked = _check(application, amount_granted, decision_date, reference)
     plan = AwardPlan(application, amount_granted, asked, decision_date, reference)
+    # With the full subsidy granted nothing is scaled, and both ways come to the same: recorded as in proportion.
+    plan.scaling = AwardScaling(scaling) if plan.scaled else AwardScaling.PROPORTIONAL
     lines = list(application.budget_lines.select_related("partnership__organisation", "programme_line")
                  .order_by("pk"))
     plan.lines = _scale(plan, lines)
     plan.cells = _cells(plan.lines)
     plan.pledges = _pledges(plan.lines)
     plan.reports = report_deadlines(_grant(plan))
+    plan.figures = plan._figures()
+    plan.checks = rules.check_budget(rules.Terms.of(application.regulation), plan.figures)
     return plan
+
+
+def refuse_broken(plan: AwardPlan) -> None:
+    """Refuse a partial award whose way of scaling breaks the regulation's checks, with the reason."""
+    if plan.scaled and plan.broken:
+        raise ApplicationError(_("The budget cannot be scaled this way (%(way)s): %(reasons)s Choose the other way, "
+                                 "or ask the funder how the budget should be adjusted.")
+                               % {"way": plan.scaling_label,
+                                  "reasons": " ".join(check.message for check in plan.broken)}, field="scaling")
 
 
 def _scale(plan: AwardPlan, lines: list[BudgetLine]) -> list[ScaledLine]:
@@ -259,12 +320,19 @@ def _scale(plan: AwardPlan, lines: list[BudgetLine]) -> list[ScaledLine]:
     amounts = {}
     targets = {"subsidy": plan.granted}
     for key in ("partners", "bpv"):
-        targets[key] = scaled_total(sum((line.amount for line in groups[key]), ZERO), plan.factor)
+        total = sum((line.amount for line in groups[key]), ZERO)
+        # Keeping the partners' contributions leaves their lines (and BPV) as they are.
+        targets[key] = total if plan.scaling == AwardScaling.KEEP_PARTNERS else scaled_total(total, plan.factor)
     for key in ("subsidy", "partners", "bpv"):
         amounts.update(zip([line.pk for line in groups[key]],
                            distribute(targets[key], [line.amount for line in groups[key]]), strict=True))
     in_kind = sum((amounts[line.pk] for line in groups["partners"] if line.form == ContributionForm.IN_KIND), ZERO)
-    spending = targets["subsidy"] + targets["partners"] - in_kind  # income stays equal to costs
+    # Income stays equal to costs: in proportion the costs scale with the income; keeping the partners they go down
+    # by as much as the subsidy did (a balanced budget's costs less asked − granted).
+    spending = targets["subsidy"] + targets["partners"] - in_kind
+    if groups["costs"] and spending < 0:
+        raise ApplicationError(_("The partners' contributions in kind are more than the budget's income: the costs "
+                                 "cannot be scaled this way."), field="scaling")
     if groups["costs"]:
         amounts.update(zip([line.pk for line in groups["costs"]],
                            distribute(spending, [line.amount for line in groups["costs"]]), strict=True))
@@ -341,7 +409,7 @@ def _grant(plan: AwardPlan) -> Grant:
 
 
 def award_application(*, application: Application, actor, amount_granted: Decimal, decision_date: date,
-                      decision_reference: str) -> Award:
+                      decision_reference: str, scaling: str = AwardScaling.PROPORTIONAL) -> Award:
     """Record the award and make the grant, budget version 1 and the pledges (see the module), all or nothing."""
     ensure_editor(actor, application.centre)
     try:
@@ -350,7 +418,8 @@ def award_application(*, application: Application, actor, amount_granted: Decima
             application = Application.objects.select_for_update(of=("self",)).select_related(
                 "centre", "regulation", "submitted_copy").get(pk=application.pk)
             plan = plan_award(application, amount_granted=amount_granted, decision_date=decision_date,
-                              decision_reference=decision_reference)
+                              decision_reference=decision_reference, scaling=scaling)
+            refuse_broken(plan)
             return _make(plan, actor)
     except IntegrityError:
         raise ApplicationError(_("The grant could not be made: the centre already has a grant of this round "
@@ -367,8 +436,8 @@ def _make(plan: AwardPlan, actor) -> Award:
         grant=grant, number=1, name=_("Budget of the application"), is_current=True, created_by=actor,
         reason=_("Award decision %(reference)s of %(date)s") % {"reference": plan.decision_reference,
                                                                "date": format_date(plan.decision_date)}
-        + (_(", scaled to the amount granted (%(percent)s%% of the subsidy asked)")
-           % {"percent": plan.factor_percent} if plan.scaled else ""))
+        + (_(", scaled to the amount granted (%(percent)s%% of the subsidy asked): %(way)s")
+           % {"percent": plan.factor_percent, "way": plan.scaling_label} if plan.scaled else ""))
     bulk_create_with_history([
         GrantBudgetLine(version=version, year=cell.year, programme_line_id=cell.programme_line_id,
                         category=cell.category, source=cell.source, amount=cell.amount) for cell in plan.cells],
@@ -377,12 +446,12 @@ def _make(plan: AwardPlan, actor) -> Award:
                                      amount=pledge.amount) for pledge in plan.pledges], Pledge, default_user=actor)
     award = Award.objects.create(application=application, grant=grant, decision_date=plan.decision_date,
                                  decision_reference=plan.decision_reference, amount_granted=plan.granted,
-                                 subsidy_asked=plan.asked, scaled=plan.scaled, awarded_by=actor,
-                                 awarded_at=timezone.now())
+                                 subsidy_asked=plan.asked, scaled=plan.scaled, scaling=plan.scaling,
+                                 awarded_by=actor, awarded_at=timezone.now())
     application.status = Application.Status.AWARDED
     application.save(update_fields=["status", "updated_at"])
     changes = {"grant": grant.pk, "amount_granted": str(plan.granted), "subsidy_asked": str(plan.asked),
-               "scaled": plan.scaled, "decision_reference": plan.decision_reference,
+               "scaled": plan.scaled, "scaling": str(plan.scaling), "decision_reference": plan.decision_reference,
                "decision_date": plan.decision_date.isoformat(), "budget_total": str(plan.budget_total),
                "budget_cells": len(plan.cells), "pledges": len(plan.pledges),
                "pledge_total": str(plan.pledge_total)}

@@ -1,5 +1,6 @@
-"""The award: the office types the decision, sees what the grant will be (the scaled figures of a partial award,
-the budget version 1, the pledges, the report calendar) and confirms; the application becomes the grant."""
+"""The award: the office types the decision, sees what the grant will be (the scaled figures of a partial award in
+the way it chooses, the budget version 1, the pledges, the report calendar) and confirms; the application becomes
+the grant. Choosing another way of scaling posts back to the confirmation page, which shows that way's figures."""
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
@@ -23,7 +24,8 @@ def _initial(application: Application) -> dict:
 
 @office_required
 def award(request, centre, pk):
-    """GET: the decision's form. POST: the confirmation page with the plan; POST with `confirm`: award."""
+    """GET: the decision's form. POST: the confirmation page with the plan in the way of scaling chosen (`scaling`,
+    in proportion by default; `show` switches); POST with `confirm`: award, or the confirmation page with the reason."""
     application = application_of(centre, pk)
     if application.status != Application.Status.SUBMITTED:
         messages.error(request, _("Only a submitted application that has not been awarded yet can be awarded."))
@@ -31,7 +33,7 @@ def award(request, centre, pk):
     form = AwardForm(posted(request), initial=_initial(application))
     context = {"centre": centre, "application": application, "form": form, "tab": "workspace"}
     if form.is_bound and form.is_valid():
-        data = form.cleaned_data
+        data = dict(form.cleaned_data)  # a refusal put on a field takes it out of cleaned_data
         if "confirm" in request.POST:
             done = attempt(request, form, lambda: services.award_application(
                 application=application, actor=request.user, **data),
@@ -39,11 +41,13 @@ def award(request, centre, pk):
                   "the report calendar."), lambda made: reverse("grants:monitor", args=[centre.slug]))
             if done:
                 return done
-        else:
-            try:
-                plan = services.plan_award(application, **data)
-            except ApplicationError as error:
+        try:
+            plan = services.plan_award(application, **data)
+        except ApplicationError as error:
+            if not form.errors:
                 show_error(form, error)
-            else:
-                return render(request, "applications/award_confirm.html", {**context, "plan": plan})
+        else:
+            # The confirmation page, again with the refusal when confirming failed (status 400 then).
+            return render(request, "applications/award_confirm.html", {**context, "plan": plan},
+                          status=400 if form.errors else 200)
     return form_page(request, "applications/award_form.html", context)
