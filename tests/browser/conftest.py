@@ -10,10 +10,12 @@ import os
 from pathlib import Path
 
 import pytest
+from django.conf import settings
+from django.test.testcases import LiveServerThread
 from playwright.sync_api import sync_playwright
 
 from civhub.partners.models import Cluster, CofinancingGroup, OrganisationKind
-from tests.browser.support import LAPTOP, PHONE
+from tests.browser.support import LAPTOP, PHONE, OneRequestAtATime
 from tests.factories import (
     GrantFactory,
     KeyDateFactory,
@@ -25,6 +27,11 @@ from tests.factories import (
 
 # Playwright's sync API runs an event loop in this thread; Django would refuse ORM calls next to it.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+# On SQLite the live server's threads share the test database's one in-memory connection: two requests at once (a
+# page's charts loading while a download is asked for) break each other ("bad parameter or other API misuse").
+if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    LiveServerThread.server_class = OneRequestAtATime
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

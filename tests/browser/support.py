@@ -1,8 +1,10 @@
 """What the browser tests share: viewports, screenshots, the reflow check, axe-core at two widths and signing in."""
 
+import threading
 from pathlib import Path
 
 from axe_playwright_python.sync_playwright import Axe
+from django.core.servers.basehttp import ThreadedWSGIServer
 from django.urls import reverse
 
 LAPTOP = {"width": 1280, "height": 800}
@@ -11,6 +13,24 @@ NARROWEST = 320  # WCAG 1.4.10 reflow: no horizontal scrolling at 320 CSS pixels
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
 BLOCKING = {"serious", "critical"}
 AXE = Axe()
+
+
+# Held while the live server answers a request (see OneRequestAtATime).
+SERVING = threading.Lock()
+
+
+class OneRequestAtATime(ThreadedWSGIServer):
+    """The live server, answering one request at a time (on SQLite, tests/browser/conftest.py): its threads share one
+    in-memory database connection. Connections stay open and waiting; only the answering is taken in turns. A test
+    that must see a page poll while another request waits (the import's progress) releases `SERVING` around the wait.
+    """
+
+    def set_app(self, application):
+        def one_at_a_time(environ, start_response):
+            with SERVING:
+                return application(environ, start_response)
+
+        super().set_app(one_at_a_time)
 
 
 def screenshot(page, name: str) -> Path:
@@ -27,6 +47,16 @@ def assert_reflows(page) -> None:
     width = page.evaluate("document.documentElement.scrollWidth")
     page.set_viewport_size(size)
     assert width <= NARROWEST, f"{page.url} is {width}px wide at a {NARROWEST}px viewport"
+
+
+def images_loaded(page) -> None:
+    """Wait until every picture of the page's main part is drawn (lazy ones brought into view first). The live server
+    shares one SQLite connection between its threads: a chart still loading while a download is asked for can break
+    both requests ("bad parameter or other API misuse"), so a test settles the page before it downloads."""
+    for image in page.locator("main img").all():
+        image.scroll_into_view_if_needed()
+        page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle(),
+                               timeout=30_000)
 
 
 def submit(page) -> None:

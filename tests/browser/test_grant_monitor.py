@@ -9,7 +9,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from tests.browser.support import PHONE, assert_accessible, assert_reflows, screenshot, sign_in
+from tests.browser.support import PHONE, assert_accessible, assert_reflows, images_loaded, screenshot, sign_in
 from tests.factories import PASSWORD
 from tests.grants.monitor_support import AS_OF, small_centre
 
@@ -28,6 +28,7 @@ def monitor_url(centre) -> str:
 
 
 def download(page, link_text: str) -> bytes:
+    images_loaded(page)
     with page.expect_download(timeout=60_000) as info:  # the pack is a PDF and a workbook made on the spot
         page.get_by_role("link", name=link_text).click()
     return info.value.path().read_bytes()
