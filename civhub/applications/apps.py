@@ -28,6 +28,8 @@ class ApplicationsConfig(AppConfig):
                                     order=25))
         inbox.register(inbox.Source(name="applications.continuation",
                                     items=applications_inbox.commitments_after_subsidy_to_confirm, order=26))
+        inbox.register(inbox.Source(name="applications.continuation_ask",
+                                    items=applications_inbox.commitments_after_subsidy_to_ask, order=27))
         sections.register(SECTION)
         report_sections.register(REPORT_SECTION)
         dashboard.register(dashboard.Panel(order=15, template=TEMPLATE, context=dashboard_panel))
