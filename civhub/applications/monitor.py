@@ -1,4 +1,4 @@
-"""The continuation forecast on the grant's monitor (registered in grants.sections from AppConfig.ready()).
+"""The continuation forecast on the grant's monitor (a panel registered in grants.sections from AppConfig.ready()).
 
 After the award, the monitor of the grant the application became shows the forecast for the years after
 the subsidy (at least four: income, costs, what is left) beside the real figures civhub holds for those
@@ -21,7 +21,7 @@ from django.utils import timezone
 from civhub.applications.budget_rules import ZERO
 from civhub.applications.models import Award
 from civhub.applications.selectors import commitments, continuation
-from civhub.grants.sections import Section
+from civhub.core.dashboard import Panel
 from civhub.ledger.counting import accepted_as_of, cofinancing
 from civhub.ledger.models import Contribution
 
@@ -44,9 +44,10 @@ def realised_by_year(centre, years: list[int]) -> dict[int, Decimal]:
     return {row["year"]: row["total"] or ZERO for row in rows}
 
 
-def continuation_section(grant, user) -> dict | None:
+def continuation_section(request, grant) -> dict | None:
     """The section's context, or None for a grant that did not come from an application (three queries; six once
-    the partners are asked for their commitments after the subsidy)."""
+    the partners are asked for their commitments after the subsidy). The same for everyone who may open the monitor,
+    so the request is not read."""
     award = Award.objects.filter(grant=grant).select_related("application__centre").first()
     if award is None:
         return None
@@ -59,4 +60,4 @@ def continuation_section(grant, user) -> dict | None:
             "after_confirmed": sum(1 for standing in after or [] if standing.confirmed)}
 
 
-SECTION = Section("continuation", TEMPLATE, continuation_section)
+SECTION = Panel(template=TEMPLATE, context=continuation_section)

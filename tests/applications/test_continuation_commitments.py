@@ -8,6 +8,7 @@ from decimal import Decimal as D
 from html import unescape
 
 import pytest
+from django.test import RequestFactory
 from django.urls import reverse
 
 from civhub.applications.errors import ApplicationError
@@ -173,7 +174,7 @@ def test_the_monitor_section_shows_who_confirmed_after_the_subsidy(awarded, cent
                          amount_granted=D("300000.00"), subsidy_asked=D("300000.00"), awarded_by=programme_manager,
                          awarded_at=awarded.updated_at)
     _confirm(awarded, partner_a, partner_a_signatory)
-    section = continuation_section(grant, programme_manager)
+    section = continuation_section(RequestFactory().get("/"), grant)
     assert section["after_confirmed"] == 1 and len(section["after"]) == 2
 
 

@@ -65,7 +65,7 @@ def _office_context(request, centre, grant, figures) -> dict:
         "accounts": model_g(grant, as_of=figures.as_of), "last_submission": last_submission(grant),
         "advance_first": grant.first_advance_share * 100, "advance_quarterly": grant.quarterly_advance_share * 100,
         "may_record": may_record_reports(request.user, centre),
-        "extra_sections": sections_for(grant, request.user),
+        "extra_sections": sections_for(request, grant),
     }
 
 
