@@ -49,11 +49,11 @@ def assert_reflows(page) -> None:
     assert width <= NARROWEST, f"{page.url} is {width}px wide at a {NARROWEST}px viewport"
 
 
-def images_loaded(page) -> None:
+def images_loaded(page, selector: str = "main img") -> None:
     """Wait until every picture of the page's main part is drawn (lazy ones brought into view first). The live server
     shares one SQLite connection between its threads: a chart still loading while a download is asked for can break
     both requests ("bad parameter or other API misuse"), so a test settles the page before it downloads."""
-    for image in page.locator("main img").all():
+    for image in page.locator(selector).all():
         image.scroll_into_view_if_needed()
         page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle(),
                                timeout=30_000)

@@ -45,10 +45,7 @@ def test_the_finance_controller_reads_the_monitor_and_downloads_the_funder_pack(
     assert "1,02" in main.inner_text()  # the ratio to date, in Dutch
     assert REALISED in main.inner_text()
     assert "Zuivel Beta BV" in main.locator(".monitor-warnings").inner_text()  # behind its pledge
-    for chart in main.locator("img[src$='.svg']").all():
-        chart.scroll_into_view_if_needed()
-        page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=chart.element_handle(),
-                               timeout=30_000)  # drawn, not only "complete": a lazy image may say so early
+    images_loaded(page, "main img[src$='.svg']")  # every chart drawn
     assert not refused
     assert_accessible(page)
     screenshot(page, "grant-monitor-1280")

@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 
 from civhub.programme.models import Activity, Kpi
-from tests.browser.support import PHONE, assert_accessible, assert_reflows, screenshot, sign_in
+from tests.browser.support import PHONE, assert_accessible, assert_reflows, images_loaded, screenshot, sign_in
 from tests.factories import PASSWORD
 from tests.ledger.office_support import contribution
 from tests.programme.support import activity, actual, kpi, milestone, programme
@@ -56,11 +56,7 @@ def check_line_page(page, line) -> None:
     assert "Tien onderzoeksvragen afgerond" in main.inner_text()
     charts = main.locator("img[src$='grafiek.svg']")
     assert charts.count() == 2
-    for chart in charts.all():
-        chart.scroll_into_view_if_needed()
-        # A lazy image may report `complete` before its request has started: wait for the drawn picture itself.
-        page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=chart.element_handle(),
-                               timeout=30_000)
+    images_loaded(page, "main img[src$='grafiek.svg']")  # both charts drawn
     assert not refused
     assert_accessible(page)
 
