@@ -21,17 +21,10 @@ def pledges_to_confirm(user, centre) -> list[Item]:
     partnership_ids = signatory_partnership_ids(user, centre)
     if not partnership_ids:
         return []
-    return [Item(kind="applications.pledges", group=_("Pledges to confirm"),
-                 title=_("%(partner)s: pledges in “%(application)s”") % {
-                     "partner": standing.partnership.organisation.name, "application": application.title},
-                 since=standing.latest.answered_at if standing.latest else application.created_at,
-                 url=reverse("applications:pledge", args=[centre.slug, application.pk,
-                                                          standing.partnership.short_code]),
-                 action=_("Read and confirm"), order=25,
-                 note=(_("Your table changed after you confirmed it: please confirm it again.")
-                       if standing.state == VOID else ""))
-            for application, standing in partner_standings(centre, partnership_ids, drafts_only=True)
-            if standing.waits_for_partner]
+    return _tables_waiting(centre, partner_standings(centre, partnership_ids, drafts_only=True),
+                           kind="applications.pledges", group=_("Pledges to confirm"),
+                           title=_("%(partner)s: pledges in “%(application)s”"), url_name="applications:pledge",
+                           order=25, asked=lambda application: application.created_at)
 
 
 def commitments_after_subsidy_to_confirm(user, centre) -> list[Item]:
@@ -40,17 +33,25 @@ def commitments_after_subsidy_to_confirm(user, centre) -> list[Item]:
     partnership_ids = signatory_partnership_ids(user, centre)
     if not partnership_ids:
         return []
-    return [Item(kind="applications.continuation", group=_("Commitments after the subsidy to confirm"),
-                 title=_("%(partner)s: what you bring after the subsidy of “%(application)s”") % {
-                     "partner": standing.partnership.organisation.name, "application": application.title},
-                 since=standing.latest.answered_at if standing.latest else application.continuation_asked_on,
-                 url=reverse("applications:continuation_pledge", args=[centre.slug, application.pk,
-                                                                       standing.partnership.short_code]),
-                 action=_("Read and confirm"), order=26,
+    return _tables_waiting(centre, partner_continuation_standings(centre, partnership_ids),
+                           kind="applications.continuation", group=_("Commitments after the subsidy to confirm"),
+                           title=_("%(partner)s: what you bring after the subsidy of “%(application)s”"),
+                           url_name="applications:continuation_pledge", order=26,
+                           asked=lambda application: application.continuation_asked_on)
+
+
+def _tables_waiting(centre, found, *, kind: str, group: str, title: str, url_name: str, order: int,
+                    asked) -> list[Item]:
+    """An item for each (application, standing) in `found` whose table waits for the partner's answer: since its
+    last answer, else since `asked(application)`; `title` names %(partner)s and %(application)s."""
+    return [Item(kind=kind, group=group,
+                 title=title % {"partner": standing.partnership.organisation.name, "application": application.title},
+                 since=standing.latest.answered_at if standing.latest else asked(application),
+                 url=reverse(url_name, args=[centre.slug, application.pk, standing.partnership.short_code]),
+                 action=_("Read and confirm"), order=order,
                  note=(_("Your table changed after you confirmed it: please confirm it again.")
                        if standing.state == VOID else ""))
-            for application, standing in partner_continuation_standings(centre, partnership_ids)
-            if standing.waits_for_partner]
+            for application, standing in found if standing.waits_for_partner]
 
 
 def commitments_after_subsidy_to_ask(user, centre) -> list[Item]:
