@@ -14,6 +14,7 @@
 import http.client
 import ipaddress
 import socket
+import ssl
 import urllib.request
 from datetime import timedelta
 from urllib.parse import urlsplit
@@ -73,11 +74,16 @@ def checked_address(url: str) -> str:
     return addresses[0]
 
 
+def tls_context() -> ssl.SSLContext:
+    """The system's trusted certificates, the host name checked (the tests trust their own local certificate)."""
+    return ssl.create_default_context()
+
+
 class PinnedHandler(urllib.request.HTTPSHandler):
     """Opens http and https connections to one checked address, whatever the host name resolves to later."""
 
     def __init__(self, address: str):
-        super().__init__()
+        super().__init__(context=tls_context())
         self.address = address
 
     def _connection(self, connection_class):

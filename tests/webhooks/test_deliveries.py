@@ -213,3 +213,19 @@ def test_the_approval_before_acceptance_sends_nothing(receiver, centre, partner_
     with django_capture_on_commit_callbacks(execute=True):
         approved_entry(centre, partner_a, partner_a_contact, partner_a_signatory)
     assert receiver.requests == []
+
+
+def test_over_https_the_certificate_is_checked_for_the_host_name(tls_receiver, centre, programme_manager):
+    subscription = subscribe(centre, programme_manager, tls_receiver.url)
+    delivery = Delivery.objects.create(subscription=subscription, event=EventName.TEST, payload={},
+                                       next_attempt_at=timezone.now())
+    assert sending.deliver(delivery.pk) == Status.DELIVERED
+    verified(tls_receiver.requests[0], subscription.secret, now=_now())
+    # The same server under another name (its certificate names only "localhost"): refused by TLS, nothing sent.
+    Subscription.objects.filter(pk=subscription.pk).update(url=tls_receiver.url.replace("localhost", "127.0.0.1"))
+    again = Delivery.objects.create(subscription=subscription, event=EventName.TEST, payload={},
+                                    next_attempt_at=timezone.now())
+    assert sending.deliver(again.pk) == Status.PENDING
+    again.refresh_from_db()
+    assert "CERTIFICATE_VERIFY_FAILED" in again.last_error
+    assert len(tls_receiver.requests) == 1
