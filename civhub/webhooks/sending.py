@@ -11,6 +11,7 @@
   immediate send never post it twice at once; a claim older than the lease was lost with its worker and is due.
 """
 
+import functools
 import http.client
 import ipaddress
 import socket
@@ -74,8 +75,10 @@ def checked_address(url: str) -> str:
     return addresses[0]
 
 
+@functools.cache
 def tls_context() -> ssl.SSLContext:
-    """The system's trusted certificates, the host name checked (the tests trust their own local certificate)."""
+    """The system's trusted certificates, the host name checked; made once (loading them takes most of 0.1 s).
+    The tests trust their own local certificate instead."""
     return ssl.create_default_context()
 
 
