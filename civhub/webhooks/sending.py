@@ -47,6 +47,10 @@ def local_targets_allowed() -> bool:
 def scheme_problem(url: str) -> str:
     """Why this URL may not be a target, or "" when it may: https, or http to this machine when allowed."""
     parts = urlsplit(url)
+    try:
+        parts.port  # noqa: B018 (reading it checks it: a port past 65535 raises)
+    except ValueError:
+        return "not a valid port"
     if parts.username or parts.password:
         return "credentials in the URL"
     if parts.scheme == "https" and parts.hostname:
@@ -117,20 +121,23 @@ def post(delivery: Delivery) -> tuple[int | None, str]:
         address = checked_address(delivery.subscription.url)
     except Refused as error:
         return None, f"refused: {error}"
-    request = urllib.request.Request(delivery.subscription.url, data=body, method="POST", headers={  # noqa: S310 (http(s) only: checked_address)
+    headers = {
         "Content-Type": "application/json",
         "User-Agent": "civhub-webhooks",
         "X-Civhub-Event": delivery.event,
         "X-Civhub-Delivery": str(delivery.pk),
         "X-Civhub-Signature": signature(delivery.subscription.secret, timestamp, body),
-    })
+    }
     # A bare opener: no redirect handler, no proxy handler, no error processor (any status comes back as is).
     opener = urllib.request.OpenerDirector()
     opener.add_handler(PinnedHandler(address))
     try:
+        # http or https only: checked_address refused every other scheme.
+        request = urllib.request.Request(delivery.subscription.url, data=body, method="POST",  # noqa: S310
+                                         headers=headers)
         with opener.open(request, timeout=TIMEOUT_SECONDS) as response:
             return response.status, ""
-    except (OSError, http.client.HTTPException) as error:  # timeouts and refused connections are OSErrors
+    except (OSError, http.client.HTTPException, ValueError) as error:  # timeouts and refusals are OSErrors
         return None, (str(error) or type(error).__name__)[:300]
 
 

@@ -229,3 +229,20 @@ def test_over_https_the_certificate_is_checked_for_the_host_name(tls_receiver, c
     again.refresh_from_db()
     assert "CERTIFICATE_VERIFY_FAILED" in again.last_error
     assert len(tls_receiver.requests) == 1
+
+
+@pytest.mark.parametrize("url", ["https://[::1]/", "https://0.0.0.0/", "https://100.64.0.1/", "https://192.168.1.10/",
+                                 "https://[::ffff:127.0.0.1]/", "https://[fe80::1]/"])
+def test_every_kind_of_non_public_address_is_refused_in_production(url, settings):
+    settings.WEBHOOKS_ALLOW_LOCAL_TARGETS = False
+    with pytest.raises(sending.Refused, match="not a public address"):
+        sending.checked_address(url)
+
+
+@pytest.mark.parametrize("url", ["http://crm.example.org/hook", "ftp://crm.example.org/", "https://crm.example.org:99999/",
+                                 "https://user:secret@crm.example.org/hook", "http://localhost:8000/hook"])
+def test_an_address_that_is_not_plain_https_cannot_be_subscribed_in_production(url, settings, centre,
+                                                                               programme_manager):
+    settings.WEBHOOKS_ALLOW_LOCAL_TARGETS = False
+    with pytest.raises(WebhookError):
+        subscribe(centre, programme_manager, url)
