@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "civhub.reports",
     "civhub.api",
     "civhub.loader",
+    "civhub.webhooks",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -258,6 +259,10 @@ if not DEBUG and not TESTING:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS if not host.startswith(".")]
+
+# Webhooks (civhub/webhooks, docs/webhooks.md): a target on this machine or a private network is refused unless
+# this is on; it is on in development, and the webhook tests switch it on for their local receiver.
+WEBHOOKS_ALLOW_LOCAL_TARGETS = env_bool("WEBHOOKS_ALLOW_LOCAL_TARGETS", default=DEBUG)
 
 # Public application form: at most this many applications per IP address per hour.
 APPLICATION_RATE_LIMIT = env_int("APPLICATION_RATE_LIMIT", 5)

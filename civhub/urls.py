@@ -14,6 +14,7 @@ urlpatterns = [
     path("account/", include("civhub.accounts.urls")),
     path("c/<slug:slug>/", include(centre_patterns)),  # te-doen/ and zoeken/
     path("c/<slug:slug>/portaal/", include(portal_patterns)),
+    path("c/<slug:slug>/kantoor/webhooks/", include("civhub.webhooks.urls")),  # the office's, from its own app
     path("c/<slug:slug>/kantoor/", include(office_patterns)),
     path("c/<slug:slug>/bijdragen/", include("civhub.ledger.urls")),
     path("c/<slug:slug>/subsidie/", include("civhub.grants.urls")),

@@ -52,6 +52,7 @@ from tests.partners.rows_agreement import AGREEMENT_ROWS
 from tests.programme.rows import PROGRAMME_ROWS
 from tests.reports.rows import REPORT_ROWS
 from tests.research.rows import RESEARCH_ROWS
+from tests.webhooks.rows import WEBHOOK_ROWS
 
 LOGIN = "302 to login"  # expected: a redirect to the login page
 
@@ -247,6 +248,7 @@ TABLE = [
     *COMMITMENT_ROWS,
     *AWARD_ROWS,
     *CONTINUATION_ROWS,
+    *WEBHOOK_ROWS,
 ]
 
 

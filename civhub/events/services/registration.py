@@ -7,6 +7,8 @@ A visitor's registration for a public event is pending until they confirm by the
 (double opt-in); a pending registration takes no place.
 """
 
+from functools import partial
+
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
@@ -15,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civhub.accounts.permissions import partnership_ids
+from civhub.core import hooks
 from civhub.core.audit import record_event
 from civhub.core.formatting import format_date
 from civhub.core.mail import render_mail, site_url
@@ -76,6 +79,7 @@ def register(*, event: Event, data: dict, actor, ip_address: str, language: str,
             raise EventError(_("%(email)s is already registered for this event.") % {"email": email}) from error
         record_event(registration, actor=actor, action=f"registration_{status}", centre=event.centre,
                      summary=event.title)
+        tell_if_confirmed(registration, event)
         mail_registrant(registration, "events/email/confirm" if status == Status.PENDING else _status_template(status))
     return registration
 
@@ -119,6 +123,7 @@ def confirm(*, registration: Registration, actor=None) -> Registration:
         registration.save(update_fields=["status", "confirmed_at"])
         record_event(registration, actor=actor, action=f"registration_{registration.status}", centre=event.centre,
                      summary=event.title)
+        tell_if_confirmed(registration, event)
         mail_registrant(registration, _status_template(registration.status))
     return registration
 
@@ -158,8 +163,26 @@ def fill_free_places(event: Event, *, actor) -> list[Registration]:
         registration.save(update_fields=["status"])
         record_event(registration, actor=actor, action="registration_moved_up", centre=event.centre,
                      summary=event.title)
+        tell_if_confirmed(registration, event)
         mail_registrant(registration, "events/email/moved_up")
     return waiting
+
+
+def tell_if_confirmed(registration: Registration, event: Event) -> None:
+    """Publish "registration confirmed" when the registration now holds a place (at once, by its link, or moved up)."""
+    if registration.status == Status.CONFIRMED:
+        hooks.publish("registration.confirmed", event.centre, partial(confirmed_payload, registration, event))
+
+
+def confirmed_payload(registration: Registration, event: Event) -> dict:
+    """What a webhook tells of a confirmed registration: the event and the partner, never the person's name or
+    e-mail address (docs/webhooks.md)."""
+    partner = registration.partnership.short_code if registration.partnership_id else None
+    return {"registration": {
+        "id": registration.pk, "status": registration.status, "partner": partner,
+        "confirmed_at": registration.confirmed_at.isoformat() if registration.confirmed_at else None,
+        "event": {"id": event.pk, "title": event.title, "starts_at": event.starts_at.isoformat()},
+    }}
 
 
 def waiting_position(registration: Registration) -> int | None:

@@ -9,6 +9,7 @@
 """
 
 from datetime import date
+from functools import partial
 
 from django.db import transaction
 from django.db.models import Max
@@ -16,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civhub.accounts.notifications import notify
+from civhub.core import hooks
 from civhub.core.audit import record_event
 from civhub.core.models import Centre
 from civhub.governance.errors import GovernanceError
@@ -131,7 +133,18 @@ def record_decision(*, meeting, actor, text: str, item=None, decided_on: date | 
         _mark_held(meeting)
         record_event(decision, actor=actor, action="decision_recorded", centre=meeting.centre,
                      summary=f"{decision.number}: {decision.text}")
+        hooks.publish("decision.recorded", meeting.centre, partial(recorded_payload, decision))
     return decision
+
+
+def recorded_payload(decision: Decision) -> dict:
+    """What a webhook tells of a recorded decision: the register's entry and its meeting, not who recorded it
+    (docs/webhooks.md)."""
+    return {"decision": {
+        "id": decision.pk, "number": decision.number, "decided_on": decision.decided_on.isoformat(),
+        "text": decision.text, "item_id": decision.item_id,
+        "meeting": {"id": decision.meeting_id, "title": decision.meeting.title},
+    }}
 
 
 def record_action(*, meeting, actor, what: str, owner, due_date: date, item=None) -> Action:

@@ -4,10 +4,13 @@ Every step locks the entry's row, so two people acting on one entry at once cann
 succeed; the loser gets a LedgerError saying what happened.
 """
 
+from functools import partial
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from civhub.core import hooks
 from civhub.core.audit import record_event
 from civhub.ledger import chain, notifications
 from civhub.ledger.errors import LedgerError
@@ -111,7 +114,18 @@ def accept_contribution(*, entry: Contribution, actor) -> Contribution:
         record_status(entry, actor=actor, action="accepted", from_status=Status.APPROVED)
         record_event(entry, actor=actor, action="contribution_accepted", centre=entry.centre,
                      summary=f"{entry.partnership.short_code} EUR {entry.amount}")
+        hooks.publish("contribution.accepted", entry.centre, partial(accepted_payload, entry))
     return entry
+
+
+def accepted_payload(entry: Contribution) -> dict:
+    """What a webhook tells of an accepted entry: its figures and the partner's code, no description and no people
+    (docs/webhooks.md)."""
+    return {"contribution": {
+        "id": entry.pk, "partner": entry.partnership.short_code, "date": entry.date.isoformat(), "kind": entry.kind,
+        "hours": None if entry.hours is None else str(entry.hours), "amount": str(entry.amount),
+        "accepted_at": entry.accepted_at.isoformat(), "content_hash": entry.content_hash,
+    }}
 
 
 def reverse_contribution(*, entry: Contribution, actor, reason: str) -> Contribution:
