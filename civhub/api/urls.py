@@ -8,7 +8,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 
 from civhub.api import views
-from civhub.api.rest import partners
+from civhub.api.rest import ledger, partners
 
 app_name = "api"
 V1 = "v1/centres/<slug:centre_slug>/"
@@ -25,4 +25,11 @@ urlpatterns = [
     path(V1 + "partners/<int:pk>/", partners.PartnerDetail.as_view(), name="v1-partners-detail"),
     path(V1 + "contacts/", partners.ContactList.as_view(), name="v1-contacts-list"),
     path(V1 + "contacts/<int:pk>/", partners.ContactDetail.as_view(), name="v1-contacts-detail"),
+    path(V1 + "pledges/", ledger.PledgeList.as_view(), name="v1-pledges-list"),
+    path(V1 + "pledges/<int:pk>/", ledger.PledgeDetail.as_view(), name="v1-pledges-detail"),
+    path(V1 + "rate-cards/", ledger.RateCardList.as_view(), name="v1-rate-cards-list"),
+    path(V1 + "rate-cards/<int:pk>/", ledger.RateCardDetail.as_view(), name="v1-rate-cards-detail"),
+    path(V1 + "contributions/", ledger.ContributionList.as_view(), name="v1-contributions-list"),
+    path(V1 + "contributions/<int:pk>/", ledger.ContributionDetail.as_view(), name="v1-contributions-detail"),
+    path(V1 + "contributions/<int:pk>/submit/", ledger.ContributionSubmit.as_view(), name="v1-contributions-submit"),
 ]
