@@ -5,7 +5,6 @@ v1 URLs are `v1/centres/<centre_slug>/<resource>/` named `v1-<resource>-list` an
 """
 
 from django.urls import path
-from drf_spectacular.views import SpectacularAPIView
 
 from civhub.api import views
 from civhub.api.rest import ledger, partners
@@ -19,7 +18,7 @@ urlpatterns = [
     path("ooapi/v5/courses/<str:course_id>/offerings", views.CourseOfferingList.as_view(), name="course_offerings"),
     path("ooapi/v5/offerings", views.OfferingList.as_view(), name="offerings"),
     path("ooapi/v5/organizations", views.OrganizationList.as_view(), name="organizations"),
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("schema/", views.SchemaView.as_view(), name="schema"),
     # The partners' API, v1.
     path(V1 + "partners/", partners.PartnerList.as_view(), name="v1-partners-list"),
     path(V1 + "partners/<int:pk>/", partners.PartnerDetail.as_view(), name="v1-partners-detail"),

@@ -13,6 +13,7 @@ from datetime import timedelta
 import django_filters
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 
@@ -31,7 +32,8 @@ from civhub.programme.models import Activity
 
 PORTAL_ROLES = tuple(sorted(OFFICE_ROLES | PARTNER_ROLES))
 ENTERING_ROLES = tuple(sorted(PARTNER_ROLES))  # the pages' `partner_roles_required`: the office never enters
-PARTNER_FILTER = django_filters.CharFilter(field_name="partnership__short_code", label="The partner's short code.")
+PARTNER_FILTER = django_filters.CharFilter(field_name="partnership__short_code",
+                                           label=gettext_lazy("The partner's short code."))
 
 
 # Pledges ----------------------------------------------------------------------------------------------------------
@@ -110,7 +112,7 @@ class RateCardScope:
 
 
 RateCardFilter = date_filterset(RateCard, date_field="valid_from", partner=PARTNER_FILTER,
-                                category=django_filters.CharFilter(label="The staff category."))
+                                category=django_filters.CharFilter(label=gettext_lazy("The staff category.")))
 
 
 @extend_schema_view(get=extend_schema(
@@ -226,7 +228,7 @@ class ContributionScope:
 
 ContributionFilter = date_filterset(
     Contribution, date_field="date", status_field="status", partner=PARTNER_FILTER,
-    kind=django_filters.ChoiceFilter(choices=ContributionKind.choices, label="The kind of contribution."))
+    kind=django_filters.ChoiceFilter(choices=ContributionKind.choices, label=gettext_lazy("The kind of contribution.")))
 
 
 @extend_schema_view(
