@@ -201,3 +201,35 @@ def test_a_submit_with_a_key_is_replayed_too(partner_a_contact, centre, ledger_r
     again = client.post(url, headers={"Idempotency-Key": "submit-1"})
     assert first.status_code == again.status_code == 200 and again.json()["status"] == "submitted"
     assert date.fromisoformat(again.json()["date"]) < timezone.localdate()
+
+
+# Hostile values ----------------------------------------------------------------------------------------------------
+
+HUGE = 2**64
+
+
+@pytest.mark.parametrize(("query", "status"), [
+    ({"year": HUGE}, 200), ({"year": -1}, 200), ({"page": HUGE}, 404), ({"page_size": HUGE}, 200),
+    ({"partner": "\x00"}, 400), ({"kind": "x\x00"}, 400),
+])
+def test_hostile_filters_never_break_a_list(programme_manager, centre, query, status):
+    assert token_client(programme_manager).get(v1("pledges", centre), query).status_code == status
+
+
+@pytest.mark.parametrize(("fields", "status"), [
+    ({"programme_line": HUGE}, 400), ({"activity": HUGE}, 400), ({"date": "0001-01-01"}, 422),
+    ({"amount": "1e400"}, 400), ({"description": "x\x00y"}, 400), ({"partner": "\x00"}, 400),
+    ({"extern_id": "a\x00"}, 400), ({"hours": "NaN", "amount": None}, 400),
+])
+def test_hostile_values_are_refused_with_a_problem(partner_a_contact, centre, ledger_ready, fields, status):
+    response = token_client(partner_a_contact).post(v1("contributions", centre), new_entry(**fields),
+                                                     content_type="application/json")
+    assert response.status_code == status
+    assert response["Content-Type"] == PROBLEM
+    assert not Contribution.objects.exists()
+
+
+def test_huge_ids_in_the_address_are_404s(partner_a_contact, centre):
+    client = token_client(partner_a_contact)
+    assert client.get(v1("contributions", centre, HUGE)).status_code == 404
+    assert client.post(v1("contributions", centre, HUGE, "submit")).status_code == 404

@@ -162,8 +162,10 @@ class NewContributionSerializer(serializers.Serializer):
                                       help_text="Your own system's id for this entry: unique per partner.")
     date = serializers.DateField()
     kind = serializers.ChoiceField(choices=ContributionKind.choices)
-    programme_line = serializers.IntegerField(required=False, allow_null=True, help_text="The line's number.")
-    activity = serializers.IntegerField(required=False, allow_null=True, help_text="A programme activity's id.")
+    programme_line = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=32767,
+                                              help_text="The line's number.")
+    activity = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=2**31 - 1,
+                                        help_text="A programme activity's id.")
     category = serializers.CharField(required=False, allow_blank=True, max_length=40, default="")
     hours = serializers.DecimalField(max_digits=4, decimal_places=2, required=False, allow_null=True)
     amount = serializers.DecimalField(max_digits=12, decimal_places=2, required=False, allow_null=True)
