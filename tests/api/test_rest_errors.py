@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from civhub.api.models import IdempotencyKey
+from civhub.api.rest import idempotency
 from civhub.ledger.models import Contribution
 from tests.api.support import token_client, v1
 from tests.factories import ContactFactory
@@ -233,3 +234,21 @@ def test_huge_ids_in_the_address_are_404s(partner_a_contact, centre):
     client = token_client(partner_a_contact)
     assert client.get(v1("contributions", centre, HUGE)).status_code == 404
     assert client.post(v1("contributions", centre, HUGE, "submit")).status_code == 404
+
+
+def test_two_copies_racing_create_once(monkeypatch, partner_a_contact, centre, ledger_ready):
+    """The other copy stored its answer after this one looked: this one's work is rolled back, its answer replayed."""
+    client = token_client(partner_a_contact)
+    url = v1("contributions", centre)
+    first = client.post(url, new_entry(), content_type="application/json", headers={"Idempotency-Key": "race"})
+    looked = []
+    real_lookup = idempotency._stored
+
+    def not_yet_the_first_time(user, key):
+        looked.append(key)
+        return None if len(looked) == 1 else real_lookup(user, key)
+
+    monkeypatch.setattr(idempotency, "_stored", not_yet_the_first_time)
+    second = client.post(url, new_entry(), content_type="application/json", headers={"Idempotency-Key": "race"})
+    assert second.status_code == 201 and second.json() == first.json() and second["Idempotent-Replayed"] == "true"
+    assert Contribution.objects.count() == 1
