@@ -64,6 +64,7 @@ def test_a_role_that_may_not_is_a_403_problem(practor, centre):
     assert response.status_code == 403
     assert response.json()["type"] == "urn:civhub:problem:forbidden"
     assert response.json()["title"] == "Niet toegestaan"
+    assert response.json()["detail"] == "Uw rol in dit centrum staat dit niet toe."
 
 
 def test_a_centre_the_person_is_not_in_is_a_404(other_centre_manager, centre):

@@ -102,8 +102,8 @@ def problem_exception_handler(exc, context) -> Response | None:
     """DRF's EXCEPTION_HANDLER for v1: Django's 404 and 403, DRF's errors and services' refusals as problems."""
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
-    elif isinstance(exc, PermissionDenied):
-        exc = exceptions.PermissionDenied()
+    elif isinstance(exc, PermissionDenied):  # a role too low for this (centre_with_role, an app's rule)
+        exc = exceptions.PermissionDenied(_("Your role in this centre does not allow this."))
     elif isinstance(exc, CivhubError):
         exc = refusal(exc)
     if not isinstance(exc, exceptions.APIException):
