@@ -36,7 +36,7 @@ def test_every_v1_url_is_described_and_needs_a_token(schema):
             assert {"bearer": []} in operation["security"], (path, method)
             assert operation["summary"] and operation["operationId"], (path, method)
             assert {"401", "403"} <= set(operation["responses"]), (path, method)
-            assert operation["responses"]["401"]["content"]["application/json"]["schema"] == {
+            assert operation["responses"]["401"]["content"]["application/problem+json"]["schema"] == {
                 "$ref": "#/components/schemas/ProblemDetails"}
 
 

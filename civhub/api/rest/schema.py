@@ -11,6 +11,8 @@ from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import serializers
 
+from civhub.api.rest.errors import PROBLEM_CONTENT_TYPE
+
 PROBLEM_DESCRIPTIONS = {
     400: "The request has errors: `errors` names each field with its messages.",
     401: "No token, or a token that is not valid, has expired or was revoked.",
@@ -34,8 +36,8 @@ class ProblemDetailsSerializer(serializers.Serializer):
 
 def problems(*statuses: int) -> dict:
     """The problem responses of an operation: 401, 403 and `statuses` (400, 404, 422)."""
-    return {code: OpenApiResponse(ProblemDetailsSerializer,
-                                  description=PROBLEM_DESCRIPTIONS.get(code, HTTPStatus(code).phrase))
+    return {(code, PROBLEM_CONTENT_TYPE): OpenApiResponse(
+                ProblemDetailsSerializer, description=PROBLEM_DESCRIPTIONS.get(code, HTTPStatus(code).phrase))
             for code in sorted({401, 403, *statuses})}
 
 
