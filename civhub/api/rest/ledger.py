@@ -19,7 +19,7 @@ from rest_framework import serializers
 
 from civhub.accounts.models import OFFICE_ROLES, PARTNER_ROLES
 from civhub.api.rest.centres import CentreActionView, CentreDetailView, CentreListCreateView, CentreListView
-from civhub.api.rest.filters import date_filterset
+from civhub.api.rest.filters import WholeNumberFilter, date_filterset
 from civhub.api.rest.schema import problems
 from civhub.core.choices import ContributionKind
 from civhub.core.models import ProgrammeLine
@@ -62,6 +62,7 @@ class PledgeScope:
 
 class PledgeFilter(django_filters.FilterSet):
     partner = PARTNER_FILTER
+    year = WholeNumberFilter(label=gettext_lazy("The subsidy year."))
 
     class Meta:
         model = Pledge
@@ -157,7 +158,8 @@ class NewContributionSerializer(serializers.Serializer):
     an `amount`, never both. `partner` (a short code) is needed only by someone who records for several partners.
     """
 
-    partner = serializers.CharField(required=False, help_text="The partner's short code; default: your own.")
+    partner = serializers.CharField(required=False, min_length=1, max_length=40,
+                                    help_text="The partner's short code; default: your own.")
     extern_id = serializers.CharField(required=False, allow_blank=True, max_length=100, default="",
                                       help_text="Your own system's id for this entry: unique per partner.")
     date = serializers.DateField()
