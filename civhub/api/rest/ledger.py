@@ -17,8 +17,14 @@ from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 
-from civhub.accounts.models import OFFICE_ROLES, PARTNER_ROLES
-from civhub.api.rest.centres import CentreActionView, CentreDetailView, CentreListCreateView, CentreListView
+from civhub.api.rest.centres import (
+    PARTNERS,
+    PORTAL,
+    CentreActionView,
+    CentreDetailView,
+    CentreListCreateView,
+    CentreListView,
+)
 from civhub.api.rest.filters import WholeNumberFilter, date_filterset
 from civhub.api.rest.schema import problems
 from civhub.core.choices import ContributionKind
@@ -30,8 +36,6 @@ from civhub.ledger.services.entries import EntryData, create_contribution, submi
 from civhub.ledger.services.reference import with_validity
 from civhub.programme.models import Activity
 
-PORTAL_ROLES = tuple(sorted(OFFICE_ROLES | PARTNER_ROLES))
-ENTERING_ROLES = tuple(sorted(PARTNER_ROLES))  # the pages' `partner_roles_required`: the office never enters
 PARTNER_FILTER = django_filters.CharFilter(field_name="partnership__short_code",
                                            label=gettext_lazy("The partner's short code."))
 
@@ -53,7 +57,7 @@ class PledgeSerializer(serializers.ModelSerializer):
 class PledgeScope:
     model = Pledge
     serializer_class = PledgeSerializer
-    centre_roles = PORTAL_ROLES
+    centre_roles = PORTAL
 
     def scoped_queryset(self, centre):
         return pledges_visible_to(self.request.user, centre).select_related("partnership").order_by(
@@ -105,7 +109,7 @@ class RateCardSerializer(serializers.ModelSerializer):
 class RateCardScope:
     model = RateCard
     serializer_class = RateCardSerializer
-    centre_roles = PORTAL_ROLES
+    centre_roles = PORTAL
 
     def scoped_queryset(self, centre):
         cards = with_validity(rate_cards_visible_to(self.request.user, centre)).select_related("partnership")
@@ -221,7 +225,7 @@ class NewContributionSerializer(serializers.Serializer):
 class ContributionScope:
     model = Contribution
     serializer_class = ContributionSerializer
-    centre_roles = PORTAL_ROLES
+    centre_roles = PORTAL
 
     def scoped_queryset(self, centre):
         return contribution_list(self.request.user, centre)
@@ -252,7 +256,7 @@ ContributionFilter = date_filterset(
 class ContributionList(ContributionScope, CentreListCreateView):
     filterset_class = ContributionFilter
     create_serializer_class = NewContributionSerializer
-    create_roles = ENTERING_ROLES
+    create_roles = PARTNERS  # as the page: the office never records for a partner
 
     def create_object(self, incoming):
         return create_contribution(partnership=incoming.validated_data["partnership"], actor=self.request.user,
