@@ -33,6 +33,11 @@ def date_filterset(model, *, date_field: str = "date", status_field: str | None 
     return type(f"{model.__name__}Filter", (django_filters.FilterSet,), {**filters, **extra, "Meta": meta})
 
 
+def partner_filter(field_name: str = "partnership__short_code"):
+    """`?partner=<short code>`: only the rows of that partner (within what the person may see anyway)."""
+    return django_filters.CharFilter(field_name=field_name, label=_("The partner's short code."))
+
+
 @extend_schema_field(OpenApiTypes.INT)
 class WholeNumberFilter(django_filters.NumberFilter):
     """A number filter for a whole number (a year): `?year=2025.5` is a 400, not a filter on nothing."""

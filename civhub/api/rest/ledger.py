@@ -25,7 +25,7 @@ from civhub.api.rest.centres import (
     CentreListCreateView,
     CentreListView,
 )
-from civhub.api.rest.filters import WholeNumberFilter, date_filterset
+from civhub.api.rest.filters import WholeNumberFilter, date_filterset, partner_filter
 from civhub.api.rest.schema import problems
 from civhub.core.choices import ContributionKind
 from civhub.core.models import ProgrammeLine
@@ -35,10 +35,6 @@ from civhub.ledger.selectors.entries import contribution_list, enterable_partner
 from civhub.ledger.services.entries import EntryData, create_contribution, submit_contribution
 from civhub.ledger.services.reference import with_validity
 from civhub.programme.models import Activity
-
-PARTNER_FILTER = django_filters.CharFilter(field_name="partnership__short_code",
-                                           label=gettext_lazy("The partner's short code."))
-
 
 # Pledges ----------------------------------------------------------------------------------------------------------
 
@@ -65,7 +61,7 @@ class PledgeScope:
 
 
 class PledgeFilter(django_filters.FilterSet):
-    partner = PARTNER_FILTER
+    partner = partner_filter()
     year = WholeNumberFilter(label=gettext_lazy("The subsidy year."))
 
     class Meta:
@@ -116,7 +112,7 @@ class RateCardScope:
         return cards.order_by("partnership__short_code", "category", "valid_from", "pk")
 
 
-RateCardFilter = date_filterset(RateCard, date_field="valid_from", partner=PARTNER_FILTER,
+RateCardFilter = date_filterset(RateCard, date_field="valid_from", partner=partner_filter(),
                                 category=django_filters.CharFilter(label=gettext_lazy("The staff category.")))
 
 
@@ -235,7 +231,7 @@ class ContributionScope:
 
 
 ContributionFilter = date_filterset(
-    Contribution, date_field="date", status_field="status", partner=PARTNER_FILTER,
+    Contribution, date_field="date", status_field="status", partner=partner_filter(),
     kind=django_filters.ChoiceFilter(choices=ContributionKind.choices, label=gettext_lazy("The kind of contribution.")))
 
 
