@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "civhub.reports",
     "civhub.api",
     "civhub.loader",
+    "civhub.privacy",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -26,6 +26,7 @@ urlpatterns = [
     path("c/<slug:slug>/nieuws/", include("civhub.news.urls")),
     path("c/<slug:slug>/arbeidsmarkt/", include("civhub.hca.urls")),
     path("c/<slug:slug>/aanvraag/", include("civhub.applications.urls")),
+    path("", include("civhub.privacy.urls")),  # account/mijn-gegevens/ and c/<slug>/privacy/
     path("api/", include("civhub.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
