@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from django.db import transaction
-from django.db.models import F, Value
-from django.db.models.functions import Concat
+from django.db.models import CharField, Value
+from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
 from civhub.core.audit import record_event
@@ -87,9 +87,14 @@ def _anonymise(centre: Centre, today: date) -> None:
                                             anonymised_at=timezone.now())
     # An address per row (the live-enrolment constraint is per offering and address) that reaches nobody.
     enrolments_due(centre, today).update(name="", invoice_address="", submitted_from="",
-                                         email=Concat(Value("enrolment-"), F("pk"), Value("@anonymised.invalid")))
+                                         email=_address("enrolment"))
     interests_due(centre, today).update(name="", submitted_from="",
-                                        email=Concat(Value("interest-"), F("pk"), Value("@anonymised.invalid")))
+                                        email=_address("interest"))
+
+
+def _address(kind: str) -> Concat:
+    """kind-<id>@anonymised.invalid, made by the database for each row."""
+    return Concat(Value(f"{kind}-"), Cast("pk", CharField()), Value("@anonymised.invalid"), output_field=CharField())
 
 
 def _ledger(centre: Centre, today: date) -> Outcome:
