@@ -56,8 +56,7 @@ def engine_of(connection) -> str:
 
 def default_path() -> Path:
     """var/backups/civhub-YYYYMMDD-HHMMSS.tar.gz, in the server's time."""
-    stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
-    return Path(settings.BASE_DIR) / "var" / "backups" / f"civhub-{stamp}.tar.gz"
+    return Path(settings.BASE_DIR) / "var" / "backups" / f"civhub-{timezone.localtime():%Y%m%d-%H%M%S}.tar.gz"
 
 
 def _pg_environment(params: dict) -> tuple[list[str], dict]:
