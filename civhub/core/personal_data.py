@@ -191,6 +191,26 @@ def erase_history(model: type[models.Model], pks: Iterable, **values) -> int:
     return history.model.objects.filter(id__in=list(pks)).update(**values)
 
 
+def mentions(identity: Identity) -> list[tuple[models.Model, str]]:
+    """Where the person's names or addresses still occur, as (model, field): every text and JSON column of every
+    model's table, found through the models (so a new table is searched too). What is left after an erasure is
+    free text others wrote, or text sealed in a hash chain: the administrator checks it by hand."""
+    found = []
+    for model in apps.get_models():
+        if model._meta.proxy or not model._meta.managed:
+            continue
+        text_fields = [field for field in model._meta.concrete_fields
+                       if isinstance(field, models.CharField | models.TextField | models.JSONField)]
+        for field in text_fields:
+            path = field.name
+            rows = model._base_manager.all()
+            if isinstance(field, models.JSONField):
+                rows, path = rows.annotate(_as_text=Cast(field.name, models.TextField())), "_as_text"
+            if rows.filter(identity.mention_q(path)).exists():
+                found.append((model, field.name))
+    return found
+
+
 def values(queryset: models.QuerySet, *names: str) -> list[dict]:
     """The rows as JSON-ready dicts of these fields (dates and decimals are turned into text when written)."""
     return list(queryset.values(*names))

@@ -4,6 +4,7 @@
 import io
 import json
 import zipfile
+from dataclasses import dataclass
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
@@ -74,10 +75,24 @@ def erasure_blockers(*, person, actor) -> list[str]:
     return blockers
 
 
-def erase_person(*, person, actor, centre: Centre) -> dict[str, int]:
+@dataclass(frozen=True)
+class Erased:
+    """What an erasure did: the rows changed per source, and the (model, field) where free text still mentions the
+    person (written by others, or sealed in a hash chain)."""
+
+    changed: dict[str, int]
+    mentions_left: list[tuple]
+
+    def places(self) -> list[str]:
+        """The places left, as people read them: "contribution: description"."""
+        return [f"{model._meta.verbose_name}: {model._meta.get_field(name).verbose_name}"
+                for model, name in self.mentions_left]
+
+
+def erase_person(*, person, actor, centre: Centre) -> Erased:
     """Replace the person's identity everywhere: the user row, the copies of their name and address in every app's
     records and history, the mentions in the audit log. Facts (contributions, answers, seats, signatures) stay,
-    under the erased name. Returns the rows changed per source."""
+    under the erased name."""
     with transaction.atomic():
         blockers = erasure_blockers(person=person, actor=actor)
         if blockers:
@@ -85,7 +100,10 @@ def erase_person(*, person, actor, centre: Centre) -> dict[str, int]:
         identity = personal_data.identity_of(person)
         changed = {source.name: source.erase(identity) for source in personal_data.sources()
                    if source.erase is not None}
-        # The audit record names the user id, never the identity that was erased.
+        left = personal_data.mentions(identity)
+        # The audit record names the user id and the places left, never the identity that was erased.
         record_event(person, actor=actor, action="personal_data_erased", centre=centre,
-                     summary=f"user #{person.pk}", changes={"rows_changed": changed})
-    return changed
+                     summary=f"user #{person.pk}", changes={
+                         "rows_changed": changed,
+                         "mentions_left": [f"{model._meta.label}.{name}" for model, name in left]})
+    return Erased(changed, left)

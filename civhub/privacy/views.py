@@ -70,12 +70,16 @@ def erase(request, centre, pk):
     form = EraseForm(posted(request), person=someone)
     if request.method == "POST" and not blockers and form.is_valid():
         try:
-            services.erase_person(person=someone, actor=request.user, centre=centre)
+            erased = services.erase_person(person=someone, actor=request.user, centre=centre)
         except PrivacyError as error:
             show_error(form, error)
         else:
-            # The message names the person number only: the name is what was just erased.
+            # The messages name the person number only: the name is what was just erased.
             messages.success(request, _("The personal data of person %(id)s are erased.") % {"id": someone.pk})
+            if erased.mentions_left:
+                messages.warning(request, _(
+                    "Their name or e-mail address still occurs in text written by others or sealed in the ledger: "
+                    "%(places)s. Check it by hand: search for the name.") % {"places": "; ".join(erased.places())})
             return redirect(reverse("privacy:people", args=[centre.slug]))
     return form_page(request, "privacy/erase.html", {"centre": centre, "person": someone, "form": form,
                                                      "blockers": blockers})

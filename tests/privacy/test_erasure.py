@@ -8,9 +8,11 @@ from civhub.accounts.models import Membership, User
 from civhub.core.models import AuditEvent
 from civhub.events.models import Registration
 from civhub.ledger.models import Contribution
+from civhub.ledger.services.approval import accept_contribution
 from civhub.partners.models import Contact
 from civhub.privacy import services
 from civhub.privacy.errors import PrivacyError
+from tests.ledger import builders
 from tests.privacy.support import EMAIL, NAME, PHONE, person_with_data_everywhere, tables_mentioning, verify_ledger
 
 
@@ -42,6 +44,26 @@ def test_erasure_leaves_no_trace_of_name_or_address_and_the_ledger_verifies(pers
     audit = AuditEvent.objects.get(action="personal_data_erased")
     assert (audit.target_id, audit.summary, audit.actor.email) == (str(person.pk), f"user #{person.pk}",
                                                                    "centre.admin@example.org")
+
+
+def test_a_name_sealed_in_the_ledger_stays_and_is_named_to_the_administrator(person, centre, partner_a,
+                                                                           partner_a_signatory, finance_controller,
+                                                                           persona_client):
+    entry = builders.entry(partner_a, partner_a_signatory, status=Contribution.Status.APPROVED, extern_id="z-9",
+                           description=f"Begeleiding door {NAME}", approved_by=partner_a_signatory)
+    accept_contribution(entry=entry, actor=finance_controller)
+    before = verify_ledger(centre)
+
+    response = persona_client("centre_admin").post(reverse("privacy:erase", args=[centre.slug, person.pk]),
+                                                   {"email": EMAIL}, follow=True)
+
+    assert tables_mentioning(NAME, EMAIL, PHONE) == {"ledger_contribution": ["description"]}
+    assert verify_ledger(centre) == before
+    assert "staat nog in tekst die anderen schreven of die in het grootboek is verzegeld: bijdrage: beschrijving" in (
+        response.content.decode())
+    audit = AuditEvent.objects.get(action="personal_data_erased")
+    assert audit.changes["mentions_left"] == ["ledger.Contribution.description"]
+    assert audit.changes["rows_changed"]["accounts.account"] == 1
 
 
 def test_the_confirmation_needs_the_persons_address(person, centre, persona_client):
