@@ -58,9 +58,9 @@ def records(centre, partner_a):
 
 def test_a_dry_run_reports_and_changes_nothing(records, centre):
     lines = run()
-    assert f"{centre.slug}: registrations past their term: 1 (to anonymise (dry run))" in lines
-    assert f"{centre.slug}: enrolments past their term: 2 (to anonymise (dry run))" in lines
-    assert f"{centre.slug}: interest in courses past its term: 1 (to anonymise (dry run))" in lines
+    assert f"{centre.slug}: registrations past their term: 1 (to anonymise)" in lines
+    assert f"{centre.slug}: enrolments past their term: 2 (to anonymise)" in lines
+    assert f"{centre.slug}: interest in courses past its term: 1 (to anonymise)" in lines
     assert lines[-1] == "Dry run: nothing was changed. Run with --apply to anonymise."
     assert Registration.objects.get(pk=records["old"].pk).email == "oud@example.org"
 

@@ -32,7 +32,7 @@ class Command(CivhubCommand):
             if outcome.applied:
                 done = _("anonymised")
             else:
-                done = _("nothing to do") if apply else _("to anonymise (dry run)")
+                done = _("nothing to do") if apply else _("to anonymise")
             self.stdout.write(f"{outcome.centre.slug}: {labels[outcome.rule]}: {outcome.count} ({done})")
         if not apply:
             self.stdout.write(_("Dry run: nothing was changed. Run with --apply to anonymise."))
