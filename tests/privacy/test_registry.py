@@ -57,3 +57,10 @@ def test_the_walk_finds_what_it_should():
     assert {"name", "email", "user"} <= found["events.Registration"]
     assert "history_user" in found["partners.HistoricalContact"]
     assert "participants" in found["governance.Meeting"]
+
+
+def test_a_field_nobody_declares_is_caught(monkeypatch):
+    monkeypatch.delitem(personal_data._SOURCES, "events.registrations")
+    declared = personal_data.declared_fields()
+    assert "events.Registration" not in declared
+    assert {"name", "email", "user"} <= personal_fields()["events.Registration"]
