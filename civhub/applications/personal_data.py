@@ -10,7 +10,7 @@ from civhub.core.personal_data import Identity, Source, entered_by
 
 
 def _commitments_q(identity: Identity) -> Q:
-    return Q(signer=identity.user) | identity.name_q("signer_name")
+    return Q(signer=identity.user) | (Q(signer__isnull=True) & identity.name_q("signer_name"))
 
 
 def _applications(identity: Identity) -> list[dict]:

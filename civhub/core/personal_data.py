@@ -2,7 +2,7 @@
 
 The export and the erasure belong to `privacy`, on top of the stack; the records belong to the apps. Each app
 declares its personal data in its own `personal_data.py`, which registers its sources when it is imported
-(`autodiscover()`, from core's AppConfig.ready(), imports the module of every installed app):
+(`autodiscover()`, on the registry's first use, imports the module of every installed app):
 
     personal_data.register(Source(name="events.registrations", fields={"events.Registration": ("name", "email",
                                   "user")}, export=registrations, erase=erase_registrations))
@@ -57,6 +57,8 @@ class Identity:
         return q
 
     def name_q(self, path: str) -> models.Q:
+        """Rows whose `path` is one of the person's names, in any case. Only for rows that name nobody by account
+        or address: a namesake with an account of their own is never taken for the person."""
         q = models.Q(pk__in=[])
         for name in self.names:
             q |= models.Q(**{f"{path}__iexact": name})

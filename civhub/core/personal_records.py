@@ -26,14 +26,17 @@ def _erase_audit(identity: Identity) -> int:
     return personal_data.scrub_mentions(AuditEvent.objects.all(), identity, ["summary"], ["changes"])
 
 
+def _public_contacts_of(identity: Identity):
+    return PublicContact.objects.filter(identity.email_q("email") | (Q(email="") & identity.name_q("name")))
+
+
 def _public_contacts(identity: Identity) -> list[dict]:
-    rows = PublicContact.objects.filter(identity.email_q("email") | identity.name_q("name"))
-    return personal_data.values(rows.order_by("pk"), "pk", "centre__slug", "name", "position", "phone", "email")
+    return personal_data.values(_public_contacts_of(identity).order_by("pk"), "pk", "centre__slug", "name",
+                                "position", "phone", "email")
 
 
 def _erase_public_contacts(identity: Identity) -> int:
-    rows = PublicContact.objects.filter(identity.email_q("email") | identity.name_q("name"))
-    return rows.update(name=personal_data.erased_name(identity.user), email="", phone="")
+    return _public_contacts_of(identity).update(name=personal_data.erased_name(identity.user), email="", phone="")
 
 
 def history_models() -> list:

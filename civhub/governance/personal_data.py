@@ -10,7 +10,7 @@ from civhub.governance.models import Meeting, SteeringMember
 
 
 def _seats_q(identity: Identity) -> Q:
-    return Q(user=identity.user) | identity.name_q("name")
+    return Q(user=identity.user) | (Q(user__isnull=True) & identity.name_q("name"))
 
 
 def _governance(identity: Identity) -> list[dict]:

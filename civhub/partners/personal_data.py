@@ -51,7 +51,7 @@ def _erase_applications(identity: Identity) -> int:
 
 
 def _signatures_q(identity: Identity) -> Q:
-    return Q(confirmed_by=identity.user) | identity.name_q("signed_by_name")
+    return Q(confirmed_by=identity.user) | (Q(confirmed_by__isnull=True) & identity.name_q("signed_by_name"))
 
 
 def _agreement(identity: Identity) -> list[dict]:

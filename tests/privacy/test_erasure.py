@@ -1,17 +1,21 @@
 """Erasure (AVG art. 17): the person's name and address are gone from every table, the ledger still verifies with
 the same chain head, and a person the centre still needs is refused."""
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
 
 from civhub.accounts.models import Membership, User
 from civhub.core.models import AuditEvent
 from civhub.events.models import Registration
+from civhub.governance.models import SteeringMember
 from civhub.ledger.models import Contribution
 from civhub.ledger.services.approval import accept_contribution
 from civhub.partners.models import Contact
 from civhub.privacy import services
 from civhub.privacy.errors import PrivacyError
+from tests.factories import UserFactory
 from tests.ledger import builders
 from tests.privacy.support import EMAIL, NAME, PHONE, person_with_data_everywhere, tables_mentioning, verify_ledger
 
@@ -64,6 +68,14 @@ def test_a_name_sealed_in_the_ledger_stays_and_is_named_to_the_administrator(per
     audit = AuditEvent.objects.get(action="personal_data_erased")
     assert audit.changes["mentions_left"] == ["ledger.Contribution.description"]
     assert audit.changes["rows_changed"]["accounts.account"] == 1
+
+
+def test_a_namesake_with_an_account_of_their_own_keeps_their_name(person, centre, centre_admin):
+    namesake = UserFactory(full_name=NAME, email="zoe.andere@example.org")
+    seat = SteeringMember.objects.create(centre=centre, user=namesake, name=NAME, start=date(2024, 1, 1))
+    services.erase_person(person=person, actor=centre_admin, centre=centre)
+    assert SteeringMember.objects.get(pk=seat.pk).name == NAME
+    assert User.objects.get(pk=namesake.pk).full_name == NAME
 
 
 def test_the_confirmation_needs_the_persons_address(person, centre, persona_client):
