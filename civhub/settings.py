@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "civhub.api",
     "civhub.loader",
     "civhub.webhooks",
+    "civhub.privacy",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

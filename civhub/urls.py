@@ -29,6 +29,7 @@ urlpatterns = [
     path("c/<slug:slug>/nieuws/", include("civhub.news.urls")),
     path("c/<slug:slug>/arbeidsmarkt/", include("civhub.hca.urls")),
     path("c/<slug:slug>/aanvraag/", include("civhub.applications.urls")),
+    path("", include("civhub.privacy.urls")),  # account/mijn-gegevens/ and c/<slug>/privacy/
     path("api/", include("civhub.api.urls")),
     re_path(r"^api/v1/", unknown_address),  # after every API URL: a client gets a problem, not an HTML page
     path("i18n/", include("django.conf.urls.i18n")),

@@ -36,7 +36,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("hca",),
     ("governance", "applications"),
     ("events",),
-    ("api", "loader", "webhooks"),
+    ("api", "loader", "webhooks", "privacy"),
 )
 
 LEVEL = {app: level for level, apps in enumerate(LAYERS) for app in apps}

@@ -50,6 +50,7 @@ from tests.ledger.rows_office import LEDGER_OFFICE_ROWS
 from tests.news.rows import NEWS_ROWS
 from tests.partners.rows import PARTNER_ROWS
 from tests.partners.rows_agreement import AGREEMENT_ROWS
+from tests.privacy.rows import PRIVACY_ROWS
 from tests.programme.rows import PROGRAMME_ROWS
 from tests.reports.rows import REPORT_ROWS
 from tests.research.rows import RESEARCH_ROWS
@@ -239,6 +240,7 @@ TABLE = [
     *NEWS_ROWS,
     *PARTNER_ROWS,
     *AGREEMENT_ROWS,
+    *PRIVACY_ROWS,
     *HCA_ROWS,
     *HCA_SURVEY_ROWS,
     *HCA_OVERVIEW_ROWS,

@@ -37,6 +37,12 @@ class Centre(RetainedModel):
     course_terms = models.JSONField(_("general course terms"), default=dict, blank=True,
                                     help_text=_("The terms a participant accepts when enrolling in a course "
                                                 "that has no terms of its own."))
+    # How long the personal data of a registration or enrolment are kept after the event or course ended
+    # (docs/privacy.md); `manage.py apply_retention` anonymises what is older.
+    registration_retention_months = models.PositiveSmallIntegerField(
+        _("registrations kept for (months after the event)"), default=24)
+    enrolment_retention_months = models.PositiveSmallIntegerField(
+        _("enrolments kept for (months after the course)"), default=24)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     history = HistoricalRecords()
