@@ -1,0 +1,125 @@
+"""The API fuzzed against its own OpenAPI schema (/api/schema/) with schemathesis, in-process through the WSGI app.
+
+Every operation of the partners' API (v1) is sent generated requests with a personal token of each role (the
+office, a partner's contact, a partner's signatory, a steering-group member), on a centre with rows in every
+list, so the answers carry real objects: no answer may be a server error, and each must have a status, a
+content type and a body its operation documents. Requests the schema allows (positive) are checked on all four;
+requests it forbids (negative: wrong types, missing fields, values out of range) must still never be a 500.
+The public OOAPI feed is fuzzed the same way, anonymously.
+
+Bounded for `make test`: a few examples per operation and role (EXAMPLES), derandomised so a run is repeatable.
+"""
+
+from datetime import timedelta
+
+import hypothesis
+import pytest
+import schemathesis
+from django.core.signals import request_finished, request_started
+from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
+from django.utils import timezone
+from hypothesis import HealthCheck, given
+from hypothesis import strategies as st
+from schemathesis import GenerationMode
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from civhub.api.models import PersonalToken
+from civhub.api.services import create_token
+from civhub.events.models import Event
+from civhub.governance.models import Meeting
+from tests.api.builders import course, offering
+from tests.events.factories import EventFactory, QuestionFactory, RegistrationFactory
+from tests.governance.support import decision, meeting
+from tests.grants.monitor_support import small_centre
+from tests.learning.factories import EnrolmentFactory
+
+pytestmark = pytest.mark.django_db
+
+EXAMPLES = 10
+ROLES = ["programme_manager", "partner_a_contact", "partner_a_signatory", "steering_member"]
+CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
+SETTINGS = hypothesis.settings(
+    max_examples=EXAMPLES, deadline=None, derandomize=True, database=None, print_blob=True,
+    suppress_health_check=list(HealthCheck), phases=[hypothesis.Phase.explicit, hypothesis.Phase.generate],
+)
+
+
+@pytest.fixture
+def wsgi_app():
+    """The WSGI application, serving in the test's transaction.
+
+    Django closes a request's database connection when the request ends; inside a test that connection holds
+    the test's transaction, so (as Django's own test client does) the close is left out while the test runs.
+    """
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield get_wsgi_application()
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def rows(centre, partner_a, partner_b, partner_a_contact):
+    """A centre with something in every list: events and registrations, courses and enrolments, meetings and
+    decisions, and a grant with figures. Returns an id per detail endpoint's resource."""
+    small_centre(centre, partner_a, partner_b)
+    event = EventFactory(centre=centre, audience=Event.Audience.PARTNERS)
+    QuestionFactory(event=event)
+    RegistrationFactory(event=event, user=partner_a_contact, email=partner_a_contact.email,
+                        answers={"Dieetwensen": "geen"})
+    held = meeting(centre, status=Meeting.Status.HELD)
+    meeting(centre, kind=Meeting.Kind.WORKING_GROUP, title="Werkgroep").participants.add(partner_a_contact)
+    made = course(partner_a)
+    EnrolmentFactory(offering=offering(made, start_date=timezone.localdate() + timedelta(days=30)),
+                     employer=partner_a)
+    return {"events": event.pk, "meetings": held.pk, "decisions": decision(held).pk, "courses": made.pk,
+            "partners": partner_a.pk}
+
+
+def fuzz(schema, operation_filter, *, path_parameters, headers=None):
+    """Send every selected operation EXAMPLES positive and EXAMPLES negative cases; fail on the first problem."""
+    operations = [result.ok() for result in schema.get_all_operations() if operation_filter(result.ok().path)]
+    assert operations
+    for operation in operations:
+        fixed = {name: value for name, value in path_parameters(operation).items()
+                 if name in {parameter.name for parameter in operation.path_parameters}}
+        positive = operation.as_strategy(GenerationMode.POSITIVE, path_parameters=fixed, headers=headers)
+        negative = operation.as_strategy(GenerationMode.NEGATIVE, path_parameters=fixed, headers=headers)
+
+        @SETTINGS
+        @given(case=st.one_of(positive.map(lambda case: (case, CHECKS)),
+                              negative.map(lambda case: (case, [not_a_server_error]))))
+        def run(case):
+            case, checks = case
+            case.call_and_validate(headers=headers, checks=checks)
+
+        run()
+
+
+def test_the_partners_api_answers_every_role_within_its_schema(wsgi_app, centre, rows, request):
+    schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", wsgi_app)
+    for role in ROLES:
+        user = request.getfixturevalue(role)
+        _token, secret = create_token(actor=user, name="Fuzz", scope=PersonalToken.Scope.READ_WRITE,
+                                      expires=timezone.now() + timedelta(days=1))
+
+        def parameters(operation):
+            resource = operation.path.split("/")[5] if operation.path.count("/") > 5 else ""
+            return {"centre_slug": centre.slug, "pk": rows.get(resource, 1)}
+
+        fuzz(schema, lambda path: path.startswith("/api/v1/"), path_parameters=parameters,
+             headers={"Authorization": f"Bearer {secret}"})
+
+
+def test_the_ooapi_feed_answers_within_its_schema(wsgi_app, partner_a):
+    made = course(partner_a)
+    offering(made)
+    schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", wsgi_app)
+    fuzz(schema, lambda path: path.startswith("/api/ooapi/"), path_parameters=lambda operation: {
+        "course_id": str(made.pk)})
