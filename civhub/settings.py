@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "rest_framework",
+    "django_filters",
     "drf_spectacular",
     "simple_history",
     "axes",
@@ -277,16 +278,33 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
 }
 
-# The REST API (civhub/api): read-only public feeds today; JSON only, documented by drf-spectacular.
+# The REST API (civhub/api): JSON only, documented by drf-spectacular. The defaults are the partners' API's (v1,
+# civhub/api/rest): a personal token or the session, a signed-in person, paged and filterable lists, RFC 9457
+# errors. The public OOAPI feed sets its own (anonymous, its own paging and errors) in civhub/api/views.py.
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "civhub.api.rest.auth.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.IsAuthenticated",
+        "civhub.api.rest.permissions.TokenScope",
+    ],
+    "DEFAULT_PAGINATION_CLASS": "civhub.api.rest.pagination.PagePagination",
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "EXCEPTION_HANDLER": "civhub.api.rest.errors.problem_exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "civhub API",
-    "DESCRIPTION": "The public catalogue feed in the shape of the Open Education API (OOAPI) v5.",
+    "DESCRIPTION": (
+        "The partners' API (v1, under /api/v1/centres/<centre>/): a person's systems read and write what the "
+        "person may on the pages, with a personal token (Authorization: Bearer civ_…). And the public catalogue "
+        "feed in the shape of the Open Education API (OOAPI) v5, under /api/ooapi/v5/. See docs/api.md."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
 }

@@ -27,6 +27,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from civhub.core.models import Centre
 from tests.accounts.rows_inbox import INBOX_ROWS
 from tests.api.rows import API_ROWS
+from tests.api.rows_rest import REST_ROWS
 from tests.applications.rows import APPLICATION_ROWS
 from tests.applications.rows_award import AWARD_ROWS
 from tests.applications.rows_commitments import COMMITMENT_ROWS
@@ -231,6 +232,7 @@ TABLE = [
     *RESEARCH_ROWS,
     *LEARNING_ROWS,
     *API_ROWS,
+    *REST_ROWS,
     *GOVERNANCE_ROWS,
     *EVENT_ROWS,
     *NEWS_ROWS,

@@ -91,15 +91,23 @@ def centre_role_required(*roles: str):
         @login_required
         @wraps(view)
         def wrapper(request, slug, *args, **kwargs):
-            centre = get_object_or_404(centres_of(request.user), slug=slug)
-            if not _holds_one_of(request.user, centre, roles):
-                raise PermissionDenied
-            return view(request, centre, *args, **kwargs)
+            return view(request, centre_with_role(request.user, slug, roles), *args, **kwargs)
 
         wrapper.centre_roles = frozenset(roles)  # on the outer (login_required) function; @wraps carries it further
         return wrapper
 
     return decorator
+
+
+def centre_with_role(user, slug: str, roles) -> Centre:
+    """The centre `slug` names: Http404 unless the user is in it, PermissionDenied without one of `roles`.
+
+    The rule of `centre_role_required`, for the API's views (civhub/api/rest/centres.py) as for the pages.
+    """
+    centre = get_object_or_404(centres_of(user), slug=slug)
+    if not _holds_one_of(user, centre, roles):
+        raise PermissionDenied
+    return centre
 
 
 def _holds_one_of(user, centre: Centre, roles) -> bool:

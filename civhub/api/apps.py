@@ -6,3 +6,6 @@ class ApiConfig(AppConfig):
     name = "civhub.api"
     label = "api"
     verbose_name = _("API")
+
+    def ready(self):
+        from civhub.api.rest import schema  # noqa: F401  registers the bearer scheme with drf-spectacular

@@ -1,9 +1,14 @@
-"""The feed's errors in OOAPI's shape (RFC 7807 problem details): `{"status", "title", "detail"}`."""
+"""The feed's errors in OOAPI's shape (RFC 7807 problem details: `{"status", "title", "detail"}`); TokenError.
+
+The partners' API (v1) answers its errors in RFC 9457's shape: see civhub/api/rest/errors.py.
+"""
 
 from http import HTTPStatus
 
 from rest_framework import exceptions
 from rest_framework.response import Response
+
+from civhub.core.errors import CivhubError
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 
@@ -33,3 +38,7 @@ def handle_exception(exc, context) -> Response | None:
             response["Allow"] = "GET, HEAD"
         return response
     return None
+
+
+class TokenError(CivhubError):
+    """A personal token that cannot be made or revoked as asked."""

@@ -1,0 +1,28 @@
+"""The v1 lists' filters: `?from=` and `?to=` (dates, both days included) and `?status=` where a row has one.
+
+`date_filterset(Model, date_field=..., status_field=...)` makes a django-filter FilterSet for an endpoint; a wrong
+value (not a date, an unknown status) is a 400 problem naming the parameter.
+"""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+
+def date_filterset(model, *, date_field: str = "date", status_field: str | None = None, **extra):
+    """A FilterSet for `model`: `from`/`to` on `date_field` (a date or the date of a datetime), `status` on
+    `status_field` (its choices), and any `extra` filters by name. ("from" is a Python keyword, hence the function.)
+    """
+    field = model._meta.get_field(date_field)
+    on_day = f"{date_field}__date" if field.get_internal_type() == "DateTimeField" else date_field
+    filters = {
+        "from": django_filters.DateFilter(field_name=on_day, lookup_expr="gte",
+                                          label=_("On or after this date (YYYY-MM-DD).")),
+        "to": django_filters.DateFilter(field_name=on_day, lookup_expr="lte",
+                                        label=_("On or before this date (YYYY-MM-DD).")),
+    }
+    if status_field:
+        filters["status"] = django_filters.ChoiceFilter(field_name=status_field,
+                                                        choices=model._meta.get_field(status_field).choices,
+                                                        label=_("Only rows with this status."))
+    meta = type("Meta", (), {"model": model, "fields": []})
+    return type(f"{model.__name__}Filter", (django_filters.FilterSet,), {**filters, **extra, "Meta": meta})
