@@ -8,7 +8,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 
 from civhub.api import views
-from civhub.api.rest import partners
+from civhub.api.rest import courses, events, meetings, monitor, partners
 
 app_name = "api"
 V1 = "v1/centres/<slug:centre_slug>/"
@@ -25,4 +25,16 @@ urlpatterns = [
     path(V1 + "partners/<int:pk>/", partners.PartnerDetail.as_view(), name="v1-partners-detail"),
     path(V1 + "contacts/", partners.ContactList.as_view(), name="v1-contacts-list"),
     path(V1 + "contacts/<int:pk>/", partners.ContactDetail.as_view(), name="v1-contacts-detail"),
+    # Events, courses, meetings and the monitor (the monitor is one object: its figures, hence `-detail`).
+    path(V1 + "events/", events.EventList.as_view(), name="v1-events-list"),
+    path(V1 + "events/<int:pk>/", events.EventDetail.as_view(), name="v1-events-detail"),
+    path(V1 + "registrations/", events.RegistrationList.as_view(), name="v1-registrations-list"),
+    path(V1 + "courses/", courses.CourseList.as_view(), name="v1-courses-list"),
+    path(V1 + "courses/<int:pk>/", courses.CourseDetail.as_view(), name="v1-courses-detail"),
+    path(V1 + "enrolments/", courses.EnrolmentList.as_view(), name="v1-enrolments-list"),
+    path(V1 + "meetings/", meetings.MeetingList.as_view(), name="v1-meetings-list"),
+    path(V1 + "meetings/<int:pk>/", meetings.MeetingDetail.as_view(), name="v1-meetings-detail"),
+    path(V1 + "decisions/", meetings.DecisionList.as_view(), name="v1-decisions-list"),
+    path(V1 + "decisions/<int:pk>/", meetings.DecisionDetail.as_view(), name="v1-decisions-detail"),
+    path(V1 + "monitor/", monitor.MonitorView.as_view(), name="v1-monitor-detail"),
 ]

@@ -1,36 +1,18 @@
-"""What the tests of the events, learning, governance and monitor endpoints share: token clients, URLs, rows.
-
-`token_client(user)` is a test client that sends a fresh personal token of `user` (read-write unless asked),
-so the tests go through the API's own authentication rather than a session.
-"""
-
-from datetime import timedelta
+"""What the tests of the events, learning, governance and monitor endpoints share: reading lists, counting
+queries, posting with an Idempotency-Key; `token_client` and the URLs are tests/api/support.py's."""
 
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 
-from civhub.api.models import PersonalToken
-from civhub.api.services import create_token
-
-
-def bearer(user, *, scope=PersonalToken.Scope.READ_WRITE) -> str:
-    """A new personal token of `user` for the test, as the value of an Authorization header."""
-    _token, secret = create_token(actor=user, name="Test", scope=scope, expires=timezone.now() + timedelta(days=30))
-    return f"Bearer {secret}"
-
-
-def token_client(user, *, scope=PersonalToken.Scope.READ_WRITE) -> Client:
-    return Client(headers={"Authorization": bearer(user, scope=scope)})
+from tests.api.support import v1
 
 
 def url(resource: str, centre, pk=None) -> str:
-    """`/api/v1/centres/<slug>/<resource>/` (or the detail of `pk`)."""
-    if pk is None:
-        return reverse(f"api:v1-{resource}-list", kwargs={"centre_slug": centre.slug})
-    return reverse(f"api:v1-{resource}-detail", kwargs={"centre_slug": centre.slug, "pk": pk})
+    """`/api/v1/centres/<slug>/<resource>/` (or the detail of `pk`); the monitor is a detail without a pk."""
+    if resource == "monitor":
+        return reverse("api:v1-monitor-detail", kwargs={"centre_slug": centre.slug})
+    return v1(resource, centre, pk)
 
 
 def results(client, address, **params) -> list[dict]:

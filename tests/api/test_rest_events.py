@@ -5,7 +5,8 @@ from django.core import mail
 
 from civhub.api.models import PersonalToken
 from civhub.events.models import Event, EventQuestion, Registration
-from tests.api.rest_more_support import count_queries, ids, post, results, token_client, url
+from tests.api.rest_more_support import count_queries, ids, post, results, url
+from tests.api.support import token_client
 from tests.events.factories import EventFactory, QuestionFactory, RegistrationFactory, in_days
 
 pytestmark = pytest.mark.django_db
@@ -67,10 +68,11 @@ def test_the_office_sees_every_registration_and_a_partner_only_their_own(
 
 
 def test_registering_oneself_gives_a_place_at_once_and_a_retry_with_the_same_key_registers_once(
-        centre, partner_event, partner_a_contact, partner_a):
+        centre, partner_event, partner_a_contact, partner_a, django_capture_on_commit_callbacks):
     client = token_client(partner_a_contact)
-    first = post(client, url("registrations", centre), {"event": partner_event.pk}, key="reg-1")
-    again = post(client, url("registrations", centre), {"event": partner_event.pk}, key="reg-1")
+    with django_capture_on_commit_callbacks(execute=True):
+        first = post(client, url("registrations", centre), {"event": partner_event.pk}, key="reg-1")
+        again = post(client, url("registrations", centre), {"event": partner_event.pk}, key="reg-1")
     assert first.status_code == 201, first.content
     assert again.status_code == 201
     assert again.json() == first.json()
@@ -83,9 +85,11 @@ def test_registering_oneself_gives_a_place_at_once_and_a_retry_with_the_same_key
     assert len(mail.outbox) == 1  # the confirmation with the calendar file, once
 
 
-def test_registering_a_colleague_waits_for_their_confirmation_by_e_mail(centre, public_event, programme_manager):
-    response = post(token_client(programme_manager), url("registrations", centre),
-                    {"event": public_event.pk, "name": "Collega", "email": "collega@example.org"})
+def test_registering_a_colleague_waits_for_their_confirmation_by_e_mail(centre, public_event, programme_manager,
+                                                                         django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post(token_client(programme_manager), url("registrations", centre),
+                        {"event": public_event.pk, "name": "Collega", "email": "collega@example.org"})
     assert response.status_code == 201, response.content
     assert response.json()["status"] == Registration.Status.PENDING
     assert mail.outbox[0].to == ["collega@example.org"]
@@ -108,7 +112,7 @@ def test_the_forms_checks_apply_to_answers(centre, public_event, partner_a_conta
 def test_a_full_event_is_refused_unless_the_waiting_list_is_asked_for(centre, programme_manager, partner_a_contact):
     event = EventFactory(centre=centre, capacity=1)
     RegistrationFactory(event=event)
-    client = token_client(partner_a_contact)
+    client = token_client(partner_a_contact, language="en")
     refused = post(client, url("registrations", centre), {"event": event.pk})
     assert refused.status_code == 422
     assert "full" in refused.json()["detail"]

@@ -3,7 +3,8 @@
 import pytest
 
 from civhub.governance.models import Meeting
-from tests.api.rest_more_support import count_queries, ids, results, token_client, url
+from tests.api.rest_more_support import count_queries, ids, results, url
+from tests.api.support import token_client
 from tests.governance.support import at, decision, meeting
 
 pytestmark = pytest.mark.django_db

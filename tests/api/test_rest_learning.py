@@ -4,7 +4,8 @@ import pytest
 from django.core import mail
 
 from civhub.learning.models import Course, Enrolment
-from tests.api.rest_more_support import count_queries, ids, post, results, token_client, url
+from tests.api.rest_more_support import count_queries, ids, post, results, url
+from tests.api.support import token_client
 from tests.learning.factories import CourseFactory, EnrolmentFactory, OfferingFactory, SkillFactory, in_days
 
 pytestmark = pytest.mark.django_db
@@ -61,11 +62,13 @@ def test_enrolments_are_seen_by_the_provider_the_employer_and_the_office(
     assert ids(token_client(programme_manager), url("enrolments", centre), status="waiting") == set()
 
 
-def test_enrolling_oneself_is_immediate_and_idempotent(centre, offering_a, partner_b_contact, partner_b):
+def test_enrolling_oneself_is_immediate_and_idempotent(centre, offering_a, partner_b_contact, partner_b,
+                                                       django_capture_on_commit_callbacks):
     client = token_client(partner_b_contact)
     body = {"offering": offering_a.pk, "employer": partner_b.pk, "purchase_order": "PO-1", "terms_accepted": True}
-    first = post(client, url("enrolments", centre), body, key="enrol-1")
-    again = post(client, url("enrolments", centre), body, key="enrol-1")
+    with django_capture_on_commit_callbacks(execute=True):
+        first = post(client, url("enrolments", centre), body, key="enrol-1")
+        again = post(client, url("enrolments", centre), body, key="enrol-1")
     assert first.status_code == 201, first.content
     assert again.json() == first.json()
     enrolment = Enrolment.objects.get()
@@ -74,10 +77,12 @@ def test_enrolling_oneself_is_immediate_and_idempotent(centre, offering_a, partn
     assert len(mail.outbox) == 1
 
 
-def test_enrolling_someone_else_shows_the_new_enrolment_even_outside_ones_list(centre, offering_a, practor):
-    response = post(token_client(practor), url("enrolments", centre),
-                    {"offering": offering_a.pk, "name": "Student", "email": "student@example.org",
-                     "terms_accepted": True})
+def test_enrolling_someone_else_shows_the_new_enrolment_even_outside_ones_list(
+        centre, offering_a, practor, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post(token_client(practor), url("enrolments", centre),
+                        {"offering": offering_a.pk, "name": "Student", "email": "student@example.org",
+                         "terms_accepted": True})
     assert response.status_code == 201, response.content
     assert response.json()["status"] == Enrolment.Status.PENDING
     assert mail.outbox[0].to == ["student@example.org"]

@@ -8,11 +8,11 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from django.urls import reverse
 from django.utils import timezone
 
 from civhub.ledger.models import Contribution
-from tests.api.rest_more_support import count_queries, token_client
+from tests.api.rest_more_support import count_queries, url
+from tests.api.support import token_client
 from tests.grants.monitor_support import entry, small_centre
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +26,7 @@ def small(centre, partner_a, partner_b):
 
 
 def monitor_url(centre) -> str:
-    return reverse("api:v1-monitor", kwargs={"centre_slug": centre.slug})
+    return url("monitor", centre)
 
 
 def test_the_office_gets_the_whole_grant_as_the_page_shows_it(small, centre, finance_controller):

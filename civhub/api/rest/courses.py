@@ -15,8 +15,8 @@ from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 
 from civhub.api.rest.binding import IdFilter, client_address, form_errors
-from civhub.api.rest.filters import date_filterset
 from civhub.api.rest.centres import CentreDetailView, CentreListCreateView, CentreListView
+from civhub.api.rest.filters import date_filterset
 from civhub.learning.forms.public import EnrolmentForm
 from civhub.learning.models import Course, Enrolment, Offering, Skill
 from civhub.learning.permissions import courses_visible_to, enrolments_visible_to
@@ -142,6 +142,11 @@ class EnrolmentList(CentreListCreateView):
 
     def scoped_queryset(self, centre):
         return enrolments(self.request.user, centre)
+
+    def created_queryset(self):
+        # An enrolment made for someone without the maker's partner as employer or provider is not in the maker's
+        # list; the answer shows the maker what they just sent all the same.
+        return Enrolment.objects.filter(offering__course__centre=self.centre).select_related("offering")
 
     def create_object(self, data: dict) -> Enrolment:
         user = self.request.user

@@ -15,8 +15,8 @@ from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 
 from civhub.api.rest.binding import IdFilter, client_address, form_errors
-from civhub.api.rest.filters import date_filterset
 from civhub.api.rest.centres import CentreDetailView, CentreListCreateView, CentreListView
+from civhub.api.rest.filters import date_filterset
 from civhub.events.forms import RegistrationForm
 from civhub.events.models import Event, EventQuestion, Registration
 from civhub.events.permissions import events_visible_to, registrations_visible_to
@@ -131,6 +131,11 @@ class RegistrationList(CentreListCreateView):
     def scoped_queryset(self, centre):
         return registrations(self.request.user, centre)
 
+    def created_queryset(self):
+        # A registration made for someone else (pending their e-mail) is not in the maker's list; the answer shows
+        # the maker what they just sent all the same.
+        return Registration.objects.filter(event__centre=self.centre)
+
     def create_object(self, data: dict) -> Registration:
         user = self.request.user
         event = events_visible_to(user, self.centre).filter(pk=data["event"]).first()
@@ -138,7 +143,8 @@ class RegistrationList(CentreListCreateView):
             raise ValidationError({"event": [_("There is no event with this number that you may open.")]})
         form = registration_form(event, data, user)
         if not form.is_valid():
-            raise form_errors(form, renamed={f"q{question.pk}": f"answers.{question.pk}" for question in form.questions})
+            questions = {f"q{question.pk}": f"answers.{question.pk}" for question in form.questions}
+            raise form_errors(form, renamed=questions)
         return register(event=event, data=form.registration(), actor=user, ip_address=client_address(self.request),
                         language=get_language(), waiting_list=data["waiting_list"])
 

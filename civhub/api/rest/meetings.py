@@ -10,9 +10,8 @@ from django.db.models import Prefetch
 from rest_framework import serializers
 
 from civhub.api.rest.binding import IdFilter
-from civhub.api.rest.filters import date_filterset
 from civhub.api.rest.centres import CentreDetailView, CentreListView
-
+from civhub.api.rest.filters import date_filterset
 from civhub.governance.models import AgendaItem, Decision, Meeting
 from civhub.governance.permissions import visible_meetings
 from civhub.governance.selectors.registers import decisions as decisions_register

@@ -15,10 +15,9 @@ from rest_framework import generics, serializers
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
-from civhub.api.rest.centres import CentreScoped
-
-from civhub.grants.forms.monitor import MonitorForm
 from civhub.accounts.models import PARTNER_ROLES
+from civhub.api.rest.centres import CentreScoped
+from civhub.grants.forms.monitor import MonitorForm
 from civhub.grants.permissions import MONITOR_ROLES, monitor_partnership_ids
 from civhub.grants.selectors.monitor import current_grant, monitor
 
