@@ -7,6 +7,7 @@ a whole number the database can hold: a larger one is a 400, not a database erro
 
 import django_filters
 from django import forms
+from drf_spectacular.utils import OpenApiParameter
 from rest_framework.exceptions import ValidationError
 
 from civhub.api.rest.errors import NON_FIELD
@@ -36,3 +37,9 @@ class IdFilter(django_filters.NumberFilter):
 
     def __init__(self, field_name: str, **kwargs):
         super().__init__(field_name=field_name, min_value=1, max_value=MAX_ID, **kwargs)
+
+
+IDEMPOTENCY_KEY = OpenApiParameter(
+    "Idempotency-Key", str, OpenApiParameter.HEADER, required=False,
+    description="A unique key (1 to 255 characters, e.g. a UUID): sent again with the same request, the first answer "
+                "comes back and nothing is made twice.")

@@ -11,12 +11,14 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 
-from civhub.api.rest.binding import IdFilter, client_address, form_errors
+from civhub.api.rest.binding import IDEMPOTENCY_KEY, IdFilter, client_address, form_errors
 from civhub.api.rest.centres import CentreDetailView, CentreListCreateView, CentreListView
 from civhub.api.rest.filters import date_filterset
+from civhub.api.rest.schema import problems
 from civhub.learning.forms.public import EnrolmentForm
 from civhub.learning.models import Course, Enrolment, Offering, Skill
 from civhub.learning.permissions import courses_visible_to, enrolments_visible_to
@@ -39,7 +41,7 @@ def enrolments(user, centre):
             .order_by("-created_at", "-pk"))
 
 
-class OfferingSerializer(serializers.ModelSerializer):
+class CourseOfferingSerializer(serializers.ModelSerializer):
     """An upcoming offering with its places left (an expired hold frees its place)."""
 
     places_left = serializers.IntegerField(read_only=True)
@@ -49,12 +51,12 @@ class OfferingSerializer(serializers.ModelSerializer):
         fields = ["id", "start_date", "end_date", "location", "capacity", "places_left"]
 
 
-class CourseSerializer(serializers.ModelSerializer):
+class CatalogueCourseSerializer(serializers.ModelSerializer):
     """A course as the catalogue shows it; `offerings` are the ones still to start."""
 
     provider_name = serializers.CharField(source="provider.organisation.name", read_only=True)
     skills = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True)
-    offerings = OfferingSerializer(source="upcoming", many=True, read_only=True)
+    offerings = CourseOfferingSerializer(source="upcoming", many=True, read_only=True)
 
     class Meta:
         model = Course
@@ -111,27 +113,51 @@ EnrolmentFilter = date_filterset(Enrolment, date_field="created_at", status_fiel
                                  course=IdFilter("offering__course_id"))
 
 
+@extend_schema_view(get=extend_schema(
+    operation_id="listCatalogueCourses", summary="Courses",
+    description="The centre's published courses, and the drafts of the person's own partner (every draft for the "
+                "office), each with its upcoming offerings and places left. Filter by `status`, `level`, `mode` and "
+                "`provider`.",
+    responses={200: CatalogueCourseSerializer(many=True), **problems(400, 404)}))
 class CourseList(CentreListView):
     """The courses the person may open, by title."""
 
     model = Course
-    serializer_class = CourseSerializer
+    serializer_class = CatalogueCourseSerializer
     filterset_class = CourseFilter
 
     def scoped_queryset(self, centre):
         return courses(self.request.user, centre)
 
 
+@extend_schema_view(get=extend_schema(
+    operation_id="getCatalogueCourse", summary="One course", description="A course the person may open; else 404.",
+    responses={200: CatalogueCourseSerializer, **problems(404)}))
 class CourseDetail(CentreDetailView):
     """One course; another provider's draft is a 404."""
 
     model = Course
-    serializer_class = CourseSerializer
+    serializer_class = CatalogueCourseSerializer
 
     def scoped_queryset(self, centre):
         return courses(self.request.user, centre)
 
 
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="listEnrolments", summary="Enrolments",
+        description="Enrolments the person may see: those in their partner's courses (as provider) and of their "
+                    "partner's employees (as employer); every one for the office. Filter by the day enrolled "
+                    "(`from`, `to`), `status`, `offering` and `course`.",
+        responses={200: EnrolmentSerializer(many=True), **problems(400, 404)}),
+    post=extend_schema(
+        operation_id="createEnrolment", summary="Enrol in an offering",
+        description="Enrols the person (or, with `name` and `email`, someone else) as the course's page does: one's "
+                    "own address is enrolled at once (or put on the waiting list); another address gets the "
+                    "confirmation e-mail and holds a place for 48 hours. The terms must be accepted; when an employer "
+                    "pays, give an invoice address or a purchase-order number.",
+        parameters=[IDEMPOTENCY_KEY], request=NewEnrolmentSerializer,
+        responses={201: EnrolmentSerializer, **problems(400, 404, 422)}))
 class EnrolmentList(CentreListCreateView):
     """GET: the enrolments the person may see. POST: enrol in an offering, as on the catalogue's page."""
 

@@ -11,12 +11,14 @@ import django_filters as filters
 from django.db.models import Prefetch
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 
-from civhub.api.rest.binding import IdFilter, client_address, form_errors
+from civhub.api.rest.binding import IDEMPOTENCY_KEY, IdFilter, client_address, form_errors
 from civhub.api.rest.centres import CentreDetailView, CentreListCreateView, CentreListView
 from civhub.api.rest.filters import date_filterset
+from civhub.api.rest.schema import problems
 from civhub.events.forms import RegistrationForm
 from civhub.events.models import Event, EventQuestion, Registration
 from civhub.events.permissions import events_visible_to, registrations_visible_to
@@ -99,6 +101,11 @@ RegistrationFilter = date_filterset(Registration, date_field="created_at", statu
                                     event=IdFilter("event_id"))
 
 
+@extend_schema_view(get=extend_schema(
+    operation_id="listEvents", summary="Events",
+    description="The centre's events the person may open: public events, and partner events for a partner's people "
+                "and the office. Filter by the start date (`from`, `to`), `kind` and `audience`.",
+    responses={200: EventSerializer(many=True), **problems(400, 404)}))
 class EventList(CentreListView):
     """The centre's events the person may open, soonest first."""
 
@@ -110,6 +117,9 @@ class EventList(CentreListView):
         return events(self.request.user, centre)
 
 
+@extend_schema_view(get=extend_schema(
+    operation_id="getEvent", summary="One event", description="An event the person may open; else 404.",
+    responses={200: EventSerializer, **problems(404)}))
 class EventDetail(CentreDetailView):
     """One event; one the person may not open (a partner event, for someone without a partner) is a 404."""
 
@@ -120,6 +130,20 @@ class EventDetail(CentreDetailView):
         return events(self.request.user, centre)
 
 
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="listRegistrations", summary="Registrations",
+        description="Registrations for the centre's events: every one for the programme office, else the person's "
+                    "own. Filter by the day registered (`from`, `to`), `status` and `event`.",
+        responses={200: RegistrationSerializer(many=True), **problems(400, 404)}),
+    post=extend_schema(
+        operation_id="createRegistration", summary="Register for an event",
+        description="Registers the person (or, with `name` and `email`, someone else) as the event's page does: "
+                    "one's own address has a place (or the waiting list) at once; another address gets the "
+                    "confirmation e-mail and stays pending until it is confirmed. A full event refuses (422) unless "
+                    "`waiting_list` is true.",
+        parameters=[IDEMPOTENCY_KEY], request=NewRegistrationSerializer,
+        responses={201: RegistrationSerializer, **problems(400, 404, 422)}))
 class RegistrationList(CentreListCreateView):
     """GET: the registrations the person may see. POST: register for an event, as on the event's page."""
 

@@ -7,11 +7,13 @@ are those of these meetings (`governance.selectors.registers.decisions`, the dec
 
 import django_filters as filters
 from django.db.models import Prefetch
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 
 from civhub.api.rest.binding import IdFilter
 from civhub.api.rest.centres import CentreDetailView, CentreListView
 from civhub.api.rest.filters import date_filterset
+from civhub.api.rest.schema import problems
 from civhub.governance.models import AgendaItem, Decision, Meeting
 from civhub.governance.permissions import visible_meetings
 from civhub.governance.selectors.registers import decisions as decisions_register
@@ -68,6 +70,12 @@ MeetingFilter = date_filterset(Meeting, date_field="starts_at", status_field="st
 DecisionFilter = date_filterset(Decision, date_field="decided_on", meeting=IdFilter("meeting_id"))
 
 
+@extend_schema_view(get=extend_schema(
+    operation_id="listMeetings", summary="Meetings",
+    description="The meetings the person may open: every one for the office (drafts too); the steering group's and "
+                "partner consultations for the steering group and the partners' signatories; working groups for "
+                "their participants. Filter by the start date (`from`, `to`), `status` and `kind`.",
+    responses={200: MeetingSerializer(many=True), **problems(400, 404)}))
 class MeetingList(CentreListView):
     """The meetings the person may open, latest first."""
 
@@ -79,6 +87,9 @@ class MeetingList(CentreListView):
         return meetings(self.request.user, centre)
 
 
+@extend_schema_view(get=extend_schema(
+    operation_id="getMeeting", summary="One meeting", description="A meeting the person may open; else 404.",
+    responses={200: MeetingSerializer, **problems(404)}))
 class MeetingDetail(CentreDetailView):
     """One meeting with its agenda; one the person may not open is a 404."""
 
@@ -89,6 +100,11 @@ class MeetingDetail(CentreDetailView):
         return meetings(self.request.user, centre)
 
 
+@extend_schema_view(get=extend_schema(
+    operation_id="listDecisions", summary="Decisions",
+    description="The decisions register: the decisions of the meetings the person may open, newest first. Filter by "
+                "the day decided (`from`, `to`), `year` and `meeting`.",
+    responses={200: DecisionSerializer(many=True), **problems(400, 404)}))
 class DecisionList(CentreListView):
     """The decisions register as the person may read it, newest first."""
 
@@ -100,6 +116,10 @@ class DecisionList(CentreListView):
         return decisions(self.request.user, centre)
 
 
+@extend_schema_view(get=extend_schema(
+    operation_id="getDecision", summary="One decision",
+    description="A decision of a meeting the person may open; else 404.",
+    responses={200: DecisionSerializer, **problems(404)}))
 class DecisionDetail(CentreDetailView):
     """One decision; a decision of a meeting the person may not open is a 404."""
 

@@ -17,6 +17,7 @@ from rest_framework.response import Response
 
 from civhub.accounts.models import PARTNER_ROLES
 from civhub.api.rest.centres import CentreScoped
+from civhub.api.rest.schema import problems
 from civhub.grants.forms.monitor import MonitorForm
 from civhub.grants.permissions import MONITOR_ROLES, monitor_partnership_ids
 from civhub.grants.selectors.monitor import current_grant, monitor
@@ -36,7 +37,7 @@ def figures_for(user, centre, params):
     return monitor(grant, as_of=as_of, year=year, partnership_ids=monitor_partnership_ids(user, centre))
 
 
-class TotalsSerializer(serializers.Serializer):
+class MonitorTotalsSerializer(serializers.Serializer):
     """The whole grant's (or the year's) totals against the subsidy, as the top of the monitor page."""
 
     subsidy_granted = serializers.DecimalField(**AMOUNT)
@@ -60,7 +61,7 @@ class TotalsSerializer(serializers.Serializer):
     migrated = serializers.DecimalField(**AMOUNT)
 
 
-class YearSerializer(serializers.Serializer):
+class YearFiguresSerializer(serializers.Serializer):
     """One calendar year: budget, subsidy spent, co-financing realised and counted, and the cumulative ratio."""
 
     year = serializers.IntegerField(read_only=True)
@@ -73,7 +74,7 @@ class YearSerializer(serializers.Serializer):
     cumulative_ratio = serializers.DecimalField(max_digits=8, decimal_places=2, read_only=True, allow_null=True)
 
 
-class LineSerializer(serializers.Serializer):
+class LineFiguresSerializer(serializers.Serializer):
     """A programme line (number null: booked to no line), its budget and what was spent and realised on it."""
 
     number = serializers.IntegerField(read_only=True, allow_null=True)
@@ -84,7 +85,7 @@ class LineSerializer(serializers.Serializer):
     cofinancing_realised = serializers.DecimalField(**AMOUNT)
 
 
-class KindSerializer(serializers.Serializer):
+class KindFiguresSerializer(serializers.Serializer):
     """One kind of contribution: pledged, accepted hours and value; `counted` false for BPV."""
 
     kind = serializers.CharField(read_only=True)
@@ -100,7 +101,7 @@ class YearAmountSerializer(serializers.Serializer):
     amount = serializers.DecimalField(**AMOUNT)
 
 
-class PartnerSerializer(serializers.Serializer):
+class PartnerFiguresSerializer(serializers.Serializer):
     """One partner: pledged, due so far, realised (cash, in kind, migrated; BPV apart), waiting, and per year."""
 
     partnership = serializers.IntegerField(source="partnership.pk", read_only=True)
@@ -126,7 +127,7 @@ class PartnerSerializer(serializers.Serializer):
                                     many=True).data
 
 
-class GroupSerializer(serializers.Serializer):
+class GroupFiguresSerializer(serializers.Serializer):
     """A composition group: realised, counted within its maximum, the excess, its bounds and forecasts."""
 
     group = serializers.CharField(read_only=True)
@@ -151,32 +152,32 @@ class MonitorSerializer(serializers.Serializer):
     totals = serializers.SerializerMethodField()
     years = serializers.SerializerMethodField()
     lines = serializers.SerializerMethodField()
-    kinds = KindSerializer(many=True, read_only=True)
+    kinds = KindFiguresSerializer(many=True, read_only=True)
     partners = serializers.SerializerMethodField()
     groups = serializers.SerializerMethodField()
 
     def get_whole_grant(self, figures) -> bool:
         return figures.partnership_ids is None
 
-    @extend_schema_field(TotalsSerializer(allow_null=True))
+    @extend_schema_field(MonitorTotalsSerializer(allow_null=True))
     def get_totals(self, figures):
-        return TotalsSerializer(figures).data if figures.partnership_ids is None else None
+        return MonitorTotalsSerializer(figures).data if figures.partnership_ids is None else None
 
-    @extend_schema_field(YearSerializer(many=True, allow_null=True))
+    @extend_schema_field(YearFiguresSerializer(many=True, allow_null=True))
     def get_years(self, figures):
-        return YearSerializer(figures.years, many=True).data if figures.partnership_ids is None else None
+        return YearFiguresSerializer(figures.years, many=True).data if figures.partnership_ids is None else None
 
-    @extend_schema_field(LineSerializer(many=True, allow_null=True))
+    @extend_schema_field(LineFiguresSerializer(many=True, allow_null=True))
     def get_lines(self, figures):
-        return LineSerializer(figures.lines, many=True).data if figures.partnership_ids is None else None
+        return LineFiguresSerializer(figures.lines, many=True).data if figures.partnership_ids is None else None
 
-    @extend_schema_field(PartnerSerializer(many=True))
+    @extend_schema_field(PartnerFiguresSerializer(many=True))
     def get_partners(self, figures):
-        return PartnerSerializer(figures.partners, many=True, context={"years": figures.year_list}).data
+        return PartnerFiguresSerializer(figures.partners, many=True, context={"years": figures.year_list}).data
 
-    @extend_schema_field(GroupSerializer(many=True, allow_null=True))
+    @extend_schema_field(GroupFiguresSerializer(many=True, allow_null=True))
     def get_groups(self, figures):
-        return GroupSerializer(figures.groups, many=True).data if figures.partnership_ids is None else None
+        return GroupFiguresSerializer(figures.groups, many=True).data if figures.partnership_ids is None else None
 
 
 class MonitorView(CentreScoped, generics.GenericAPIView):
@@ -188,10 +189,18 @@ class MonitorView(CentreScoped, generics.GenericAPIView):
     pagination_class = None
     filter_backends = []
 
-    @extend_schema(parameters=[
-        OpenApiParameter("as_of", OpenApiTypes.DATE, description="The reference date (default: today)."),
-        OpenApiParameter("year", int, description="One calendar year of the grant (default: the whole grant)."),
-    ])
+    @extend_schema(
+        operation_id="getMonitor", summary="The co-financing monitor's figures",
+        description="The monitor page's figures at a reference date, for the whole grant or one year: totals, years, "
+                    "programme lines, kinds, partners and composition groups for the office and the steering group; "
+                    "a partner's contact or signatory gets their own partner's figures and kinds only (the centre's "
+                    "figures are null). A value that is not valid falls back to its default, as on the page. "
+                    "Amounts are in euros.",
+        parameters=[
+            OpenApiParameter("as_of", OpenApiTypes.DATE, description="The reference date (default: today)."),
+            OpenApiParameter("year", int, description="One calendar year of the grant (default: the whole grant)."),
+        ],
+        responses={200: MonitorSerializer, **problems(404)})
     def get(self, request, *args, **kwargs):
         figures = figures_for(request.user, self.centre, request.query_params)
         if figures is None:

@@ -8,6 +8,8 @@ from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import serializers
 
+from civhub.api.rest.errors import PROBLEM_CONTENT_TYPE
+
 PROBLEM_DESCRIPTIONS = {
     400: "The request has errors: `errors` names each field with its messages.",
     401: "No token, or a token that is not valid, has expired or was revoked.",
@@ -30,8 +32,10 @@ class ProblemDetailsSerializer(serializers.Serializer):
 
 
 def problems(*statuses: int) -> dict:
-    """The problem responses of an operation: 401, 403 and `statuses` (400, 404, 422)."""
-    return {code: OpenApiResponse(ProblemDetailsSerializer, description=PROBLEM_DESCRIPTIONS[code])
+    """The problem responses of an operation: 401, 403 and `statuses` (400, 404, 422), as application/problem+json
+    (the content type they are sent with: a client that checks answers against the schema would refuse them)."""
+    return {(code, PROBLEM_CONTENT_TYPE): OpenApiResponse(ProblemDetailsSerializer,
+                                                          description=PROBLEM_DESCRIPTIONS[code])
             for code in sorted({401, 403, *statuses})}
 
 
