@@ -12,6 +12,7 @@ admin.site.site_title = "civhub"
 urlpatterns = [
     path("", include(public_patterns)),
     path("account/", include("civhub.accounts.urls")),
+    path("account/api-sleutels/", include("civhub.api.account_urls")),
     path("c/<slug:slug>/", include(centre_patterns)),  # te-doen/ and zoeken/
     path("c/<slug:slug>/portaal/", include(portal_patterns)),
     path("c/<slug:slug>/kantoor/", include(office_patterns)),

@@ -1,5 +1,7 @@
 """What the public feed may show: published courses, their offerings, and the organisations providing them.
 
+(And, at the end, a person's own API tokens for their account page.)
+
 Every queryset starts from published courses, so a draft course, its offerings and a
 provider with only drafts never appear in a list, a count or a lookup. Each fetches its
 page's related rows in a fixed number of queries, whatever the page size.
@@ -9,6 +11,7 @@ from collections import defaultdict
 
 from django.db.models import Count, F, Min, Q
 
+from civhub.api.models import PersonalToken
 from civhub.learning.models import Course, Enrolment, Offering
 from civhub.partners.models import Organisation
 
@@ -112,3 +115,14 @@ def providers(*, centre: str | None = None):
     return Organisation.objects.filter(**provides).annotate(short_name=Min("partnerships__short_code")).order_by(
         "name", "id"
     )
+
+
+# Personal API tokens (the person's own page) ----------------------------------------------------------------------
+
+
+def tokens_of(user):
+    """The person's own tokens, newest first: active, expired and revoked alike (a revoked one shows when it stopped).
+
+    Nothing here reads a secret: civhub keeps only each token's hash and its first characters.
+    """
+    return PersonalToken.objects.filter(user=user).order_by("-created", "-pk")

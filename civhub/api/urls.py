@@ -5,10 +5,9 @@ v1 URLs are `v1/centres/<centre_slug>/<resource>/` named `v1-<resource>-list` an
 """
 
 from django.urls import path
-from drf_spectacular.views import SpectacularAPIView
 
 from civhub.api import views
-from civhub.api.rest import courses, events, meetings, monitor, partners
+from civhub.api.rest import courses, events, ledger, meetings, monitor, partners
 
 app_name = "api"
 V1 = "v1/centres/<slug:centre_slug>/"
@@ -19,12 +18,19 @@ urlpatterns = [
     path("ooapi/v5/courses/<str:course_id>/offerings", views.CourseOfferingList.as_view(), name="course_offerings"),
     path("ooapi/v5/offerings", views.OfferingList.as_view(), name="offerings"),
     path("ooapi/v5/organizations", views.OrganizationList.as_view(), name="organizations"),
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("schema/", views.SchemaView.as_view(), name="schema"),
     # The partners' API, v1.
     path(V1 + "partners/", partners.PartnerList.as_view(), name="v1-partners-list"),
     path(V1 + "partners/<int:pk>/", partners.PartnerDetail.as_view(), name="v1-partners-detail"),
     path(V1 + "contacts/", partners.ContactList.as_view(), name="v1-contacts-list"),
     path(V1 + "contacts/<int:pk>/", partners.ContactDetail.as_view(), name="v1-contacts-detail"),
+    path(V1 + "pledges/", ledger.PledgeList.as_view(), name="v1-pledges-list"),
+    path(V1 + "pledges/<int:pk>/", ledger.PledgeDetail.as_view(), name="v1-pledges-detail"),
+    path(V1 + "rate-cards/", ledger.RateCardList.as_view(), name="v1-rate-cards-list"),
+    path(V1 + "rate-cards/<int:pk>/", ledger.RateCardDetail.as_view(), name="v1-rate-cards-detail"),
+    path(V1 + "contributions/", ledger.ContributionList.as_view(), name="v1-contributions-list"),
+    path(V1 + "contributions/<int:pk>/", ledger.ContributionDetail.as_view(), name="v1-contributions-detail"),
+    path(V1 + "contributions/<int:pk>/submit/", ledger.ContributionSubmit.as_view(), name="v1-contributions-submit"),
     # Events, courses, meetings and the monitor (the monitor is one object: its figures, hence `-detail`).
     path(V1 + "events/", events.EventList.as_view(), name="v1-events-list"),
     path(V1 + "events/<int:pk>/", events.EventDetail.as_view(), name="v1-events-detail"),

@@ -7,9 +7,11 @@ date), organisations by name. Lists are paged (civhub/api/pagination.py); errors
 plain number.
 """
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.views import SpectacularAPIView
 from rest_framework.exceptions import NotFound
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
@@ -100,3 +102,14 @@ class OrganizationList(FeedView):
                    parameters=[*PAGING, CENTRE], responses={200: serializers.OrganizationPage, **PROBLEM})
     def get(self, request):
         return self.page(selectors.providers(centre=self.centre()), serializers.OrganizationSerializer)
+
+
+class SchemaView(SpectacularAPIView):
+    """The OpenAPI schema of the feed and of v1, for everyone: in English (its readers are developers), or with its
+    labels and choices in Dutch with `?lang=nl`.
+    """
+
+    @extend_schema(exclude=True)  # the schema does not describe itself
+    def get(self, request, *args, **kwargs):
+        with translation.override(request.GET.get("lang") or "en"):
+            return super().get(request, *args, **kwargs)

@@ -14,8 +14,9 @@ from django.utils.translation import gettext as _
 from civhub.accounts import permissions as access
 from civhub.accounts.models import Role
 from civhub.ledger.errors import LedgerError
-from civhub.ledger.models import Contribution, ImportBatch
+from civhub.ledger.models import Contribution, ImportBatch, Pledge, RateCard
 from civhub.partners.models import Partnership
+from civhub.partners.permissions import partnerships_visible_to
 
 REFERENCE_EDITORS = (Role.PROGRAMME_MANAGER, Role.FINANCE_CONTROLLER)
 # The pages that change pledges and rate cards: 404 outside the centre, 403 for anyone but their editors.
@@ -28,6 +29,16 @@ def contributions_visible_to(user, centre) -> QuerySet[Contribution]:
     if access.acts_as_office(user, centre):
         return entries
     return entries.filter(partnership_id__in=access.partnership_ids(user, centre))
+
+
+def pledges_visible_to(user, centre) -> QuerySet[Pledge]:
+    """Every partner's pledges for the office; a partner's own for its people (as on its summary page)."""
+    return Pledge.objects.filter(partnership__in=partnerships_visible_to(user, centre))
+
+
+def rate_cards_visible_to(user, centre) -> QuerySet[RateCard]:
+    """Every partner's hourly rates for the office; a partner's own rates for its people, never another's."""
+    return RateCard.objects.filter(partnership__in=partnerships_visible_to(user, centre))
 
 
 def may_enter(user, partnership) -> bool:

@@ -11,6 +11,8 @@ Bounded for `make test`: a few examples per operation and role (EXAMPLES), deran
 """
 
 
+from datetime import date
+
 import hypothesis
 import pytest
 import schemathesis
@@ -35,6 +37,7 @@ from tests.events.factories import EventFactory, QuestionFactory, RegistrationFa
 from tests.governance.support import decision, meeting
 from tests.grants.monitor_support import small_centre
 from tests.learning.factories import EnrolmentFactory, OfferingFactory
+from tests.ledger.builders import rate
 
 pytestmark = pytest.mark.django_db
 
@@ -75,11 +78,15 @@ def rows(centre, partner_a, partner_b, partner_a_contact):
     made = course(partner_a)
     upcoming = OfferingFactory(course=made)
     EnrolmentFactory(offering=upcoming, employer=partner_a)
+    card = rate(partner_a, "analist", "75.00", date(2024, 1, 1))
     return {"events": event.pk, "meetings": held.pk, "decisions": decision(held).pk, "courses": made.pk,
-            "partners": partner_a.pk, "contacts": partner_a_contact.contacts.get().pk,
+            "partners": partner_a.pk, "contacts": partner_a_contact.contacts.get().pk, "rate-cards": card.pk,
+            "pledges": partner_a.pledges.first().pk, "contributions": partner_a.contributions.first().pk,
             # A body each create accepts (for the office; another role may get a documented 400 or 422).
             "registrations": {"event": event.pk, "waiting_list": True},
-            "enrolments": {"offering": upcoming.pk, "terms_accepted": True}}
+            "enrolments": {"offering": upcoming.pk, "terms_accepted": True},
+            "contributions-create": {"date": "2025-02-03", "kind": "lab", "amount": "120.00",
+                                     "description": "Labdag"}}
 
 
 def fuzz(schema, operation_filter, *, path_parameters, headers=None, bodies=None):
@@ -89,7 +96,7 @@ def fuzz(schema, operation_filter, *, path_parameters, headers=None, bodies=None
     assert operations
     for operation in operations:
         fixed = {name: value for name, value in path_parameters(operation).items()
-                 if name in {parameter.name for parameter in operation.path_parameters}}
+                 if value is not None and name in {parameter.name for parameter in operation.path_parameters}}
         positive = operation.as_strategy(GenerationMode.POSITIVE, path_parameters=fixed, headers=headers)
         negative = operation.as_strategy(GenerationMode.NEGATIVE, path_parameters=fixed, headers=headers)
 
@@ -115,7 +122,7 @@ def test_the_partners_api_answers_every_role_within_its_schema(wsgi_app, centre,
 
         fuzz(schema, lambda path: path.startswith("/api/v1/"), headers={"Authorization": f"Bearer {secret}"},
              path_parameters=lambda operation: {"centre_slug": centre.slug, "id": rows.get(resource_of(operation))},
-             bodies=lambda operation: rows.get(resource_of(operation)))
+             bodies=lambda operation: rows.get(f"{resource_of(operation)}-create", rows.get(resource_of(operation))))
 
 
 def resource_of(operation) -> str:

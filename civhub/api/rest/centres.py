@@ -49,14 +49,18 @@ class CentreDetailView(CentreScoped, generics.RetrieveAPIView):
 
 
 class CentreCreateMixin:
-    """POST to a list: `create_serializer_class` checks the body, `create_object(data)` calls the app's service.
+    """POST to a list: `create_serializer_class` checks the body, `create_object(incoming)` calls the app's service.
 
-    The answer is 201 with the new object in the list's `serializer_class`. Idempotent: see idempotency.py.
+    `create_roles` narrows who may create below who may list (a 403 before the body is read, as the pages refuse
+    a forbidden POST before anything happens); none: whoever may list. The answer is 201 with the new object in
+    the list's `serializer_class`. Idempotent: see idempotency.py.
     """
 
     create_serializer_class = None
+    create_roles: tuple[str, ...] = ()
 
-    def create_object(self, data: dict):
+    def create_object(self, incoming):
+        """Make the object with the app's service from the validated `incoming` serializer; return it."""
         raise NotImplementedError
 
     def created_queryset(self):
@@ -66,9 +70,11 @@ class CentreCreateMixin:
 
     @idempotent
     def post(self, request, *args, **kwargs):
+        if self.create_roles:
+            access.centre_with_role(request.user, self.centre.slug, self.create_roles)
         incoming = self.create_serializer_class(data=request.data, context=self.get_serializer_context())
         incoming.is_valid(raise_exception=True)
-        made = self.create_object(incoming.validated_data)
+        made = self.create_object(incoming)
         made = self.created_queryset().get(pk=made.pk)  # read back as a GET shows it
         return Response(self.get_serializer(made).data, status=status.HTTP_201_CREATED)
 

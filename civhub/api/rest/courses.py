@@ -174,8 +174,8 @@ class EnrolmentList(CentreListCreateView):
         # list; the answer shows the maker what they just sent all the same.
         return Enrolment.objects.filter(offering__course__centre=self.centre).select_related("offering")
 
-    def create_object(self, data: dict) -> Enrolment:
-        user = self.request.user
+    def create_object(self, incoming) -> Enrolment:
+        data, user = incoming.validated_data, self.request.user
         offering = offering_for_enrolment(self.centre, data["offering"])
         if offering is None:
             raise ValidationError({"offering": [_("There is no offering with this number open for enrolment.")]})

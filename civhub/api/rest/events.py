@@ -160,8 +160,8 @@ class RegistrationList(CentreListCreateView):
         # the maker what they just sent all the same.
         return Registration.objects.filter(event__centre=self.centre)
 
-    def create_object(self, data: dict) -> Registration:
-        user = self.request.user
+    def create_object(self, incoming) -> Registration:
+        data, user = incoming.validated_data, self.request.user
         event = events_visible_to(user, self.centre).filter(pk=data["event"]).first()
         if event is None:
             raise ValidationError({"event": [_("There is no event with this number that you may open.")]})

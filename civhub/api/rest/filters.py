@@ -7,6 +7,8 @@ value (not a date, an unknown status) is a 400 problem naming the parameter.
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+ISO_DATE = ["%Y-%m-%d"]  # only the ISO form: 03-04-2026 means one day in Dutch and another in American
+
 
 def date_filterset(model, *, date_field: str = "date", status_field: str | None = None, **extra):
     """A FilterSet for `model`: `from`/`to` on `date_field` (a date or the date of a datetime), `status` on
@@ -15,9 +17,9 @@ def date_filterset(model, *, date_field: str = "date", status_field: str | None 
     field = model._meta.get_field(date_field)
     on_day = f"{date_field}__date" if field.get_internal_type() == "DateTimeField" else date_field
     filters = {
-        "from": django_filters.DateFilter(field_name=on_day, lookup_expr="gte",
+        "from": django_filters.DateFilter(field_name=on_day, lookup_expr="gte", input_formats=ISO_DATE,
                                           label=_("On or after this date (YYYY-MM-DD).")),
-        "to": django_filters.DateFilter(field_name=on_day, lookup_expr="lte",
+        "to": django_filters.DateFilter(field_name=on_day, lookup_expr="lte", input_formats=ISO_DATE,
                                         label=_("On or before this date (YYYY-MM-DD).")),
     }
     if status_field:

@@ -20,7 +20,7 @@ from functools import wraps
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import ParseError, UnsupportedMediaType, ValidationError
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
@@ -33,9 +33,15 @@ MAX_KEY_LENGTH = 255
 
 
 def fingerprint(request) -> str:
-    """The SHA-256 of what was asked: method, path, and the body as JSON with its keys sorted."""
-    body = json.dumps(request.data, sort_keys=True, separators=(",", ":"), default=str)
-    return hashlib.sha256(f"{request.method} {request.path}\n{body}".encode()).hexdigest()
+    """The SHA-256 of what was asked: method, path, and the body as JSON with its keys sorted.
+
+    A body the view never reads (an action's) may be no JSON at all: then its bytes count as they are.
+    """
+    try:
+        body = json.dumps(request.data, sort_keys=True, separators=(",", ":"), default=str).encode()
+    except (ParseError, UnsupportedMediaType):
+        body = request.body
+    return hashlib.sha256(f"{request.method} {request.path}\n".encode() + body).hexdigest()
 
 
 def _key_of(request) -> str | None:

@@ -5,6 +5,7 @@ another partner's partnership or contact is a 404.
 """
 
 import django_filters
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 
@@ -70,7 +71,7 @@ class PartnerDetail(PartnerScope, CentreDetailView):
 
 
 class ContactFilter(django_filters.FilterSet):
-    partner = django_filters.CharFilter(field_name="partnership__short_code", label="The partner's short code.")
+    partner = django_filters.CharFilter(field_name="partnership__short_code", label=_("The partner's short code."))
 
     class Meta:
         model = Contact
