@@ -65,9 +65,11 @@ def test_one_year_and_a_later_reference_date(small, centre, programme_manager):
 
 
 def test_wrong_values_fall_back_to_the_defaults_as_on_the_page(small, centre, programme_manager):
-    body = token_client(programme_manager).get(monitor_url(centre), {"year": "1999", "as_of": "gisteren"}).json()
+    client = token_client(programme_manager)
+    body = client.get(monitor_url(centre), {"year": "1999", "as_of": "gisteren"}).json()
     assert body["year"] is None
     assert body["as_of"] == timezone.localdate().isoformat()
+    assert client.get(monitor_url(centre), {"as_of": "9999-12-31"}).json()["as_of"] == timezone.localdate().isoformat()
 
 
 def test_who_may_not_see_the_monitor_gets_a_403_and_a_centre_without_grant_a_404(

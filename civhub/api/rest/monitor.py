@@ -7,6 +7,8 @@ their own partner's line and kinds only, and `totals`, `years`, `lines` and `gro
 page shows no centre figure. Amounts are decimal strings in euros.
 """
 
+from datetime import date
+
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
@@ -34,6 +36,8 @@ def figures_for(user, centre, params):
         return None
     form = MonitorForm(params, years=list(grant.years), today=today)
     as_of, year = form.reference()
+    if as_of == date.max:  # the monitor counts what was entered before the next day began, and there is none
+        as_of = today
     return monitor(grant, as_of=as_of, year=year, partnership_ids=monitor_partnership_ids(user, centre))
 
 
