@@ -19,6 +19,7 @@ import schemathesis
 from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
+from django.utils import timezone
 from hypothesis import HealthCheck, given
 from hypothesis import strategies as st
 from schemathesis import GenerationMode
@@ -73,6 +74,7 @@ def rows(centre, partner_a, partner_b, partner_a_contact):
     QuestionFactory(event=event)
     RegistrationFactory(event=event, user=partner_a_contact, email=partner_a_contact.email,
                         answers={"Dieetwensen": "geen"})
+    RegistrationFactory(event=event, name="", email="", anonymised_at=timezone.now())  # erased on request
     held = meeting(centre, status=Meeting.Status.HELD)
     meeting(centre, kind=Meeting.Kind.WORKING_GROUP, title="Werkgroep").participants.add(partner_a_contact)
     made = course(partner_a)

@@ -67,6 +67,8 @@ class RegistrationSerializer(serializers.ModelSerializer):
     """A registration: who, for which event and partner, its status and answers (keyed by question label)."""
 
     answers = serializers.DictField(child=serializers.CharField(), read_only=True)
+    # Empty once the registration is anonymised: a plain string, which the e-mail format would refuse.
+    email = serializers.CharField(read_only=True)
 
     class Meta:
         model = Registration
