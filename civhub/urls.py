@@ -1,9 +1,10 @@
 """civhub's URLs: the public site at the root, each centre's portal and office under /c/<slug>/."""
 
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from civhub.accounts.urls import centre_patterns
+from civhub.api.rest.errors import unknown_address
 from civhub.partners.urls import office_patterns, portal_patterns, public_patterns
 
 admin.site.site_header = "civhub"
@@ -28,6 +29,7 @@ urlpatterns = [
     path("c/<slug:slug>/arbeidsmarkt/", include("civhub.hca.urls")),
     path("c/<slug:slug>/aanvraag/", include("civhub.applications.urls")),
     path("api/", include("civhub.api.urls")),
+    re_path(r"^api/v1/", unknown_address),  # after every API URL: a client gets a problem, not an HTML page
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

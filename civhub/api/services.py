@@ -11,7 +11,8 @@ from civhub.api.errors import TokenError
 from civhub.api.models import TOKEN_PREFIX, PersonalToken, token_digest
 from civhub.core.audit import record_event
 
-MAX_LIFETIME = timedelta(days=366)  # a year ahead, counted from today's date to the same date next year
+# A year: the page offers up to the end of the same date next year, which over a 29 February is 366.99 days away.
+MAX_LIFETIME = timedelta(days=367)
 SECRET_BYTES = 32
 
 

@@ -4,6 +4,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 
 from civhub.api.models import IdempotencyKey
@@ -64,6 +65,7 @@ def test_a_role_that_may_not_is_a_403_problem(practor, centre):
     assert response.status_code == 403
     assert response.json()["type"] == "urn:civhub:problem:forbidden"
     assert response.json()["title"] == "Niet toegestaan"
+    assert response.json()["detail"] == "Uw rol in dit centrum staat dit niet toe."
 
 
 def test_a_centre_the_person_is_not_in_is_a_404(other_centre_manager, centre):
@@ -125,9 +127,18 @@ def test_lists_are_paged(programme_manager, partner_a, centre):
     assert len(seen) == 7
 
 
-def test_the_page_size_is_at_most_100_and_a_page_past_the_end_is_a_404(programme_manager, partner_a, centre):
+@pytest.mark.parametrize(("query", "wrong"), [
+    ({"page_size": 101}, {"page_size"}), ({"page_size": 0}, {"page_size"}), ({"page_size": "ten"}, {"page_size"}),
+    ({"page": 0}, {"page"}), ({"page": "last", "page_size": "-1"}, {"page", "page_size"}),
+])
+def test_a_page_or_size_out_of_range_is_a_400(programme_manager, centre, query, wrong):
+    response = token_client(programme_manager).get(v1("contacts", centre), query)
+    assert response.status_code == 400 and set(response.json()["errors"]) == wrong
+
+
+def test_a_page_past_the_end_is_a_404(programme_manager, partner_a, centre):
     client = token_client(programme_manager)
-    assert client.get(v1("contacts", centre), {"page_size": 1000}).status_code == 200
+    assert client.get(v1("contacts", centre), {"page_size": 100}).status_code == 200
     response = client.get(v1("contacts", centre), {"page": 9})
     assert response.status_code == 404 and response["Content-Type"] == PROBLEM
 
@@ -210,7 +221,7 @@ HUGE = 2**64
 
 
 @pytest.mark.parametrize(("query", "status"), [
-    ({"year": HUGE}, 200), ({"year": -1}, 200), ({"page": HUGE}, 404), ({"page_size": HUGE}, 200),
+    ({"year": HUGE}, 200), ({"year": -1}, 200), ({"page": HUGE}, 404), ({"page_size": HUGE}, 400),
     ({"partner": "\x00"}, 400), ({"kind": "x\x00"}, 400),
 ])
 def test_hostile_filters_never_break_a_list(programme_manager, centre, query, status):
@@ -252,3 +263,29 @@ def test_two_copies_racing_create_once(monkeypatch, partner_a_contact, centre, l
     second = client.post(url, new_entry(), content_type="application/json", headers={"Idempotency-Key": "race"})
     assert second.status_code == 201 and second.json() == first.json() and second["Idempotent-Replayed"] == "true"
     assert Contribution.objects.count() == 1
+
+
+def test_an_address_that_names_no_endpoint_is_a_404_problem(partner_a_contact, centre, client):
+    for address in (v1("contributions", centre) + "abc/", v1("contributions", centre) + "-1/submit/",
+                    f"/api/v1/centres/{centre.slug}/nothing/", "/api/v1/"):
+        response = client.get(address, headers={"Accept-Language": "en"})
+        assert response.status_code == 404, address
+        assert response["Content-Type"] == PROBLEM
+        assert response.json()["title"] == "Not found" and response.json()["instance"] == address
+
+
+def test_a_page_far_past_the_end_is_a_404(programme_manager, centre):
+    response = token_client(programme_manager).get(v1("contacts", centre), {"page": "9" * 5000})
+    assert response.status_code == 404
+
+
+def test_a_year_is_a_whole_number(programme_manager, centre):
+    response = token_client(programme_manager).get(v1("pledges", centre), {"year": "2025.5"})
+    assert response.status_code == 400 and set(response.json()["errors"]) == {"year"}
+
+
+def test_a_post_to_no_endpoint_is_a_404_problem_even_without_csrf(partner_a_contact, centre):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(partner_a_contact)
+    response = client.post(v1("contributions", centre) + "abc/submit/")
+    assert response.status_code == 404 and response["Content-Type"] == PROBLEM

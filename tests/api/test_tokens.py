@@ -1,13 +1,15 @@
 """Personal API tokens: made on the person's page and shown once, stored as a hash, expiring, revocable, scoped."""
 
-from datetime import timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from civhub.api import services
 from civhub.api.errors import TokenError
+from civhub.api.forms import expiry_moment, one_year_from
 from civhub.api.models import TOKEN_PREFIX, PersonalToken, token_digest
 from civhub.api.services import create_token, revoke_token
 from civhub.core.models import AuditEvent
@@ -31,11 +33,23 @@ def test_making_and_revoking_are_audited(partner_a_contact):
     assert actions == [("api_token_created", partner_a_contact.pk), ("api_token_revoked", partner_a_contact.pk)]
 
 
-@pytest.mark.parametrize("days", [0, -1, 367])
+@pytest.mark.parametrize("days", [0, -1, 368])
 def test_a_token_expires_within_a_year_and_not_today(partner_a_contact, days):
     with pytest.raises(TokenError):
         create_token(actor=partner_a_contact, name="x", scope=PersonalToken.Scope.READ,
                      expires=timezone.now() + timedelta(days=days))
+
+
+@pytest.mark.parametrize("today", [date(2027, 3, 1), date(2028, 2, 29), date(2026, 12, 7)])
+def test_the_same_date_next_year_is_allowed_over_a_leap_day_too(monkeypatch, partner_a_contact, today):
+    morning = timezone.make_aware(datetime.combine(today, time(8, 0)))
+    monkeypatch.setattr(services.timezone, "now", lambda: morning)
+    last_day = one_year_from(today)
+    token, _ = create_token(actor=partner_a_contact, name="x", scope=PersonalToken.Scope.READ,
+                            expires=expiry_moment(last_day))
+    assert timezone.localtime(token.expires).date() == last_day
+    assert last_day == (date(2028, 3, 1) if today.month == 3 else date(2029, 2, 28) if today.month == 2
+                        else date(2027, 12, 7))
 
 
 def test_nobody_revokes_another_persons_token(partner_a_contact, partner_b_contact):

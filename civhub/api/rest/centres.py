@@ -13,7 +13,13 @@ from rest_framework import generics, status
 from rest_framework.response import Response
 
 from civhub.accounts import permissions as access
+from civhub.accounts.models import OFFICE_ROLES, PARTNER_ROLES
 from civhub.api.rest.idempotency import idempotent
+
+# The role groups of the pages' decorators (accounts/permissions.py), for `centre_roles` and `create_roles`.
+OFFICE = tuple(sorted(OFFICE_ROLES))  # office_required
+PARTNERS = tuple(sorted(PARTNER_ROLES))  # partner_roles_required
+PORTAL = tuple(sorted(OFFICE_ROLES | PARTNER_ROLES))  # portal_required: the office, and partners for their own
 
 
 class CentreScoped:

@@ -9,9 +9,10 @@ Anything else (a bug) is left to Django: a 500 and a logged traceback.
 """
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import set_rollback
@@ -52,6 +53,8 @@ KINDS = [
     (exceptions.Throttled, "throttled", gettext_lazy("Too many requests")),
     (Refused, "refused", gettext_lazy("Refused")),
 ]
+
+KINDS_BY_CODE = {code: title for _kind, code, title in KINDS}
 
 
 def _flatten(detail, prefix: str = "") -> dict[str, list[str]]:
@@ -102,11 +105,19 @@ def problem_exception_handler(exc, context) -> Response | None:
     """DRF's EXCEPTION_HANDLER for v1: Django's 404 and 403, DRF's errors and services' refusals as problems."""
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
-    elif isinstance(exc, PermissionDenied):
-        exc = exceptions.PermissionDenied()
+    elif isinstance(exc, PermissionDenied):  # a role too low for this (centre_with_role, an app's rule)
+        exc = exceptions.PermissionDenied(_("Your role in this centre does not allow this."))
     elif isinstance(exc, CivhubError):
         exc = refusal(exc)
     if not isinstance(exc, exceptions.APIException):
         return None
     set_rollback()  # as DRF's own handler: a request in ATOMIC_REQUESTS leaves nothing half-written
     return problem_response(exc, context.get("request"))
+
+
+@csrf_exempt  # it changes nothing; a POST without a CSRF token gets the same 404 problem, not the CSRF page
+def unknown_address(request, *args, **kwargs):
+    """Any address under /api/v1/ that names no endpoint (`contributions/abc/`): a 404 problem, not the site's page."""
+    body = {"type": problem_type("not-found"), "title": str(KINDS_BY_CODE["not-found"]), "status": 404,
+            "detail": _("There is no endpoint at this address."), "instance": request.path}
+    return JsonResponse(body, status=404, content_type=PROBLEM_CONTENT_TYPE)

@@ -5,7 +5,10 @@ value (not a date, an unknown status) is a 400 problem naming the parameter.
 """
 
 import django_filters
+from django import forms
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 ISO_DATE = ["%Y-%m-%d"]  # only the ISO form: 03-04-2026 means one day in Dutch and another in American
 
@@ -28,3 +31,15 @@ def date_filterset(model, *, date_field: str = "date", status_field: str | None 
                                                         label=_("Only rows with this status."))
     meta = type("Meta", (), {"model": model, "fields": []})
     return type(f"{model.__name__}Filter", (django_filters.FilterSet,), {**filters, **extra, "Meta": meta})
+
+
+def partner_filter(field_name: str = "partnership__short_code"):
+    """`?partner=<short code>`: only the rows of that partner (within what the person may see anyway)."""
+    return django_filters.CharFilter(field_name=field_name, label=_("The partner's short code."))
+
+
+@extend_schema_field(OpenApiTypes.INT)
+class WholeNumberFilter(django_filters.NumberFilter):
+    """A number filter for a whole number (a year): `?year=2025.5` is a 400, not a filter on nothing."""
+
+    field_class = forms.IntegerField

@@ -17,9 +17,15 @@ from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 
-from civhub.accounts.models import OFFICE_ROLES, PARTNER_ROLES
-from civhub.api.rest.centres import CentreActionView, CentreDetailView, CentreListCreateView, CentreListView
-from civhub.api.rest.filters import date_filterset
+from civhub.api.rest.centres import (
+    PARTNERS,
+    PORTAL,
+    CentreActionView,
+    CentreDetailView,
+    CentreListCreateView,
+    CentreListView,
+)
+from civhub.api.rest.filters import WholeNumberFilter, date_filterset, partner_filter
 from civhub.api.rest.schema import problems
 from civhub.core.choices import ContributionKind
 from civhub.core.models import ProgrammeLine
@@ -29,12 +35,6 @@ from civhub.ledger.selectors.entries import contribution_list, enterable_partner
 from civhub.ledger.services.entries import EntryData, create_contribution, submit_contribution
 from civhub.ledger.services.reference import with_validity
 from civhub.programme.models import Activity
-
-PORTAL_ROLES = tuple(sorted(OFFICE_ROLES | PARTNER_ROLES))
-ENTERING_ROLES = tuple(sorted(PARTNER_ROLES))  # the pages' `partner_roles_required`: the office never enters
-PARTNER_FILTER = django_filters.CharFilter(field_name="partnership__short_code",
-                                           label=gettext_lazy("The partner's short code."))
-
 
 # Pledges ----------------------------------------------------------------------------------------------------------
 
@@ -53,7 +53,7 @@ class PledgeSerializer(serializers.ModelSerializer):
 class PledgeScope:
     model = Pledge
     serializer_class = PledgeSerializer
-    centre_roles = PORTAL_ROLES
+    centre_roles = PORTAL
 
     def scoped_queryset(self, centre):
         return pledges_visible_to(self.request.user, centre).select_related("partnership").order_by(
@@ -61,7 +61,8 @@ class PledgeScope:
 
 
 class PledgeFilter(django_filters.FilterSet):
-    partner = PARTNER_FILTER
+    partner = partner_filter()
+    year = WholeNumberFilter(label=gettext_lazy("The subsidy year."))
 
     class Meta:
         model = Pledge
@@ -104,14 +105,14 @@ class RateCardSerializer(serializers.ModelSerializer):
 class RateCardScope:
     model = RateCard
     serializer_class = RateCardSerializer
-    centre_roles = PORTAL_ROLES
+    centre_roles = PORTAL
 
     def scoped_queryset(self, centre):
         cards = with_validity(rate_cards_visible_to(self.request.user, centre)).select_related("partnership")
         return cards.order_by("partnership__short_code", "category", "valid_from", "pk")
 
 
-RateCardFilter = date_filterset(RateCard, date_field="valid_from", partner=PARTNER_FILTER,
+RateCardFilter = date_filterset(RateCard, date_field="valid_from", partner=partner_filter(),
                                 category=django_filters.CharFilter(label=gettext_lazy("The staff category.")))
 
 
@@ -159,7 +160,8 @@ class NewContributionSerializer(serializers.Serializer):
     an `amount`, never both. `partner` (a short code) is needed only by someone who records for several partners.
     """
 
-    partner = serializers.CharField(required=False, help_text="The partner's short code; default: your own.")
+    partner = serializers.CharField(required=False, min_length=1, max_length=40,
+                                    help_text="The partner's short code; default: your own.")
     extern_id = serializers.CharField(required=False, allow_blank=True, max_length=100, default="",
                                       help_text="Your own system's id for this entry: unique per partner.")
     date = serializers.DateField()
@@ -221,7 +223,7 @@ class NewContributionSerializer(serializers.Serializer):
 class ContributionScope:
     model = Contribution
     serializer_class = ContributionSerializer
-    centre_roles = PORTAL_ROLES
+    centre_roles = PORTAL
 
     def scoped_queryset(self, centre):
         return contribution_list(self.request.user, centre)
@@ -231,7 +233,7 @@ class ContributionScope:
 
 
 ContributionFilter = date_filterset(
-    Contribution, date_field="date", status_field="status", partner=PARTNER_FILTER,
+    Contribution, date_field="date", status_field="status", partner=partner_filter(),
     kind=django_filters.ChoiceFilter(choices=ContributionKind.choices, label=gettext_lazy("The kind of contribution.")))
 
 
@@ -252,7 +254,7 @@ ContributionFilter = date_filterset(
 class ContributionList(ContributionScope, CentreListCreateView):
     filterset_class = ContributionFilter
     create_serializer_class = NewContributionSerializer
-    create_roles = ENTERING_ROLES
+    create_roles = PARTNERS  # as the page: the office never records for a partner
 
     def create_object(self, incoming):
         return create_contribution(partnership=incoming.validated_data["partnership"], actor=self.request.user,

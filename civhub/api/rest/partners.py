@@ -9,13 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 
-from civhub.accounts.models import OFFICE_ROLES, PARTNER_ROLES
-from civhub.api.rest.centres import CentreDetailView, CentreListView
+from civhub.api.rest.centres import PORTAL, CentreDetailView, CentreListView
 from civhub.api.rest.schema import problems
 from civhub.partners.models import Contact, Partnership
 from civhub.partners.permissions import partnerships_visible_to
-
-PORTAL_ROLES = tuple(sorted(OFFICE_ROLES | PARTNER_ROLES))
 
 
 class PartnerSerializer(serializers.ModelSerializer):
@@ -47,7 +44,7 @@ class ContactSerializer(serializers.ModelSerializer):
 class PartnerScope:
     model = Partnership
     serializer_class = PartnerSerializer
-    centre_roles = PORTAL_ROLES
+    centre_roles = PORTAL
 
     def scoped_queryset(self, centre):
         return partnerships_visible_to(self.request.user, centre).select_related("organisation").order_by(
@@ -81,7 +78,7 @@ class ContactFilter(django_filters.FilterSet):
 class ContactScope:
     model = Contact
     serializer_class = ContactSerializer
-    centre_roles = PORTAL_ROLES
+    centre_roles = PORTAL
 
     def scoped_queryset(self, centre):
         visible = partnerships_visible_to(self.request.user, centre)

@@ -1,8 +1,11 @@
 """The v1 pieces of the OpenAPI schema: the bearer security scheme and the problem responses.
 
 `problems(...)` gives an operation's error responses for `extend_schema(responses={200: X, **problems(404)})`:
-401 and 403 always (a token may be missing, or its person or scope too low), plus the statuses named.
+401 and 403 always (a token may be missing, or its person or scope too low), plus the statuses named (any
+HTTP status; those of PROBLEM_DESCRIPTIONS with civhub's own words).
 """
+
+from http import HTTPStatus
 
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.utils import OpenApiResponse
@@ -32,10 +35,9 @@ class ProblemDetailsSerializer(serializers.Serializer):
 
 
 def problems(*statuses: int) -> dict:
-    """The problem responses of an operation: 401, 403 and `statuses` (400, 404, 422), as application/problem+json
-    (the content type they are sent with: a client that checks answers against the schema would refuse them)."""
-    return {(code, PROBLEM_CONTENT_TYPE): OpenApiResponse(ProblemDetailsSerializer,
-                                                          description=PROBLEM_DESCRIPTIONS[code])
+    """The problem responses of an operation: 401, 403 and `statuses` (400, 404, 422)."""
+    return {(code, PROBLEM_CONTENT_TYPE): OpenApiResponse(
+                ProblemDetailsSerializer, description=PROBLEM_DESCRIPTIONS.get(code, HTTPStatus(code).phrase))
             for code in sorted({401, 403, *statuses})}
 
 
