@@ -313,4 +313,6 @@ SPECTACULAR_SETTINGS = {
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Several models have a `kind`; the contributions' and pledges' kind is shared, so it gets its own name.
+    "ENUM_NAME_OVERRIDES": {"ContributionKindEnum": "civhub.core.choices.ContributionKind"},
 }

@@ -28,6 +28,7 @@ from civhub.core.models import Centre
 from tests.accounts.rows_inbox import INBOX_ROWS
 from tests.api.rows import API_ROWS
 from tests.api.rows_rest import REST_ROWS
+from tests.api.rows_rest_more import REST_MORE_ROWS
 from tests.applications.rows import APPLICATION_ROWS
 from tests.applications.rows_award import AWARD_ROWS
 from tests.applications.rows_commitments import COMMITMENT_ROWS
@@ -235,6 +236,7 @@ TABLE = [
     *LEARNING_ROWS,
     *API_ROWS,
     *REST_ROWS,
+    *REST_MORE_ROWS,
     *GOVERNANCE_ROWS,
     *EVENT_ROWS,
     *NEWS_ROWS,

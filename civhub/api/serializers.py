@@ -228,7 +228,8 @@ class OrganizationSerializer(OoapiSerializer):
     def get_name(self, organisation) -> list[dict]:
         return [{"language": "nl-NL", "value": organisation.name}]
 
-    @extend_schema_field({"type": "string", "enum": sorted(set(vocabulary.ORGANIZATION_TYPE.values()))})
+    @extend_schema_field({"type": "string", "enum": sorted({*vocabulary.ORGANIZATION_TYPE.values(),
+                                                            vocabulary.OTHER_ORGANIZATION_TYPE})})
     def get_organizationType(self, organisation) -> str:
         return vocabulary.organization_type(organisation.kind)
 

@@ -7,7 +7,7 @@ v1 URLs are `v1/centres/<centre_slug>/<resource>/` named `v1-<resource>-list` an
 from django.urls import path
 
 from civhub.api import views
-from civhub.api.rest import ledger, partners
+from civhub.api.rest import courses, events, ledger, meetings, monitor, partners
 
 app_name = "api"
 V1 = "v1/centres/<slug:centre_slug>/"
@@ -31,4 +31,16 @@ urlpatterns = [
     path(V1 + "contributions/", ledger.ContributionList.as_view(), name="v1-contributions-list"),
     path(V1 + "contributions/<int:pk>/", ledger.ContributionDetail.as_view(), name="v1-contributions-detail"),
     path(V1 + "contributions/<int:pk>/submit/", ledger.ContributionSubmit.as_view(), name="v1-contributions-submit"),
+    # Events, courses, meetings and the monitor (the monitor is one object: its figures, hence `-detail`).
+    path(V1 + "events/", events.EventList.as_view(), name="v1-events-list"),
+    path(V1 + "events/<int:pk>/", events.EventDetail.as_view(), name="v1-events-detail"),
+    path(V1 + "registrations/", events.RegistrationList.as_view(), name="v1-registrations-list"),
+    path(V1 + "courses/", courses.CourseList.as_view(), name="v1-courses-list"),
+    path(V1 + "courses/<int:pk>/", courses.CourseDetail.as_view(), name="v1-courses-detail"),
+    path(V1 + "enrolments/", courses.EnrolmentList.as_view(), name="v1-enrolments-list"),
+    path(V1 + "meetings/", meetings.MeetingList.as_view(), name="v1-meetings-list"),
+    path(V1 + "meetings/<int:pk>/", meetings.MeetingDetail.as_view(), name="v1-meetings-detail"),
+    path(V1 + "decisions/", meetings.DecisionList.as_view(), name="v1-decisions-list"),
+    path(V1 + "decisions/<int:pk>/", meetings.DecisionDetail.as_view(), name="v1-decisions-detail"),
+    path(V1 + "monitor/", monitor.MonitorView.as_view(), name="v1-monitor-detail"),
 ]

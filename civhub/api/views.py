@@ -27,7 +27,8 @@ PAGING = [
     OpenApiParameter("pageNumber", int, description="The page, from 1. A page past the last has no items."),
 ]
 CENTRE = OpenApiParameter("centre", str, description="Only this centre's catalogue (the centre's slug).")
-PROBLEM = {400: serializers.ProblemSerializer, 404: serializers.ProblemSerializer}
+# Errors come as application/problem+json (errors.py): documented so, or a client validating answers refuses them.
+PROBLEM = {(status, errors.PROBLEM_CONTENT_TYPE): serializers.ProblemSerializer for status in (400, 404)}
 COURSE_ID = OpenApiParameter("course_id", OpenApiTypes.STR, OpenApiParameter.PATH,
                              description="The course's courseId (a UUID) or its number.")
 

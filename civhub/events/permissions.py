@@ -5,10 +5,15 @@
   partner role gets a 403; anyone else a 404.
 - A person's own calendar feed works by its secret URL for an active member of the centre only, and
   carries partner events only for those who may see them.
-- The office manages events (`office_required` on its pages).
+- The office manages events (`office_required` on its pages) and sees every registration; anyone else sees
+  only their own registrations (the ones made with their account).
 """
 
+from django.db.models import QuerySet
+
 from civhub.accounts import permissions as access
+from civhub.events.models import Event, Registration
+from civhub.events.selectors.agenda import visible_events
 
 
 def is_member(user, centre) -> bool:
@@ -21,6 +26,21 @@ def sees_partner_events(user, centre) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False
     return access.acts_as_office(user, centre) or bool(access.partnership_ids(user, centre))
+
+
+def events_visible_to(user, centre) -> QuerySet[Event]:
+    """The centre's events the user may open: the public ones, and the partner events for partners and the office."""
+    return visible_events(centre, partner=sees_partner_events(user, centre))
+
+
+def registrations_visible_to(user, centre) -> QuerySet[Registration]:
+    """Registrations for the centre's events the user may see: all of them for the office, else their own."""
+    registrations = Registration.objects.filter(event__centre=centre)
+    if access.acts_as_office(user, centre):
+        return registrations
+    if not getattr(user, "is_authenticated", False):
+        return registrations.none()
+    return registrations.filter(user=user)
 
 
 def may_see_event(user, event) -> bool:

@@ -69,6 +69,11 @@ class CentreCreateMixin:
         """Make the object with the app's service from the validated `incoming` serializer; return it."""
         raise NotImplementedError
 
+    def created_queryset(self):
+        """Where the answer to a create is read back from: the list's scoped queryset. A subclass widens it when a
+        person may make a row they would not see in the list (a registration for a colleague)."""
+        return self.get_queryset()
+
     @idempotent
     def post(self, request, *args, **kwargs):
         if self.create_roles:
@@ -76,7 +81,7 @@ class CentreCreateMixin:
         incoming = self.create_serializer_class(data=request.data, context=self.get_serializer_context())
         incoming.is_valid(raise_exception=True)
         made = self.create_object(incoming)
-        made = self.get_queryset().get(pk=made.pk)  # read back through the scoped queryset, as a GET shows it
+        made = self.created_queryset().get(pk=made.pk)  # read back as a GET shows it
         return Response(self.get_serializer(made).data, status=status.HTTP_201_CREATED)
 
 

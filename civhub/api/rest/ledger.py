@@ -140,6 +140,8 @@ class ContributionSerializer(serializers.ModelSerializer):
     partner = serializers.CharField(source="partnership.short_code", read_only=True)
     programme_line = serializers.IntegerField(source="programme_line.number", allow_null=True, read_only=True)
     activity = serializers.IntegerField(source="activity_id", allow_null=True, read_only=True)
+    # Empty for an amount or a fixed rate: a plain string, not the model's slug (whose pattern refuses "").
+    category = serializers.CharField(read_only=True)
     has_evidence = serializers.SerializerMethodField()
 
     class Meta:
