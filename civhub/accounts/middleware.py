@@ -65,7 +65,8 @@ SIGN_IN_PAGES = frozenset({
     "accounts:login", "accounts:logout", "accounts:otp_verify", "accounts:otp_enrol", "accounts:password_reset",
     "accounts:password_reset_sent", "accounts:set_password", "set_language",
 })
-PUBLIC_NAMESPACES = frozenset({"public", "api"})
+# Not the API: a session that has only the password must not read what the pages would not show it.
+PUBLIC_NAMESPACES = frozenset({"public"})
 PUBLIC_MODULES = frozenset({"public", "feeds"})  # the apps' civhub.<app>.views.public modules and the feeds
 PUBLIC_PAGES = frozenset({"research:public", "hca:public", "governance:public_steering_group", "news:public_texts"})
 

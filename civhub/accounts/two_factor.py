@@ -1,7 +1,7 @@
 """Two factors: an authenticator app (TOTP, django-otp) and single-use recovery codes.
 
-The office (programme manager, finance controller, centre administrator) and partner signatories must use them;
-anyone else may turn them on. A person has at most one confirmed authenticator and one set of recovery codes
+The office (programme manager, finance controller, centre administrator), partner signatories and superusers must
+use them; anyone else may turn them on. A person has at most one confirmed authenticator and one set of recovery codes
 (django-otp's static device, whose tokens are deleted when used). The session counts as verified once a code was
 accepted (django_otp.login); `SecondFactorMiddleware` sends an unverified person to the code page or, without a
 device, to the enrolment page when they must have one.
@@ -34,8 +34,9 @@ class TwoFactorError(CivhubError):
 
 
 def required_for(user) -> bool:
-    """Whether the person must sign in with two factors: they hold an office role or sign for a partner."""
-    return Membership.objects.filter(user=user, role__in=sorted(REQUIRED_ROLES)).exists()
+    """Whether the person must sign in with two factors: they hold an office role, sign for a partner, or are a
+    superuser (who may do whatever the office does, and more)."""
+    return user.is_superuser or Membership.objects.filter(user=user, role__in=sorted(REQUIRED_ROLES)).exists()
 
 
 def authenticator(user) -> TOTPDevice | None:

@@ -17,6 +17,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from civhub.accounts import two_factor
 from civhub.accounts.two_factor_views import CODES_KEY, ENROL_KEY
 from civhub.core.models import AuditEvent
+from tests.factories import UserFactory
 from tests.two_factor import code_for, give_authenticator
 
 pytestmark = pytest.mark.django_db
@@ -216,3 +217,19 @@ def test_totp_code_prints_the_current_code_only_with_debug(programme_manager):
         call_command("totp_code", programme_manager.email, stdout=out)
         expected = code_of_key(device.key)
     assert out.getvalue().strip() == expected
+
+
+def test_a_superuser_must_use_two_factors_too(db):
+    root = UserFactory(email="root@example.org", is_superuser=True, is_staff=True)
+
+    response = password_only(root).get("/admin/")
+
+    assert response.url == reverse("accounts:otp_enrol") + "?next=/admin/"
+
+
+def test_a_session_with_only_the_password_does_not_reach_the_api_as_its_person(programme_manager):
+    client = password_only(programme_manager)
+
+    response = client.get(reverse("api:courses"))
+
+    assert response.status_code == 302 and response.url.startswith(reverse("accounts:otp_enrol"))
