@@ -191,6 +191,7 @@ PASSWORD_RESET_RATE_LIMIT = env_int("PASSWORD_RESET_RATE_LIMIT", 5)
 # Sessions: signed out after SESSION_IDLE_TIMEOUT seconds without a request, and SESSION_COOKIE_AGE seconds after
 # signing in whatever happens (accounts/middleware.py).
 SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_TIMEOUT", 30 * 60)
+SESSION_ACTIVITY_STAMP_INTERVAL = 60  # the last-activity stamp is saved at most once a minute
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 12 * 3600)
 
 # Two factors (django-otp): an authenticator app (TOTP) plus single-use recovery codes; the office and signatories

@@ -17,8 +17,10 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 AXES_ENABLED = False
 # Sessions a module builds once and shares (the permission matrix) outlive 30 minutes on a slow run; the tests of the
-# idle timeout set it themselves (tests/accounts/test_sessions.py).
+# idle timeout set both themselves (tests/accounts/test_sessions.py).
 SESSION_IDLE_TIMEOUT = 24 * 3600
+# Nor does a session save its last-activity stamp in the middle of a test: query counts compare two requests.
+SESSION_ACTIVITY_STAMP_INTERVAL = 24 * 3600
 SITE_URL_FROM_REQUEST = False
 
 # The live server of the browser tests speaks plain HTTP.

@@ -17,8 +17,6 @@ from civhub.accounts import two_factor
 
 SIGNED_IN_AT = "civhub_signed_in_at"
 LAST_SEEN_AT = "civhub_last_seen_at"
-# The last-activity stamp is written at most once a minute, not on every request.
-STAMP_EVERY = 60
 
 
 def stamp_sign_in(sender, request, user, **kwargs):
@@ -48,7 +46,8 @@ class SessionTimeoutMiddleware:
                 return self._sign_out(request, _("You have been signed out after %(minutes)d minutes without "
                                                  "activity. Sign in again to continue.")
                                       % {"minutes": settings.SESSION_IDLE_TIMEOUT // 60})
-            if LAST_SEEN_AT not in session or now - last_seen_at >= STAMP_EVERY:
+            # Written at most every SESSION_ACTIVITY_STAMP_INTERVAL seconds, not on every request (a session save).
+            if LAST_SEEN_AT not in session or now - last_seen_at >= settings.SESSION_ACTIVITY_STAMP_INTERVAL:
                 session[LAST_SEEN_AT] = now
         return self.get_response(request)
 

@@ -23,7 +23,7 @@ def test_the_production_defaults_are_thirty_minutes_idle_and_twelve_hours_at_mos
     assert production.SESSION_COOKIE_AGE == 12 * 3600 < 14 * 24 * 3600
 
 
-@override_settings(SESSION_IDLE_TIMEOUT=30 * 60)
+@override_settings(SESSION_IDLE_TIMEOUT=30 * 60, SESSION_ACTIVITY_STAMP_INTERVAL=60)
 def test_thirty_minutes_without_a_request_sign_the_person_out_with_a_dutch_message(centre, persona_client):
     client = persona_client("practor")
     page = reverse("research:questions", args=[centre.slug])
@@ -40,7 +40,7 @@ def test_thirty_minutes_without_a_request_sign_the_person_out_with_a_dutch_messa
     assert "U bent uitgelogd na 30 minuten zonder activiteit" in login
 
 
-@override_settings(SESSION_IDLE_TIMEOUT=30 * 60, SESSION_COOKIE_AGE=12 * 3600)
+@override_settings(SESSION_IDLE_TIMEOUT=30 * 60, SESSION_COOKIE_AGE=12 * 3600, SESSION_ACTIVITY_STAMP_INTERVAL=60)
 def test_a_session_ends_twelve_hours_after_signing_in_however_busy(centre, persona_client):
     client = persona_client("practor")
     page = reverse("research:questions", args=[centre.slug])
