@@ -38,8 +38,10 @@ def verify(request):
     user = request.user
     if user.is_verified():
         return redirect(_next(request))
-    if two_factor.authenticator(user) is None:
-        return redirect_to_login(_next(request), "accounts:otp_enrol")
+    if two_factor.authenticator(user) is None:  # nothing to ask a code of: set one up if the role requires it
+        if two_factor.required_for(user):
+            return redirect_to_login(_next(request), "accounts:otp_enrol")
+        return redirect(_next(request))
     form = OneTimeCodeForm(posted(request))
     if form.is_valid():
         if two_factor.verify(request, form.cleaned_data["code"]):
