@@ -1,6 +1,7 @@
 """Two-step verification in a real browser, by keyboard alone: the programme manager's first sign-in leads to the
 enrolment (the key is read as text, as a screen-reader user would), the recovery codes follow, and the next sign-in
-asks for the app's code. axe-core on each of the three pages."""
+asks for the app's code; the centre administrator resets a person's two factors from the people list. axe-core on
+each page."""
 
 import base64
 
@@ -8,17 +9,20 @@ import pytest
 from django.urls import reverse
 from django_otp.oath import TOTP
 
+from civhub.core.models import AuditEvent
 from tests.browser.support import (
     SERVING,
     assert_accessible,
     assert_announced,
     press_and_wait,
     screenshot,
+    sign_in,
+    submit,
     tab_to,
     type_into,
 )
 from tests.factories import PASSWORD
-from tests.two_factor import code_for
+from tests.two_factor import code_for, give_authenticator
 
 pytestmark = pytest.mark.browser
 
@@ -68,3 +72,24 @@ def test_the_office_enrols_by_keyboard_and_signs_in_with_the_code(transactional_
     press_and_wait(page)
     assert page.url.endswith(reverse("core:inbox", args=[centre.slug]))
     screenshot(page, "two-factor-signed-in")
+
+
+def test_the_centre_admin_resets_a_persons_two_factors(transactional_db, page, full_centre, centre_admin, practor,
+                                                       programme_manager):
+    centre = full_centre
+    give_authenticator(programme_manager)
+    sign_in(page, centre_admin.email, PASSWORD)
+    page.goto(reverse("office:dashboard", args=[centre.slug]))
+    people = reverse("core:people", args=[centre.slug])
+    assert page.locator(f"#menu-partners a[href='{people}']").count() == 1
+    page.goto(people)
+    assert_accessible(page)
+    page.locator(f"main a[href='{reverse('core:person', args=[centre.slug, programme_manager.pk])}']").click()
+    page.wait_for_load_state()
+    assert_accessible(page)
+    page.locator("main a.button-danger").click()
+    page.wait_for_load_state()
+    assert_accessible(page)
+    submit(page)
+    assert_announced(page, "is hersteld")
+    assert AuditEvent.objects.filter(action="two_factor_reset", actor=centre_admin).count() == 1
