@@ -194,8 +194,8 @@ SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_TIMEOUT", 30 * 60)
 SESSION_ACTIVITY_STAMP_INTERVAL = 60  # the last-activity stamp is saved at most once a minute
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 12 * 3600)
 
-# Two factors (django-otp): an authenticator app (TOTP) plus single-use recovery codes; the office and signatories
-# must use them (accounts/two_factor.py). The issuer names civhub in the app's list.
+# Two factors (django-otp): an authenticator app (TOTP) plus single-use recovery codes; the office, signatories and
+# superusers must use them (accounts/two_factor.py). The issuer names civhub in the app's list.
 OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", "civhub")
 
 # Login throttling: five failures for one account (from any address) lock that account, and five failures from one
