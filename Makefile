@@ -8,11 +8,12 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/civhub
 
 .PHONY: run test test-demo test-pg lint check-i18n messages demo bench lock browser-deps clean
 
-$(VENV)/.installed: requirements.lock pyproject.toml
+# Development and tests install both locks: requirements-dev.lock reads requirements.lock (what production installs).
+$(VENV)/.installed: requirements.lock requirements-dev.lock pyproject.toml
 	@python=$$(bin/find-python) || exit 1; \
 	  test -x $(PY) || $$python -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet -r requirements-dev.lock
 	touch $@
 
 var:
@@ -80,8 +81,9 @@ bench: $(VENV)/.installed
 	$(PY) -m bench.governance
 	$(PY) -m bench.hca
 
-lock:
-	$(PY) -m pip freeze --exclude-editable | grep -v '^pip==' > requirements.lock
+# Re-pin both locks: the runtime dependencies alone give requirements.lock, the rest of .venv requirements-dev.lock.
+lock: $(VENV)/.installed
+	$(PY) bin/lock
 
 clean:
 	rm -rf $(VENV) var

@@ -160,13 +160,15 @@ def main() -> int:
         from django.db import connection
         from django.test import Client
 
+        from bench.data import sign_in
+
         print(f"database {connection.vendor}")
         print(f"{'page':<22}{'meetings':>9}{'median ms':>11}{'ratio':>8}{'queries':>9}")
         baselines, queries_seen, failures = {}, {}, []
         for size in SIZES:
             centre, manager, meeting, event = make_governance(f"gov-{size}", size)
             office, visitor = Client(), Client()
-            office.force_login(manager)
+            sign_in(office, manager)
             for page, (signed_in, url) in urls(centre, meeting, event).items():
                 milliseconds, queries = timed_get(office if signed_in else visitor, url)
                 baselines.setdefault(page, milliseconds)

@@ -125,6 +125,8 @@ def main() -> int:
         from django.db import connection
         from django.test import Client
 
+        from bench.data import sign_in
+
         print(f"database {connection.vendor}")
         print(f"{'page':<16}{'reader':<10}{'size':<28}{'median ms':>10}{'queries':>9}")
         queries_seen, failures = {}, []
@@ -133,7 +135,7 @@ def main() -> int:
             label = "{partners} × {occupations} × {rounds}, {skills} skills".format(**size)
             for reader, user in (("office", manager), ("steering", steering)):
                 client = Client()
-                client.force_login(user)
+                sign_in(client, user)
                 for page, url in urls(centre).items():
                     client.get(url)  # warm: templates compiled, translations loaded
                     milliseconds, queries = timed_get(client, url)

@@ -217,8 +217,10 @@ def time_page(as_of: date) -> tuple[float, int]:
     from django.urls import reverse
 
     centre, _, actor = demo()
+    from bench.data import sign_in
+
     client = Client()
-    client.force_login(actor)
+    sign_in(client, actor)
     url = reverse("grants:monitor", args=[centre.slug]) + f"?as_of={as_of.isoformat()}"
 
     def get():

@@ -23,6 +23,7 @@ from tests.factories import (
     PartnershipFactory,
     UserFactory,
 )
+from tests.two_factor import sign_in
 
 PERSONAS = [
     "anonymous",
@@ -207,7 +208,7 @@ def persona_client(request, db):
         client = Client()
         user = request.getfixturevalue(name)
         if user.is_authenticated:
-            client.force_login(user)
+            sign_in(client, user)  # with the second step passed for the office and signatories (tests/two_factor.py)
         return client
 
     return make

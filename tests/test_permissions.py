@@ -26,6 +26,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from civhub.core.models import Centre
 from tests.accounts.rows_inbox import INBOX_ROWS
+from tests.accounts.rows_two_factor import TWO_FACTOR_ROWS
 from tests.api.rows import API_ROWS
 from tests.api.rows_rest import REST_ROWS
 from tests.api.rows_rest_more import REST_MORE_ROWS
@@ -55,6 +56,7 @@ from tests.privacy.rows import PRIVACY_ROWS
 from tests.programme.rows import PROGRAMME_ROWS
 from tests.reports.rows import REPORT_ROWS
 from tests.research.rows import RESEARCH_ROWS
+from tests.two_factor import sign_in
 from tests.webhooks.rows import WEBHOOK_ROWS
 
 LOGIN = "302 to login"  # expected: a redirect to the login page
@@ -249,6 +251,7 @@ TABLE = [
     *HCA_SKILLS_ROWS,
     *HCA_OUTPUT_ROWS,
     *INBOX_ROWS,
+    *TWO_FACTOR_ROWS,
     *SEARCH_ROWS,
     *APPLICATION_ROWS,
     *COMMITMENT_ROWS,
@@ -276,7 +279,7 @@ def world(django_db_setup, django_db_blocker):
         sessions = {}
         for name in PERSONA_BUILDERS:
             client = Client()
-            client.force_login(made[name])
+            sign_in(client, made[name])
             sessions[name] = client.cookies[settings.SESSION_COOKIE_NAME].value
     yield made, sessions
     with django_db_blocker.unblock():

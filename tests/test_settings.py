@@ -1,7 +1,7 @@
 """Production settings: with DEBUG off civhub stops without its secrets, and `check --deploy` is clean.
 
-Each case runs manage.py in a fresh process, because the test process counts as
-"testing" (settings.py relaxes its rules when pytest is loaded) and a subprocess does not.
+Each case runs manage.py in a fresh process, because the suite runs on tests/settings.py, which gives the
+production settings a key and hosts; civhub/settings.py itself never asks whether pytest is loaded.
 """
 
 import os
@@ -67,6 +67,17 @@ def test_the_web_server_without_configuration_refuses_to_start():
     result = subprocess.run(  # noqa: S603 - our own interpreter with a fixed program
         [sys.executable, "-c", "import civhub.wsgi"], cwd=ROOT, env=env, capture_output=True, text=True,
         check=False, timeout=120,
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr, result.stderr
+
+
+def test_the_production_settings_do_not_relax_when_pytest_is_imported():
+    env = {key: value for key, value in os.environ.items() if key not in CLEARED}
+    env["DJANGO_SETTINGS_MODULE"] = "civhub.settings"
+    result = subprocess.run(  # noqa: S603 - our own interpreter with a fixed program
+        [sys.executable, "-c", "import pytest, django; django.setup()"], cwd=ROOT, env=env, capture_output=True,
+        text=True, check=False, timeout=120,
     )
     assert result.returncode != 0
     assert "SECRET_KEY is not set" in result.stderr, result.stderr

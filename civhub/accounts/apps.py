@@ -13,3 +13,9 @@ class AccountsConfig(AppConfig):
         from civhub.core import admin_scoping
 
         admin_scoping.decide_admin_centres(admin_centre_ids)
+
+        from django.contrib.auth.signals import user_logged_in
+
+        from civhub.accounts.middleware import stamp_sign_in
+
+        user_logged_in.connect(stamp_sign_in, dispatch_uid="civhub_stamp_sign_in")

@@ -25,3 +25,13 @@ class NotificationForm(forms.Form):
 
     frequency = forms.ChoiceField(label=_("E-mail me about new work"), widget=forms.RadioSelect,
                                   choices=NotificationPreference.Frequency.choices)
+
+
+class OneTimeCodeForm(forms.Form):
+    """A six-digit code from the authenticator app, or one of the recovery codes."""
+
+    code = forms.CharField(
+        label=_("Code"), max_length=20, strip=True,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True,
+                                      "spellcheck": "false", "size": 16}),
+    )

@@ -9,10 +9,11 @@ from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from civhub.accounts import notifications, permissions
+from civhub.accounts import notifications, permissions, throttle
 from civhub.accounts.forms import EmailAuthenticationForm, NotificationForm
 from civhub.core import inbox as registry
 from civhub.core import search as finder
+from civhub.core.clients import client_address
 from civhub.core.views import form_page, posted
 
 
@@ -36,6 +37,13 @@ class PasswordResetView(auth_views.PasswordResetView):
     email_template_name = "accounts/email/password_reset.txt"
     subject_template_name = "accounts/email/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_sent")
+
+    def form_valid(self, form):
+        if not throttle.password_reset_allowed(client_address(self.request), form.cleaned_data["email"]):
+            form.add_error(None, _("There have been too many requests for a new password from here or for this "
+                                   "e-mail address. Try again in an hour."))
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().form_valid(form)
 
 
 @login_required

@@ -13,12 +13,17 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from civhub.accounts import two_factor
 from civhub.accounts.models import Role, User
 from civhub.core.models import Centre
 from civhub.partners.models import Contact, PartnerApplication, Partnership
 
 DEMO_DEFINITION = Path(__file__).resolve().parent / "demo" / "civ-bio-sciences.yaml"
 DEMO_PASSWORD = "civhub-demo-2026"  # noqa: S105 - the documented password of the fictitious demo logins
+# The documented authenticator key of the demo logins that must use two factors (README): a reviewer adds it to an
+# app, or asks `manage.py totp_code <email>` (DEBUG only). Base32 CIVHUBDEMOCIVHUBDEMOCIVHUBDEMO22, hex as django-otp
+# keeps it.
+DEMO_TOTP_KEY = "122a7a046463848a9e811918e122a7a046463b5a"
 DEMO_DOMAIN = "@example.org"
 
 
@@ -82,6 +87,7 @@ def add_demo_activity(*, centre: Centre) -> Counter:
     with transaction.atomic():
         done["passwords set"] = _set_demo_passwords(centre)
         done["admins made staff"] = _make_admins_staff(centre)
+        done["authenticators given"] = _give_demo_authenticators(centre)
         done["contacts added"] = _add_contacts(centre)
         done["applications added"] = _add_applications(centre)
     return done
@@ -109,6 +115,17 @@ def _set_demo_passwords(centre: Centre) -> int:
             user.save(update_fields=["password"])
             changed += 1
     return changed
+
+
+def _give_demo_authenticators(centre: Centre) -> int:
+    """The office and signatories of the demo sign in with two factors: each gets the published demo key."""
+    given = 0
+    for user in _demo_users(centre):
+        device = two_factor.authenticator(user)
+        if two_factor.required_for(user) and (device is None or device.key != DEMO_TOTP_KEY):
+            two_factor.give_demo_device(user, DEMO_TOTP_KEY)
+            given += 1
+    return given
 
 
 def _make_admins_staff(centre: Centre) -> int:

@@ -21,6 +21,7 @@ from tests.hca.survey_support import make_occupations, make_round
 from tests.ledger.builders import entry
 from tests.partners.factories import count_queries
 from tests.research.builders import question
+from tests.two_factor import sign_in
 
 pytestmark = pytest.mark.django_db
 Status = Contribution.Status
@@ -167,7 +168,7 @@ def test_the_page_groups_the_work_with_its_age_and_a_button(
         client, centre, partner_a, partner_a_contact, partner_a_signatory):
     made = entry(partner_a, partner_a_contact, description="Practicum A")
     Contribution.objects.filter(pk=made.pk).update(updated_at=timezone.now() - timedelta(days=3))
-    client.force_login(partner_a_signatory)
+    sign_in(client, partner_a_signatory)
     page = client.get(reverse("core:inbox", args=[centre.slug])).content.decode()
     assert "Bijdragen om goed te keuren" in page  # the site speaks Dutch
     assert "wacht 3 dagen" in page
@@ -176,7 +177,7 @@ def test_the_page_groups_the_work_with_its_age_and_a_button(
 
 
 def test_the_page_says_all_is_done_when_nothing_waits(client, centre, communications):
-    client.force_login(communications)
+    sign_in(client, communications)
     page = client.get(reverse("core:inbox", args=[centre.slug])).content.decode()
     assert "Alles gedaan" in page
 
@@ -186,7 +187,7 @@ def test_the_page_keeps_its_number_of_queries_as_work_grows(
         programme_manager):
     """The finance controller's inbox: approved entries, applications are not theirs; N and 3N rows."""
     GrantFactory(centre=centre)
-    client.force_login(finance_controller)
+    sign_in(client, finance_controller)
     url = reverse("core:inbox", args=[centre.slug])
 
     def grow(times):

@@ -1,4 +1,5 @@
-"""What the browser tests share: viewports, screenshots, the reflow check, axe-core at two widths and signing in."""
+"""What the browser tests share: viewports, screenshots, the reflow check, axe-core at two widths and signing in
+(with the code of the person's authenticator when they use two factors, tests/two_factor.py)."""
 
 import threading
 from pathlib import Path
@@ -6,6 +7,9 @@ from pathlib import Path
 from axe_playwright_python.sync_playwright import Axe
 from django.core.servers.basehttp import ThreadedWSGIServer
 from django.urls import reverse
+
+from civhub.accounts.models import User
+from tests.two_factor import code_for, give_authenticator, needs_second_factor
 
 LAPTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
@@ -67,11 +71,33 @@ def submit(page) -> None:
         page.locator("main form button[type=submit], main form input[type=submit]").last.click()
 
 
+def _authenticator_ready(email: str) -> bool:
+    """Give a person who needs two factors an authenticator (the test key) before they sign in; True when they will
+    be asked for its code. The live server waits meanwhile: its threads share the test database's connection."""
+    with SERVING:
+        user = User.objects.get(email__iexact=email)
+        if not needs_second_factor(user):
+            return False
+        give_authenticator(user)
+        return True
+
+
+def _code(email: str) -> str:
+    with SERVING:
+        return code_for(User.objects.get(email__iexact=email))
+
+
 def sign_in(page, email: str, password: str) -> None:
+    """Sign in through the form; for the office and signatories also the code their authenticator shows now."""
+    asked_for_code = _authenticator_ready(email)
     page.goto(reverse("accounts:login"))
     page.fill("input[name=username]", email)
     page.fill("input[name=password]", password)
     submit(page)
+    if asked_for_code:
+        assert reverse("accounts:otp_verify") in page.url, f"{email} was not asked for a code ({page.url})"
+        page.fill("input[name=code]", _code(email))
+        submit(page)
     page.wait_for_load_state()
 
 
@@ -243,7 +269,12 @@ def sign_in_by_keyboard(page, email: str, password: str, *, start: str = "/") ->
     page.goto(start)
     tab_to(page, page.locator(f".site-header a[href='{reverse('accounts:login')}']"))
     press_and_wait(page)
+    asked_for_code = _authenticator_ready(email)
     type_into(page, "input[name=username]", email)
     type_into(page, "input[name=password]", password)
     press_and_wait(page)  # Enter in a field sends its form
+    if asked_for_code:
+        assert reverse("accounts:otp_verify") in page.url, f"{email} was not asked for a code ({page.url})"
+        type_into(page, "input[name=code]", _code(email))
+        press_and_wait(page)
     assert reverse("accounts:login") not in page.url, f"signing in as {email} failed by keyboard"

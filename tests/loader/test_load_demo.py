@@ -13,6 +13,7 @@ from civhub.accounts.models import Role, User
 from civhub.core.models import Centre
 from civhub.loader.demo_activity import DEMO_PASSWORD
 from civhub.partners.models import Contact, Organisation, PartnerApplication, normalise_name
+from tests.two_factor import sign_in
 
 pytestmark = [pytest.mark.django_db, pytest.mark.demo]  # the whole load_demo: make test-demo runs it
 DEMO_TODAY = date(2026, 12, 6)  # the day the demo's story was written: its fixed dates are before it
@@ -224,7 +225,7 @@ def one_true_story(centre):
 
         root = User.objects.create_superuser(email="root@example.org", password=DEMO_PASSWORD)
         for user in (User.objects.get(email="admin@example.org"), root):
-            self.client.force_login(user)
+            sign_in(self.client, user)
             for model, model_admin in admin.site._registry.items():
                 if not model.__module__.startswith("civhub."):
                     continue

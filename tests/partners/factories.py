@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from civhub.accounts.models import Role, User
 from civhub.partners.models import OrganisationChange, OrganisationChangeDecision
 from tests.factories import MembershipFactory, OrganisationFactory, PartnershipFactory, UserFactory
+from tests.two_factor import sign_in
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
@@ -39,7 +40,7 @@ def client_for(user, language: str = "en") -> Client:
     English source strings whatever the Dutch catalogue says.
     """
     client = Client()
-    client.force_login(user, backend=MODEL_BACKEND)
+    sign_in(client, user, backend=MODEL_BACKEND)  # and past the second step when the person needs it
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
     return client
 

@@ -102,3 +102,16 @@ def test_a_second_application_for_the_same_organisation_is_stored_for_review(cli
     post(client, centre, second)
     assert PartnerApplication.objects.count() == 2
     assert PartnerApplication.objects.values("normalised_name").distinct().count() == 1
+
+
+@override_settings(APPLICATION_RATE_LIMIT=2, TRUSTED_PROXY_COUNT=1)
+def test_behind_a_proxy_the_limit_counts_the_forwarded_address_as_the_login_throttle_does(client, centre):
+    """Every request arrives from the proxy (REMOTE_ADDR); the address it forwards is the client (core/clients.py)."""
+    for number in range(2):
+        response = post(client, centre, valid_data(organisation_name=f"Org {number}", kvk_number=""),
+                        REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="192.0.2.5")
+        assert response.status_code == 302
+    assert post(client, centre, valid_data(organisation_name="Org 3", kvk_number=""), REMOTE_ADDR="10.0.0.2",
+                HTTP_X_FORWARDED_FOR="192.0.2.5").status_code == 429
+    assert post(client, centre, valid_data(organisation_name="Org 4", kvk_number=""), REMOTE_ADDR="10.0.0.2",
+                HTTP_X_FORWARDED_FOR="192.0.2.6").status_code == 302

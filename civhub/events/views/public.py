@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from civhub.core.clients import client_address
 from civhub.core.models import Centre
 from civhub.core.views import act, confirm_then_act, posted
 from civhub.events.errors import EventError
@@ -78,7 +79,7 @@ def event(request, slug, pk):
         else:
             try:
                 registration = services.register(
-                    event=event, data=form.registration(), actor=request.user, ip_address=_ip(request),
+                    event=event, data=form.registration(), actor=request.user, ip_address=client_address(request),
                     language=get_language(), waiting_list=bool(form.cleaned_data.get("waiting_list")))
             except EventError as error:
                 form.add_error(None, str(error))
@@ -111,10 +112,6 @@ def _form(request, event, *, full: bool) -> RegistrationForm:
         initial = {"name": request.user.get_full_name(), "email": request.user.email}
     return RegistrationForm(posted(request), initial=initial,
                             questions=event.questions.all(), full=full)
-
-
-def _ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def _by_token(centre, token) -> Registration:

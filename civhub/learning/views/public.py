@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from civhub.core.clients import client_address
 from civhub.core.models import Centre
 from civhub.core.views import act, confirm_then_act, posted
 from civhub.learning.errors import LearningError
@@ -36,10 +37,6 @@ PAGE_SIZE = 20
 
 def _centre(slug) -> Centre:
     return get_object_or_404(Centre, slug=slug)
-
-
-def _ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def catalogue(request, slug):
@@ -88,7 +85,8 @@ def _register_interest(request, course, form) -> int:
         return 400
     if not form.is_spam():
         try:
-            register_interest(course=course, data=form.registration(), actor=request.user, ip_address=_ip(request))
+            register_interest(course=course, data=form.registration(), actor=request.user,
+                              ip_address=client_address(request))
         except LearningError as error:
             form.add_error(None, str(error))
             return 400
@@ -114,7 +112,7 @@ def enrol_page(request, slug, pk):
         else:
             try:
                 enrolment = enrol(offering=offering, data=form.registration(), actor=request.user,
-                                  ip_address=_ip(request), language=get_language())
+                                  ip_address=client_address(request), language=get_language())
             except LearningError as error:
                 form.add_error(error.field if error.field in form.fields else None, str(error))
                 status = 400

@@ -3,6 +3,7 @@
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 
+from civhub.core.clients import client_address
 from civhub.core.models import Centre
 from civhub.partners.errors import PartnerError
 from civhub.partners.forms.public import PartnerApplicationForm
@@ -33,7 +34,7 @@ def apply(request, slug):
             return redirect("public:apply_done", centre.slug)
         data = {k: v for k, v in form.cleaned_data.items() if k not in {"consent", "nickname"}}
         try:
-            submit_application(centre=centre, data=data, ip_address=request.META.get("REMOTE_ADDR", ""),
+            submit_application(centre=centre, data=data, ip_address=client_address(request),
                                language=get_language())
         except PartnerError as error:
             form.add_error(None, str(error))
