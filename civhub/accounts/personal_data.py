@@ -3,6 +3,8 @@ what Django's admin log and django-axes' sign-in log keep about the person."""
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.admin.models import LogEntry
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from django.utils.translation import gettext_lazy as _
 
 from civhub.accounts.models import Membership, NotificationPreference, User
@@ -10,6 +12,7 @@ from civhub.core import personal_data
 from civhub.core.personal_data import Identity, Source
 
 SIGN_IN_LOGS = (AccessAttempt, AccessLog, AccessFailureLog)
+SECOND_FACTORS = (TOTPDevice, StaticDevice)
 
 
 def _account(identity: Identity) -> list[dict]:
@@ -60,6 +63,18 @@ def _erase_sign_ins(identity: Identity) -> int:
     return sum(model.objects.filter(identity.email_q("username")).delete()[0] for model in SIGN_IN_LOGS)
 
 
+def _second_factors(identity: Identity) -> list[dict]:
+    """That the person has an authenticator app or recovery codes, and since when: never the keys or codes."""
+    return [{"kind": model._meta.model_name, **row}
+            for model in SECOND_FACTORS
+            for row in model.objects.filter(user=identity.user).order_by("pk").values("name", "confirmed",
+                                                                                      "created_at")]
+
+
+def _erase_second_factors(identity: Identity) -> int:
+    return sum(model.objects.filter(user=identity.user).delete()[0] for model in SECOND_FACTORS)
+
+
 personal_data.register(Source(
     name="accounts.account",
     fields={"accounts.User": ("email", "full_name"), "accounts.Membership": ("user",),
@@ -75,5 +90,13 @@ personal_data.register(Source(
     fields={model._meta.label: ("username", "ip_address") for model in SIGN_IN_LOGS},
     export=_sign_ins, erase=_erase_sign_ins,
     description=_("Sign-in attempts with your e-mail address (kept to stop password guessing).")))
+personal_data.register(Source(
+    name="accounts.second_factors",
+    fields={model._meta.label: ("user",) for model in SECOND_FACTORS},
+    export=_second_factors, erase=_erase_second_factors,
+    description=_("Whether you sign in with an authenticator app and recovery codes, and since when (never the "
+                  "keys or the codes themselves).")))
+personal_data.impersonal("otp_totp.TOTPDevice", "name", reason="the device's label, the same for everyone")
+personal_data.impersonal("otp_static.StaticDevice", "name", reason="the device's label, the same for everyone")
 personal_data.impersonal("auth.Group", "name", reason="the name of a group of permissions")
 personal_data.impersonal("auth.Permission", "name", "codename", reason="the name of a permission")
