@@ -3,9 +3,9 @@ what Django's admin log and django-axes' sign-in log keep about the person."""
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.admin.models import LogEntry
+from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from django.utils.translation import gettext_lazy as _
 
 from civhub.accounts.models import Membership, NotificationPreference, User
 from civhub.core import personal_data
