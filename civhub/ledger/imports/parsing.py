@@ -18,6 +18,7 @@ from pathlib import PurePath
 
 from django.utils.translation import gettext as _
 
+from civhub.core.exports.formulas import restored
 from civhub.core.uploads import UnsafeFile, bounded_records, check_xlsx
 from civhub.ledger.errors import LedgerError
 
@@ -97,9 +98,10 @@ class Table:
 
 
 def _clean(value):
-    """Strip text cells; other XLSX cell types (numbers, dates) stay as they are."""
+    """Strip text cells, and read away the apostrophe an export put before formula-like text (formulas.py);
+    other XLSX cell types (numbers, dates) stay as they are."""
     if isinstance(value, str):
-        return value.strip()
+        return restored(value.strip())
     return "" if value is None else value
 
 
