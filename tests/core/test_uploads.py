@@ -5,13 +5,17 @@ Every import reads its file through `civhub.ledger.imports.parsing.open_table`, 
 """
 
 import io
+import re
 import time
 import tracemalloc
 import zipfile
+from pathlib import Path
 
 import openpyxl
 import pytest
+from django.utils import translation
 
+import civhub
 from civhub.core import uploads
 from civhub.ledger.imports.parsing import Column, FileError, open_table
 
@@ -100,6 +104,12 @@ def test_a_zip_bomb_workbook_is_refused_quickly_in_little_memory_before_openpyxl
     assert seconds < 2 and peak < 8 << 20
 
 
+def test_the_refusal_is_in_dutch_for_dutch_users(no_openpyxl):
+    bomb = rezipped(workbook(["extern_id"], ["a-1"]), {SHARED_STRINGS: shared_strings((100 << 20) // 17)})
+    with translation.override("nl"):
+        assert "Deze Excel-werkmap pakt uit tot veel meer gegevens dan een import aankan" in refused(bomb)
+
+
 def test_more_tiny_shared_strings_than_the_limit_are_refused_while_streaming(monkeypatch, no_openpyxl):
     # A lower limit, so that the test stays small; the strings still span several chunks.
     monkeypatch.setattr(uploads, "MAX_SHARED_STRINGS", 100_000)
@@ -184,3 +194,12 @@ def test_the_guard_reads_a_large_allowed_part_in_linear_time():
     started = time.perf_counter()
     uploads.check_xlsx(io.BytesIO(data))
     assert time.perf_counter() - started < 2
+
+
+def test_every_import_reads_its_file_through_the_guarded_parser():
+    """Only ledger/imports/parsing.py opens a spreadsheet or a CSV; a new import that read one itself would
+    skip the limits above."""
+    readers = re.compile(r"\bload_workbook\b|^\s*import openpyxl|csv\.(reader|DictReader)\b", re.M)
+    root = Path(civhub.__file__).parent
+    found = [path.relative_to(root).as_posix() for path in root.rglob("*.py") if readers.search(path.read_text())]
+    assert found == ["ledger/imports/parsing.py"]
