@@ -5,11 +5,11 @@ form is one of `civhub.core.fields`' fields, which refuse an id beyond the datab
 even compare one) and a date outside 1900–2200, each with a field error.
 
 The second uses the site as a person does. For every page of the permission table (tests/test_permissions.py)
-it signs in as a persona that may open it, reads each POST form on the page, fills it with ordinary values and
-sends it again and again with one field hostile: an id of 2^63 or more in a choice, a year-1 date or moment, a
-number of twenty digits, a NUL character in every text, a CSV file with a NUL byte. Every answer is below 500,
-and a form sent back with errors (400) wrote no audit record: nothing was stored. It runs on SQLite and on
-PostgreSQL alike.
+it signs in as a persona that may open it, reads each form on the page (a search's or a filter's GET form
+too), fills it with ordinary values and sends it again and again with one field hostile: an id of 2^63 or more
+in a choice, a year-1 date or moment, a number of twenty digits, a NUL character in every text, a CSV file with
+a NUL byte. Every answer is below 500, and a form sent back with errors (400) wrote no audit record: nothing was
+stored. It runs on SQLite and on PostgreSQL alike.
 """
 
 import importlib
@@ -107,7 +107,7 @@ SKIPPED_ACTIONS = ("/uitloggen/", "/logout/")
 
 
 class FormReader(HTMLParser):
-    """The POST forms of a page: their action, and their fields as the browser would send them."""
+    """The forms of a page: their method and action, and their fields as the browser would send them."""
 
     def __init__(self):
         super().__init__()
@@ -115,8 +115,9 @@ class FormReader(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag == "form" and (attrs.get("method") or "").lower() == "post":
-            self._form = {"action": attrs.get("action") or "", "fields": []}
+        if tag == "form":
+            self._form = {"method": (attrs.get("method") or "get").lower(), "action": attrs.get("action") or "",
+                          "fields": []}
             self.forms.append(self._form)
         elif self._form is None or "name" not in attrs and tag in ("input", "select", "textarea"):
             return
@@ -248,10 +249,14 @@ def test_hostile_values_in_every_form_get_no_server_error_and_store_nothing(requ
             continue
         for what, data, files in variants(form):
             audit = AuditEvent.objects.count()
-            response = client.post(action, {**data, **files})
-            assert response.status_code < 500, f"POST {action} with {what} as {persona}: {response.status_code}"
+            if form["method"] == "get":  # a filter or a search: read, never stored
+                response = client.get(action, data)
+            else:
+                response = client.post(action, {**data, **files})
+            sent = f"{form['method'].upper()} {action} with {what} as {persona}"
+            assert response.status_code < 500, f"{sent}: {response.status_code}"
             if response.status_code == 400:
-                assert AuditEvent.objects.count() == audit, f"POST {action} with {what} was refused yet stored"
+                assert AuditEvent.objects.count() == audit, f"{sent} was refused yet stored"
 
 
 def test_a_survey_answer_of_twenty_digits_is_a_field_error_not_a_database_error():

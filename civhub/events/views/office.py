@@ -129,7 +129,7 @@ def check_in(request, centre, pk):
             url += "?" + urlencode({"q": query})
         return act(request, lambda: services.set_checked_in(registration=person, actor=request.user, present=present),
                    text % {"name": person.name or _("(anonymised)")}, url)
-    search = request.GET.get("q", "").strip()[:100]
+    search = request.GET.get("q", "").replace("\x00", "").strip()[:100]  # PostgreSQL refuses a NUL in a query
     return render(request, "events/office/check_in.html", {
         "centre": centre, "event": event, "people": selectors.check_in_list(event, search), "q": search,
         "tab": "manage",
