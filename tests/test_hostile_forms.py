@@ -274,3 +274,19 @@ def test_a_bulk_approval_of_an_id_above_two_to_the_63_is_a_field_error(signed_in
                                        {"entries": [TOO_BIG_ID], "action": action})
     assert response.status_code < 500
     assert AuditEvent.objects.count() == 0
+
+
+RAW_PARAMETERS = [("grants:expenditure_new", "GET", "correct"), ("ledger:contribution_new", "GET", "from"),
+                  ("governance:decision_new", "GET", "item"), ("events:check_in", "POST", "registration")]
+
+
+@pytest.mark.parametrize(("url_name", "method", "parameter"), RAW_PARAMETERS)
+@pytest.mark.parametrize("value", ["²", "abc", "1\x00", TOO_BIG_ID])
+def test_an_id_a_view_reads_from_the_address_or_a_button_is_never_a_server_error(request, signed_in, url_name,
+                                                                                  method, parameter, value):
+    # Read by the view itself, not by a form: "²" is a digit to str.isdigit() and no number to int().
+    url_name, args, persona = next(page for page in PAGES if page[0] == url_name)
+    client = signed_in(persona)
+    url = reverse(url_name, kwargs=args(request.getfixturevalue))
+    response = client.get(url, {parameter: value}) if method == "GET" else client.post(url, {parameter: value})
+    assert response.status_code < 500
