@@ -51,7 +51,8 @@ class Query:
 def parse(text: str | None) -> Query:
     """The query in `text`: its words without quotes and brackets; `or` and words with a leading minus are the
     web-search syntax (PostgreSQL honours them), not words that must occur."""
-    text = " ".join((text or "").split())[:MAX_LENGTH]
+    # A NUL is no text, and PostgreSQL refuses it in a query: it separates words like a space.
+    text = " ".join((text or "").replace("\x00", " ").split())[:MAX_LENGTH]
     words: list[str] = []
     for token in text.split():
         if token.startswith("-") or token.lower() in _OPERATORS:

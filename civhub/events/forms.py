@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from civhub.core.fields import formfield
 from civhub.events.models import Event, EventQuestion
 
 
@@ -63,6 +64,7 @@ class EventForm(forms.ModelForm):
     """An event as the office edits it; an end before the start is refused in the people's language."""
 
     class Meta:
+        formfield_callback = formfield
         model = Event
         fields = ["kind", "title", "description", "audience", "starts_at", "ends_at", "location", "capacity",
                   "registration_deadline"]
@@ -83,6 +85,7 @@ class QuestionForm(forms.ModelForm):
     """One extra question on the registration form."""
 
     class Meta:
+        formfield_callback = formfield
         model = EventQuestion
         fields = ["label", "kind", "choices", "required"]
         widgets = {"choices": forms.Textarea(attrs={"rows": 3})}

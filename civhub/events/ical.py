@@ -14,6 +14,7 @@ from django.utils import timezone
 from icalendar import Calendar
 from icalendar import Event as VEvent
 
+from civhub.core.ical import one_line, text
 from civhub.core.models import Centre
 from civhub.events.models import Event
 
@@ -25,7 +26,7 @@ def calendar(name: str, centre: Centre, *, events: Iterable[Event] = (), meeting
     cal = Calendar()
     cal.add("prodid", "-//civhub//agenda//NL")
     cal.add("version", "2.0")
-    cal.add("x-wr-calname", name)
+    cal.add("x-wr-calname", one_line(name))
     cal.add("x-wr-timezone", "Europe/Amsterdam")
     stamp = timezone.now()
     for event in events:
@@ -44,10 +45,10 @@ def _vevent(uid: str, stamp, starts_at, ends_at, summary: str, location: str, li
     vevent.add("dtstamp", stamp)
     vevent.add("dtstart", starts_at.astimezone(AMSTERDAM))
     vevent.add("dtend", ends_at.astimezone(AMSTERDAM))
-    vevent.add("summary", summary)
+    vevent.add("summary", one_line(summary))
     if location:
-        vevent.add("location", location)
-    vevent.add("description", f"{description}\n\n{link}".strip())
+        vevent.add("location", one_line(location))
+    vevent.add("description", text(f"{description}\n\n{link}".strip()))
     vevent.add("url", link)
     return vevent
 

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from civhub.accounts.models import User
+from civhub.core.fields import DateField, DateTimeField, ModelChoiceField, ModelMultipleChoiceField
 from civhub.governance.models import AgendaItem, Meeting, SteeringMember
 from civhub.governance.services.meetings import ItemData, MeetingData
 from civhub.governance.services.steering import SeatData
@@ -24,14 +25,14 @@ class MeetingForm(forms.Form):
 
     title = forms.CharField(label=_("Title"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind of meeting"), choices=Meeting.Kind.choices)
-    programme_line = forms.ModelChoiceField(label=_("Programme line (working groups)"), queryset=None,
+    programme_line = ModelChoiceField(label=_("Programme line (working groups)"), queryset=None,
                                             required=False)
-    starts_at = forms.DateTimeField(label=_("Starts at"), widget=DATETIME_WIDGET, input_formats=DATETIME_FORMATS)
-    ends_at = forms.DateTimeField(label=_("Ends at"), widget=DATETIME_WIDGET, input_formats=DATETIME_FORMATS)
+    starts_at = DateTimeField(label=_("Starts at"), widget=DATETIME_WIDGET, input_formats=DATETIME_FORMATS)
+    ends_at = DateTimeField(label=_("Ends at"), widget=DATETIME_WIDGET, input_formats=DATETIME_FORMATS)
     place = forms.CharField(label=_("Place"), max_length=200, required=False)
     online_link = forms.URLField(label=_("Online link"), required=False, max_length=500, assume_scheme="https")
     is_public = forms.BooleanField(label=_("Show this meeting on the centre's public agenda"), required=False)
-    participants = forms.ModelMultipleChoiceField(label=_("Participants"), queryset=None, required=False,
+    participants = ModelMultipleChoiceField(label=_("Participants"), queryset=None, required=False,
                                                   widget=forms.CheckboxSelectMultiple,
                                                   help_text=_("Steering-group members always receive the agenda of "
                                                               "a steering-group meeting."))
@@ -108,7 +109,7 @@ class MinutesForm(forms.Form):
 
 class DecisionForm(forms.Form):
     text = forms.CharField(label=_("Decision"), widget=forms.Textarea(attrs={"rows": 3}))
-    item = forms.ModelChoiceField(label=_("From agenda item"), queryset=None, required=False)
+    item = ModelChoiceField(label=_("From agenda item"), queryset=None, required=False)
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
@@ -117,9 +118,9 @@ class DecisionForm(forms.Form):
 
 class ActionForm(forms.Form):
     what = forms.CharField(label=_("What"), widget=forms.Textarea(attrs={"rows": 2}))
-    owner = forms.ModelChoiceField(label=_("Owner"), queryset=None)
-    due_date = forms.DateField(label=_("Due date"), widget=DATE_WIDGET)
-    item = forms.ModelChoiceField(label=_("From agenda item"), queryset=None, required=False)
+    owner = ModelChoiceField(label=_("Owner"), queryset=None)
+    due_date = DateField(label=_("Due date"), widget=DATE_WIDGET)
+    item = ModelChoiceField(label=_("From agenda item"), queryset=None, required=False)
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
@@ -130,12 +131,12 @@ class ActionForm(forms.Form):
 class SeatForm(forms.Form):
     """A seat in the steering group."""
 
-    user = forms.ModelChoiceField(label=_("Person with a login"), queryset=None, required=False)
+    user = ModelChoiceField(label=_("Person with a login"), queryset=None, required=False)
     name = forms.CharField(label=_("Or a name"), max_length=200, required=False)
-    partnership = forms.ModelChoiceField(label=_("Represents"), queryset=None, required=False)
+    partnership = ModelChoiceField(label=_("Represents"), queryset=None, required=False)
     role = forms.ChoiceField(label=_("Role"), choices=SteeringMember.Role.choices,
                              initial=SteeringMember.Role.MEMBER)
-    start = forms.DateField(label=_("Start"), widget=DATE_WIDGET)
+    start = DateField(label=_("Start"), widget=DATE_WIDGET)
 
     def __init__(self, *args, centre, **kwargs):
         super().__init__(*args, **kwargs)
@@ -148,7 +149,7 @@ class SeatForm(forms.Form):
 
 
 class EndSeatForm(forms.Form):
-    end = forms.DateField(label=_("Last day"), widget=DATE_WIDGET)
+    end = DateField(label=_("Last day"), widget=DATE_WIDGET)
 
 
 class DecisionFilter(forms.Form):

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
+from civhub.core.ical import one_line, text
 from civhub.core.models import Centre
 from civhub.learning.models import Offering
 
@@ -23,7 +24,7 @@ def offerings_calendar(centre: Centre, offerings: Iterable[Offering]) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", "-//civhub//leren//NL")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", _("Courses of %(centre)s") % {"centre": centre.name})
+    calendar.add("x-wr-calname", one_line(_("Courses of %(centre)s") % {"centre": centre.name}))
     stamp = timezone.now()
     for offering in offerings:
         calendar.add_component(_event(centre, offering, stamp))
@@ -38,9 +39,9 @@ def _event(centre: Centre, offering: Offering, stamp) -> Event:
     event.add("dtstamp", stamp)
     event.add("dtstart", offering.start_date)
     event.add("dtend", offering.end_date + timedelta(days=1))
-    event.add("summary", course.title)
-    event.add("location", offering.location)
-    event.add("description", _("Provider: %(provider)s\n%(link)s")
-              % {"provider": course.provider.organisation.name, "link": link})
+    event.add("summary", one_line(course.title))
+    event.add("location", one_line(offering.location))
+    event.add("description", text(_("Provider: %(provider)s\n%(link)s")
+                                  % {"provider": course.provider.organisation.name, "link": link}))
     event.add("url", link)
     return event

@@ -10,7 +10,8 @@ go (XlsxWriter in constant-memory mode), so an export of 100,000 entries never h
 all in memory. Columns, in this order: extern_id, partner (short code), datum (YYYY-MM-DD),
 soort (kind code), programmalijn (number), categorie, uren, uurtarief, bedrag (valued EUR),
 status (draft|submitted|approved|accepted|rejected|reversed). The CSV is for tools as much as
-for people: plain UTF-8 without a byte-order mark, every value exactly as stored (`excel=False`).
+for people: plain UTF-8 without a byte-order mark (`excel=False`), every value as stored, but text that a
+spreadsheet would run as a formula behind an apostrophe (core/exports/formulas.py), which civhub's imports read away.
 """
 
 from collections.abc import Iterator

@@ -1,4 +1,4 @@
-"""YAML the way a definition file needs it: safe, exact decimals, line numbers, no duplicate keys."""
+"""YAML the way a definition file needs it: safe, exact decimals, line numbers, no duplicate keys, no aliases."""
 
 from collections.abc import Hashable
 from decimal import Decimal, InvalidOperation
@@ -14,7 +14,20 @@ class LineMapping(dict):
 
 
 class DefinitionLoader(yaml.SafeLoader):
-    """PyYAML's safe loader with two changes: floats are Decimals and mappings know their line."""
+    """PyYAML's safe loader with three changes: floats are Decimals, mappings know their line, aliases are refused.
+
+    An alias (`*name`) repeats an anchored node: nine lines of nested aliases expand to a billion values (the
+    "billion laughs"), and an error message that prints such a value never ends. A definition file writes
+    every value out, so the composer refuses the first alias before anything is expanded.
+    """
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, _("aliases (*%(name)s) are not allowed; write the value out") % {"name": event.anchor},
+                event.start_mark)
+        return super().compose_node(parent, index)
 
 
 def _construct_decimal(loader: DefinitionLoader, node: yaml.ScalarNode) -> Decimal:

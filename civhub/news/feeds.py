@@ -4,6 +4,7 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from civhub.core.models import Centre
@@ -34,7 +35,8 @@ class NewsFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.summary
+        # Readers render an RSS description and an Atom summary (type "html") as HTML; the summary is plain text.
+        return escape(item.summary)
 
     def item_link(self, item):
         return reverse("news:item", args=[item.centre.slug, item.pk])

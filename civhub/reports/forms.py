@@ -3,16 +3,17 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from civhub.core.fields import DateField
 from civhub.reports.selectors.progress import Period
 
 
 class PeriodForm(forms.Form):
     """The period of a progress report, from ?from=&to= (YYYY-MM-DD); both ends included."""
 
-    start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    start = DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
                             error_messages={"required": _("Fill in the first day."),
                                             "invalid": _("Fill in a date, for example 01-01-2025.")})
-    end = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    end = DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
                           error_messages={"required": _("Fill in the last day."),
                                           "invalid": _("Fill in a date, for example 31-12-2025.")})
 

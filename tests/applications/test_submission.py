@@ -155,3 +155,11 @@ def test_the_application_pdf_shows_the_hcas_labour_market_figures_with_the_regio
     assert "De arbeidsmarkt, uit de HCA" in text
     assert "laborant mbo-3" in text and "procesoperator" in text
     assert "minder dan 3 partners: niet gepubliceerd" in text
+
+
+def test_the_budget_annex_keeps_formula_like_text_as_text(centre, partner_a, partner_b, lead):
+    made = ready(application(centre), partner_a, partner_b, lead=lead)
+    made.budget_lines.filter(year=2022).update(description="=HYPERLINK(\"http://x\";\"klik\")", unit="@uur")
+    sheet = load_workbook(io.BytesIO(render_budget_annex(made)))["Begroting 2022"]
+    cells = [cell for row in sheet.iter_rows() for cell in row if cell.value in {"@uur", "=HYPERLINK(\"http://x\";\"klik\")"}]
+    assert cells and all(cell.data_type == "s" and cell.quotePrefix for cell in cells)

@@ -41,6 +41,7 @@ def test_xlsx_has_a_header_an_autofilter_widths_and_the_kinds_number_formats():
     assert sheet.column_dimensions["A"].width > sheet.column_dimensions["B"].width  # text wider than a date
     name, day, amount, hours, status, code = sheet[2]
     assert name.value == "=SOM(A1)" and name.data_type == "s"  # text stays text, never a formula
+    assert name.quotePrefix and not sheet[3][0].quotePrefix  # and stays text when someone edits it
     assert day.is_date and day.number_format == "dd-mm-yyyy"
     assert amount.value == 1234.5 and amount.number_format == '"EUR" #,##0.00;"EUR −"#,##0.00'
     assert hours.value == 7.25 and hours.number_format == "0.00"
@@ -71,10 +72,11 @@ def test_csv_for_people_has_a_bom_and_quotes_formula_like_text():
                     "Eva;;-10.00;;done;\r\n")  # a negative amount is a number, not a formula
 
 
-def test_csv_for_tools_writes_every_value_exactly_as_stored():
+def test_csv_for_tools_has_no_bom_and_still_quotes_formula_like_text():
     output = io.BytesIO()
     write_csv(table(), output, excel=False)
-    assert output.getvalue().decode("utf-8").splitlines()[1] == "=SOM(A1);2025-03-01;1234.50;7.25;open;a-1"
+    assert output.getvalue().decode("utf-8").splitlines()[:2] == ["naam;datum;bedrag;uren;status;code",
+                                                                  "'=SOM(A1);2025-03-01;1234.50;7.25;open;a-1"]
 
 
 def test_both_writers_stream_a_generator_reading_it_once_in_order():

@@ -52,6 +52,7 @@ def test_a_query_keeps_the_text_and_finds_its_words_without_the_search_syntax():
     assert query.words == ("Partner", "A", "arnhem")
     assert not search.parse("   ")
     assert len(search.parse("x" * 500).text) == search.MAX_LENGTH
+    assert search.parse("arn\x00hem").words == ("arn", "hem")  # PostgreSQL refuses a NUL in a query
 
 
 def test_a_registered_source_replaces_one_of_the_same_name_and_a_group_without_hits_is_left_out(centre,

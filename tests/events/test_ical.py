@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 from icalendar import Calendar
 
+from civhub.events.ical import event_attachment
 from civhub.events.models import Event
 from civhub.events.services.feeds import feed_token, renew_feed_token
 from tests.events.factories import EventFactory, RegistrationFactory
@@ -79,3 +80,24 @@ def test_the_agenda_feed_reads_a_fixed_number_of_queries_whatever_it_holds(clien
     few = count_queries(client, url)
     add(6)
     assert count_queries(client, url) == few
+
+
+# Hostile text (docs/security.md, "Hostile input") --------------------------------------------------------------------
+
+HOSTILE = "Open\r\nlabdag; met, komma\\ en\rCR\nLF"
+
+
+def test_titles_places_and_a_centre_name_with_line_breaks_and_separators_make_a_valid_calendar(client, centre):
+    centre.name = "Centrum\nNoord; Oost, West"
+    centre.save(update_fields=["name"])
+    event = EventFactory(centre=centre, title=HOSTILE, location="Lab\n2; hal, B", description="Regel 1\r\nRegel 2")
+    response = client.get(reverse("events:agenda_ics", args=[centre.slug]))
+    calendar = _parse(response)  # every content line parses
+    assert "X-WR-CALNAME:Agenda van Centrum Noord\\; Oost\\, West" in response.content.decode()
+    summaries = {str(vevent["summary"]) for vevent in calendar.walk("VEVENT")}
+    assert "Open labdag; met, komma\\ en CR LF" in summaries
+    [vevent] = [vevent for vevent in calendar.walk("VEVENT") if str(vevent["uid"]).startswith("event-")]
+    assert str(vevent["location"]) == "Lab 2; hal, B"
+    assert str(vevent["description"]).startswith("Regel 1\nRegel 2")
+    filename, content, _ = event_attachment(event)  # the confirmation's attachment: what broke registrations
+    assert Calendar.from_ical(content).walk("VEVENT")[0]["summary"] == "Open labdag; met, komma\\ en CR LF"

@@ -174,3 +174,14 @@ def test_the_course_page_takes_the_same_queries_with_more_offerings_and_skills(c
     few = count_queries(client, url)
     grow(4)
     assert count_queries(client, url) == few
+
+
+def test_the_ics_feed_survives_line_breaks_and_separators_in_names_titles_and_places(client, centre, partner_a):
+    centre.name = "Centrum\r\nNoord; Oost, West"
+    centre.save(update_fields=["name"])
+    course = CourseFactory(provider=partner_a, title="GMP\nin de; praktijk, deel 1")
+    OfferingFactory(course=course, start_date=in_days(10), end_date=in_days(12), location="BTF\rLeiden; hal, B")
+    response = client.get(reverse("learning:offerings_ics", args=[centre.slug]))
+    event = icalendar.Calendar.from_ical(response.content).walk("VEVENT")[0]
+    assert "X-WR-CALNAME:Cursussen van Centrum Noord\\; Oost\\, West" in response.content.decode()
+    assert str(event["summary"]) == "GMP in de; praktijk, deel 1" and str(event["location"]) == "BTF Leiden; hal, B"

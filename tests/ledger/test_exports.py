@@ -7,16 +7,20 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from civhub.core.exports import csv as csv_export
 from civhub.core.exports import xlsx as xlsx_export
 from civhub.ledger.exports import HEADER, LEDGER_FORMATS, export_rows, ledger_table
+from civhub.ledger.imports.parsing import Column, open_table
 from civhub.ledger.models import Contribution
 from civhub.ledger.permissions import contributions_visible_to
 from tests.factories import ProgrammeLineFactory
 from tests.ledger import builders as b
+from tests.partners.factories import client_for
 
 pytestmark = pytest.mark.django_db
 Status = Contribution.Status
@@ -152,3 +156,46 @@ def test_a_partner_exports_only_its_own_entries(ledger, centre, partner_a_contac
     assert exported(partner_a_contact) == {"partner-a"}
     assert exported(partner_b_contact) == {"partner-b"}
     assert exported(programme_manager) == {"partner-a", "partner-b"}
+
+
+# Formula injection (docs/security.md, "Hostile input") ---------------------------------------------------------------
+
+FORMULA_IDS = ["=HYPERLINK(\"http://x\";\"klik\")", "+31 6", "-1+1", "@SUM(A1)", "\tTAB", "\rCR"]
+# XlsxWriter writes a carriage return as the escape _x000D_, which openpyxl does not read back.
+XLSX_READ = [*FORMULA_IDS[:-1], "_x000D_CR"]
+
+
+@pytest.fixture
+def formula_entries(centre, partner_a, partner_a_contact):
+    for index, extern_id in enumerate(FORMULA_IDS):
+        b.entry(partner_a, partner_a_contact, extern_id=extern_id, day=date(2025, 3, 1 + index))
+    return Contribution.objects.filter(centre=centre)
+
+
+@pytest.mark.parametrize("output_format", ["csv", "xlsx"])
+def test_export_contributions_never_writes_a_formula_and_reads_back_the_same_ids(formula_entries, centre, tmp_path,
+                                                                                   output_format):
+    path = tmp_path / f"export.{output_format}"
+    call_command("export_contributions", centre=centre.slug, output_format=output_format, output=str(path))
+    if output_format == "csv":
+        written = [row[0] for row in csv.reader(io.StringIO(path.read_bytes().decode("utf-8"), newline=""),
+                                                delimiter=";")][1:]
+        assert written == ["'" + extern_id for extern_id in FORMULA_IDS]  # a spreadsheet reads each as text
+    else:
+        sheet = openpyxl.load_workbook(path).worksheets[0]
+        cells = [row[0] for row in sheet.iter_rows(min_row=2)]
+        assert all(cell.data_type == "s" and cell.quotePrefix for cell in cells)  # text, and text when edited
+        assert [cell.value for cell in cells] == XLSX_READ
+    with path.open("rb") as handle:  # civhub's own import reads the export back as it was
+        table = open_table(handle, path.name, [Column("extern_id", ("extern_id",))])
+        read_back = [values["extern_id"] for _, values in table.rows()]
+    # (an XLSX cell has no apostrophe to keep a leading tab from the import's stripping of spaces)
+    assert read_back == (FORMULA_IDS if output_format == "csv" else [text.strip() for text in XLSX_READ])
+
+
+def test_the_ledger_download_neutralises_formula_like_text(formula_entries, centre, finance_controller):
+    response = client_for(finance_controller).get(reverse("ledger:export", args=[centre.slug, "csv"]))
+    assert response.status_code == 200
+    body = b"".join(response.streaming_content).decode("utf-8")
+    first_cells = [row[0] for row in csv.reader(io.StringIO(body, newline=""), delimiter=";")][1:]
+    assert first_cells == ["'" + extern_id for extern_id in FORMULA_IDS]

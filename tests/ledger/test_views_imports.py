@@ -15,6 +15,7 @@ from django.urls import reverse
 from civhub.ledger.models import Contribution, ImportBatch, RateCard, StatusEvent
 from civhub.ledger.selectors.office import partner_summary
 from civhub.ledger.services import import_batches
+from tests.core.test_uploads import SHARED_STRINGS, rezipped, shared_strings, workbook
 from tests.ledger.office_support import contribution, grant_for, rate_card
 from tests.partners.factories import client_for
 
@@ -448,3 +449,14 @@ def test_the_office_downloads_the_rate_card_template_and_imports_it_filled(ledge
     posted = client.post(reverse("ledger:rates_import", args=[ledger.slug]), {"file": filled})
     batch = ImportBatch.objects.get(pk=int(posted["Location"].rstrip("/").split("/")[-1]))
     assert batch.state == ImportBatch.State.PREVIEW and not batch.errors
+
+
+def test_a_zip_bomb_workbook_is_refused_with_a_clear_error_and_nothing_is_kept(ledger, partner_a_contact):
+    bomb = rezipped(workbook(HEADER.split(";"), GOOD[0].split(";")), {SHARED_STRINGS: shared_strings(20_000_000)})
+    client = client_for(partner_a_contact)
+    response = upload(client, ledger, SimpleUploadedFile("bijdragen.xlsx", bomb))
+    batch = ImportBatch.objects.get()
+    assert batch.state == State.REFUSED and not batch.upload
+    assert "unpacks to far more data than an import can hold" in batch.errors[0]["message"]
+    assert "unpacks to far more data" in client.get(response["Location"]).content.decode()
+    assert not Contribution.objects.exists()

@@ -42,7 +42,11 @@ MINIMAL = {
 
 
 class _NumberDumper(yaml.SafeDumper):
-    """Writes the dict's amount strings as bare YAML numbers, as an administrator would type them."""
+    """Writes the dict's amount strings as bare YAML numbers, as an administrator would type them, and every
+    value out in full (the loader refuses aliases, which PyYAML writes for a value used twice)."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
 
 
 def _represent_str(dumper, value):

@@ -1,5 +1,6 @@
 """Checking a centre definition file: exact numbers, and every problem reported with its entry."""
 
+import time
 from decimal import Decimal
 from fractions import Fraction
 
@@ -172,3 +173,22 @@ def test_an_empty_file_is_an_error(errors_of):
 
 def test_a_file_that_is_not_a_mapping_is_an_error(errors_of):
     assert "expected a mapping" in errors_of("- just\n- a list\n")[0]
+
+
+BILLION_LAUGHS = "\n".join([
+    'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+    *(f"{chr(ord('b') + index)}: &{chr(ord('b') + index)} [{', '.join([f'*{chr(ord("a") + index)}'] * 9)}]"
+      for index in range(8)),
+    "centre: *i",
+]) + "\n"
+
+
+def test_a_billion_laughs_file_is_refused_at_its_first_alias_without_expanding_it(errors_of):
+    started = time.perf_counter()
+    errors = errors_of(BILLION_LAUGHS)
+    assert time.perf_counter() - started < 1
+    assert errors == ["line 2, column 8: invalid YAML: aliases (*a) are not allowed; write the value out"]
+
+
+def test_an_alias_to_a_scalar_is_refused_too(errors_of):
+    assert "aliases (*slug) are not allowed" in errors_of("centre:\n  slug: &slug a\n  name: *slug\n")[0]

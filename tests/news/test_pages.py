@@ -97,6 +97,17 @@ def test_the_atom_feed_holds_public_published_news_only(client, centre, feed_ite
     assert b"Partnerbericht" not in response.content and b"Gepland" not in response.content
 
 
+def test_a_summary_reaches_feed_readers_as_text_never_as_html(client, centre):
+    # Readers render the description as HTML: the XML must hold the escaped text, so they show it as written.
+    NewsItemFactory(centre=centre, title="Bericht", summary="<script>alert(1)</script> & <b>vet</b>")
+    rss = ET.fromstring(client.get(reverse("news:rss", args=[centre.slug])).content)  # noqa: S314 - our own feed
+    atom = ET.fromstring(client.get(reverse("news:atom", args=[centre.slug])).content)  # noqa: S314 - our own feed
+    escaped = "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;vet&lt;/b&gt;"
+    assert rss.find("channel/item").findtext("description") == escaped
+    summary = atom.find(f"{ATOM}entry/{ATOM}summary")
+    assert summary.get("type") == "html" and summary.text == escaped
+
+
 # Writing ------------------------------------------------------------------------------------
 
 

@@ -28,7 +28,7 @@ from civhub.applications import budget_rules as rules
 from civhub.applications.models import Application, BudgetSide, ContributionForm
 from civhub.applications.selectors import budget as budget_selectors
 from civhub.core.exports.tables import Kind
-from civhub.core.exports.xlsx import NUMBER_FORMATS
+from civhub.core.exports.xlsx import NUMBER_FORMATS, quoted_format, write_text
 from civhub.core.formatting import format_date
 
 FILE_LANGUAGE = "nl"
@@ -77,6 +77,7 @@ def _styles(workbook) -> dict:
         "ok": workbook.add_format({"bold": True, "font_color": "#0B5C4F"}),
         "broken": workbook.add_format({"bold": True, "font_color": "#B3541E"}),
         "wrap": workbook.add_format({"text_wrap": True, "valign": "top"}),
+        "quoted": quoted_format(workbook),
     }
 
 
@@ -115,7 +116,8 @@ def _table(sheet, row: int, table, title: str, styles, *, notes: bool) -> int:
         sheet.write(row, 0, section.title, styles["section"])
         row += 1
         for line in section.rows:
-            row = _amounts(sheet, row, line.label, line.note, line.cells, line.total, styles["money"])
+            row = _amounts(sheet, row, line.label, line.note, line.cells, line.total, styles["money"],
+                           quoted=styles["quoted"])
         row = _amounts(sheet, row, _("Subtotal %(title)s") % {"title": section.title}, "",
                        section.subtotal.cells, section.subtotal.total, styles["money_bold"], styles["bold"])
     for total in table.totals:
@@ -123,9 +125,10 @@ def _table(sheet, row: int, table, title: str, styles, *, notes: bool) -> int:
     return row + 1
 
 
-def _amounts(sheet, row, label, note, cells, total, money, text=None) -> int:
-    sheet.write_string(row, 0, str(label), text)
-    sheet.write_string(row, 1, str(note or ""), text)
+def _amounts(sheet, row, label, note, cells, total, money, text=None, *, quoted=None) -> int:
+    # A line's label may be a partner's name: `quoted` keeps one that looks like a formula text.
+    write_text(sheet, row, 0, str(label), text, quoted or text)
+    write_text(sheet, row, 1, str(note or ""), text, quoted or text)
     for index, amount in enumerate(cells):
         sheet.write_number(row, 2 + index, float(amount), money)
     sheet.write_number(row, 2 + len(cells), float(total), money)
@@ -218,10 +221,10 @@ def _line_row(sheet, row: int, group, line, styles) -> int:
     values = [str(group), partner, line.get_form_display() if line.form else "",
               capfirst(line.get_category_display()) if line.category else "",
               str(line.programme_line.number) if line.programme_line else "", line.description]
-    for column, value in enumerate(values):
-        sheet.write_string(row, column, value)
+    for column, value in enumerate(values):  # names and descriptions people typed: never a formula
+        write_text(sheet, row, column, value, None, styles["quoted"])
     sheet.write_number(row, 6, float(line.volume), styles["number"])
-    sheet.write_string(row, 7, line.unit)
+    write_text(sheet, row, 7, line.unit, None, styles["quoted"])
     sheet.write_number(row, 8, float(line.price), styles["money"])
     sheet.write_number(row, 9, float(line.amount), styles["money"])
     return row + 1

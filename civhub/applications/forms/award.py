@@ -8,10 +8,11 @@ from django.utils.translation import gettext_lazy as _
 
 from civhub.applications.forms.applications import DATE_WIDGET
 from civhub.applications.models import AwardScaling
+from civhub.core.fields import DateField
 
 
 class AwardForm(forms.Form):
-    decision_date = forms.DateField(label=_("Date of the award decision"), widget=DATE_WIDGET)
+    decision_date = DateField(label=_("Date of the award decision"), widget=DATE_WIDGET)
     decision_reference = forms.CharField(label=_("Reference of the award decision"), max_length=100,
                                          help_text=_("As the decision letter gives it, for example “RIF21-0042”."))
     amount_granted = forms.DecimalField(

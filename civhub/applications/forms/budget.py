@@ -23,7 +23,7 @@ from civhub.applications.models import (
 from civhub.applications.selectors.budget import SECTION_TITLES, partners_of
 from civhub.applications.services.budget import LineData, line_problems
 from civhub.applications.services.continuation import HORIZON_YEARS, ContinuationData
-from civhub.core.fields import FlexibleDecimalField
+from civhub.core.fields import FlexibleDecimalField, ModelChoiceField
 from civhub.core.models import ProgrammeLine
 from civhub.partners.models import Partnership
 
@@ -66,7 +66,7 @@ class LineForm(forms.Form):
                              choices=[("", "—"), *ContributionForm.choices],
                              help_text=_("The subsidy is always cash."))
     category = forms.ChoiceField(label=_("Category"), required=False)
-    programme_line = forms.ModelChoiceField(label=_("Programme line"), queryset=ProgrammeLine.objects.none(),
+    programme_line = ModelChoiceField(label=_("Programme line"), queryset=ProgrammeLine.objects.none(),
                                             required=False, empty_label=_("No particular line"))
     description = forms.CharField(label=_("Description"), max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
     volume = _number(_("Volume"), _("For staff hours: the number of hours."), **{"data-volume": ""})
@@ -133,7 +133,7 @@ class ContinuationForm(forms.Form):
 
     year = forms.TypedChoiceField(label=_("Year"), coerce=int)
     side = forms.ChoiceField(label=_("Income or costs"), choices=BudgetSide.choices, widget=forms.RadioSelect)
-    partnership = forms.ModelChoiceField(label=_("Partner (income)"), queryset=Partnership.objects.none(),
+    partnership = ModelChoiceField(label=_("Partner (income)"), queryset=Partnership.objects.none(),
                                          required=False, empty_label=_("No particular partner"),
                                          help_text=_("Who brings the income, if it is a partner."))
     description = forms.CharField(label=_("Description"), max_length=500, widget=forms.Textarea(attrs={"rows": 2}),

@@ -6,12 +6,13 @@ from django.utils.translation import pgettext_lazy
 
 from civhub.applications.models import ApplicationPart
 from civhub.applications.permissions import writers
+from civhub.core.fields import ModelChoiceField
 
 
 class PartForm(forms.Form):
     draft = forms.CharField(label=_("Draft text"), required=False, widget=forms.Textarea(attrs={"rows": 18}),
                             help_text=_("Every saved version is kept."))
-    owner = forms.ModelChoiceField(label=pgettext_lazy("application part", "Owner"), queryset=None, required=False,
+    owner = ModelChoiceField(label=pgettext_lazy("application part", "Owner"), queryset=None, required=False,
                                    empty_label=_("Nobody yet"),
                                    help_text=_("Who writes this part: someone of the programme office."))
     status = forms.ChoiceField(label=_("Status"), choices=ApplicationPart.Status.choices)

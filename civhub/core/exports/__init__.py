@@ -12,7 +12,8 @@
   stream, a sheet is written top to bottom), a bold frozen header with an autofilter, column widths,
   numbers as numbers with the kind's number format, dates as real dates.
 - `csv.iter_csv(table)` / `csv.write_csv(table, file)`: `;`-separated UTF-8 in chunks; for people
-  (the default) with a byte-order mark and formula-like text quoted, for tools exactly as stored.
+  (the default) with a byte-order mark, for tools without; formula-like text quoted in both (`formulas`).
+- `formulas`: text a spreadsheet would run as a formula, and how the writers keep it text.
 - `pdf.shown(table)`: the table as the PDF include `core/_export_table.html` renders it.
 - `responses.download(...)` / `responses.attachment(...)`: the HTTP side, with the right content type
   and a safe file name.

@@ -1,10 +1,10 @@
 """A table as `;`-separated UTF-8 CSV with CRLF line ends, in chunks (for a StreamingHttpResponse or a file).
 
 Two readers, two flavours. For people (`excel=True`, the default) the file starts with a
-byte-order mark, so that Excel opens it with the accents intact, and text that a spreadsheet
-would run as a formula (it starts with = + - @ or a tab) is quoted with a leading apostrophe.
-For tools (`excel=False`: the ledger export of docs/formats.md §5) every value is written exactly as
-stored, with no mark, so that it reads back exactly. Either way dates are YYYY-MM-DD, moments
+byte-order mark, so that Excel opens it with the accents intact; for tools (`excel=False`: the
+ledger export of docs/formats.md §5) there is no mark. Either way text that a spreadsheet would
+run as a formula (it starts with = + - @, a tab or a carriage return) is written behind an
+apostrophe (formulas.py; civhub's imports read it away again), dates are YYYY-MM-DD, moments
 YYYY-MM-DD HH:MM on the Dutch clock, decimals with a point, a Coded value as its code.
 """
 
@@ -17,15 +17,14 @@ from typing import BinaryIO
 
 from django.utils import timezone
 
+from civhub.core.exports.formulas import neutralised
 from civhub.core.exports.tables import Coded, Table
 
-# A cell starting with one of these is run as a formula by spreadsheet programs.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BOM = "\ufeff"
 CHUNK_ROWS = 500
 
 
-def cell_text(value, *, excel: bool = True) -> str:
+def cell_text(value) -> str:
     """One cell as CSV text (see the module)."""
     if isinstance(value, Coded):
         value = value.code
@@ -38,8 +37,9 @@ def cell_text(value, *, excel: bool = True) -> str:
         return moment.isoformat(sep=" ", timespec="minutes")
     if isinstance(value, date):
         return value.isoformat()
-    text = str(value)
-    return "'" + text if excel and isinstance(value, str) and text.startswith(FORMULA_STARTS) else text
+    if isinstance(value, int | float):
+        return str(value)
+    return neutralised(str(value))
 
 
 def iter_csv(table: Table, *, excel: bool = True) -> Iterator[bytes]:
@@ -48,9 +48,9 @@ def iter_csv(table: Table, *, excel: bool = True) -> Iterator[bytes]:
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     if excel:
         buffer.write(BOM)
-    writer.writerow([cell_text(name, excel=excel) for name in table.header])
+    writer.writerow([cell_text(name) for name in table.header])
     for number, row in enumerate(table.rows):
-        writer.writerow([cell_text(value, excel=excel) for value in row])
+        writer.writerow([cell_text(value) for value in row])
         if number % CHUNK_ROWS == 0:
             yield buffer.getvalue().encode()
             buffer.seek(0)

@@ -5,7 +5,9 @@ starts, so a sheet must be written top to bottom: widths and the header first, t
 and a long table goes last in the workbook. Every sheet has a bold, frozen header row with an
 autofilter over the data. A cell is written as its value is: a number (Decimal, int, float) as a
 number with its column kind's number format, a date as a real date, anything else as text that is
-never turned into a formula or a link (a name starting with "=" stays a name).
+never turned into a formula or a link (a name starting with "=" stays a name): text that looks like a
+formula is also marked with a quote prefix (formulas.py), so it stays text when someone edits the cell.
+`write_text` does the same for a workbook written without a Table (the application's budget annex).
 """
 
 from collections.abc import Iterable, Mapping
@@ -15,6 +17,7 @@ from typing import BinaryIO
 
 from django.utils import timezone
 
+from civhub.core.exports.formulas import looks_like_formula
 from civhub.core.exports.tables import Coded, Column, Kind, Table
 
 # The house formats: amounts read "EUR 1.234,56" in a Dutch Excel, whatever its currency setting.
@@ -33,6 +36,7 @@ ISO_DATES = {Kind.DATE: "yyyy-mm-dd", Kind.DATETIME: "yyyy-mm-dd hh:mm"}
 HEADER_FORMAT = {"bold": True, "bottom": 1, "text_wrap": True, "valign": "top"}
 TEXT_WIDTH, NUMBER_WIDTH = 22, 16
 WORKBOOK_OPTIONS = {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
+QUOTED = "quoted"  # the style of text that looks like a formula
 
 
 def write_xlsx(tables: Iterable[Table], binary_file: BinaryIO, *, formats: Mapping[str, str] | None = None) -> None:
@@ -45,6 +49,7 @@ def write_xlsx(tables: Iterable[Table], binary_file: BinaryIO, *, formats: Mappi
     workbook = xlsxwriter.Workbook(binary_file, WORKBOOK_OPTIONS)
     styles = {kind: workbook.add_format({"num_format": number_format})
               for kind, number_format in {**NUMBER_FORMATS, **(formats or {})}.items()}
+    styles[QUOTED] = quoted_format(workbook)
     header = workbook.add_format(HEADER_FORMAT)
     for table in tables:
         _write_table(workbook.add_worksheet(str(table.sheet)[:31]), table, styles, header)
@@ -86,4 +91,14 @@ def write_cell(sheet, row: int, column: int, value, kind: str | None, styles: di
     elif isinstance(value, date):
         sheet.write_datetime(row, column, value, styles.get(kind or Kind.DATE))
     else:
-        sheet.write_string(row, column, str(value), styles.get(kind))
+        write_text(sheet, row, column, str(value), styles.get(kind), styles[QUOTED])
+
+
+def quoted_format(workbook):
+    """The cell format of text that looks like a formula: a quote prefix, as Excel marks text typed after '."""
+    return workbook.add_format({"quote_prefix": True})
+
+
+def write_text(sheet, row: int, column: int, text: str, style, quoted) -> None:
+    """A text cell; `quoted` (see quoted_format) instead of `style` when the text looks like a formula."""
+    sheet.write_string(row, column, text, quoted if looks_like_formula(text) else style)

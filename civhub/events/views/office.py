@@ -120,7 +120,8 @@ def check_in(request, centre, pk):
     """`events:check_in`: the door list for a phone: search, and one button per person (POST, no JavaScript)."""
     event = _event(centre, pk)
     if request.method == "POST":
-        person = get_object_or_404(event.registrations, pk=request.POST.get("registration") or 0)
+        chosen = request.POST.get("registration", "")  # isdecimal, not isdigit: int() refuses "²"
+        person = get_object_or_404(event.registrations, pk=int(chosen) if chosen.isdecimal() else 0)
         present = request.POST.get("present") == "1"
         text = _("%(name)s is checked in.") if present else _("The check-in of %(name)s is undone.")
         query = request.POST.get("q", "")
@@ -129,7 +130,7 @@ def check_in(request, centre, pk):
             url += "?" + urlencode({"q": query})
         return act(request, lambda: services.set_checked_in(registration=person, actor=request.user, present=present),
                    text % {"name": person.name or _("(anonymised)")}, url)
-    search = request.GET.get("q", "").strip()[:100]
+    search = request.GET.get("q", "").replace("\x00", "").strip()[:100]  # PostgreSQL refuses a NUL in a query
     return render(request, "events/office/check_in.html", {
         "centre": centre, "event": event, "people": selectors.check_in_list(event, search), "q": search,
         "tab": "manage",

@@ -71,7 +71,7 @@ def minutes_publish(request, centre, pk):
 
 def _proposal_initial(request, meeting) -> dict:
     """Start from an agenda item's proposed decision (?item=<pk>), so a prepared proposal needs no retyping."""
-    item = meeting.items.filter(pk=request.GET.get("item") or 0).first() if request.GET.get("item", "").isdigit() \
+    item = meeting.items.filter(pk=request.GET.get("item") or 0).first() if request.GET.get("item", "").isdecimal() \
         else None
     return {"item": item, "text": item.proposal} if item else {}
 

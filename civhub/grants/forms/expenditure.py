@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from civhub.core.fields import FlexibleDecimalField
+from civhub.core.fields import DateField, FlexibleDecimalField, ModelChoiceField
 from civhub.core.models import ProgrammeLine
 from civhub.grants.models import CostCategory
 from civhub.grants.services.expenditure import ExpenditureData
@@ -13,14 +13,14 @@ from civhub.ledger.forms.imports import UploadField
 class ExpenditureForm(forms.Form):
     """One entry of subsidy spent; a negative amount corrects an earlier entry."""
 
-    date = forms.DateField(
+    date = DateField(
         label=_("Date"), help_text=_("The day the costs were made."),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"required": _("Fill in the date."), "invalid": _("Fill in a date, for example 15-03-2026.")},
     )
     category = forms.ChoiceField(label=_("Cost category"), choices=[("", "—"), *CostCategory.choices],
                                  error_messages={"required": _("Choose the cost category.")})
-    programme_line = forms.ModelChoiceField(label=_("Programme line"), queryset=ProgrammeLine.objects.none(),
+    programme_line = ModelChoiceField(label=_("Programme line"), queryset=ProgrammeLine.objects.none(),
                                             required=False, empty_label=_("No particular line"))
     amount = FlexibleDecimalField(
         label=_("Amount (EUR)"), max_digits=12, decimal_places=2, localize=True,

@@ -5,11 +5,13 @@ from datetime import date
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from civhub.core.fields import DateField
+
 
 class MonitorForm(forms.Form):
     """`?as_of=` and `?year=`; wrong values are reported on the form and the defaults used instead."""
 
-    as_of = forms.DateField(
+    as_of = DateField(
         label=_("Reference date"), required=False,
         help_text=_("Only contributions dated and accepted on or before this day, and expenditure dated on or "
                     "before it, count."),

@@ -6,11 +6,13 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from civhub.core.fields import DateField
+
 
 class ReportSubmittedForm(forms.Form):
     """When the report was submitted (not in the future) and a note, e.g. the funder's reference."""
 
-    submitted_on = forms.DateField(
+    submitted_on = DateField(
         label=_("Submitted on"), help_text=_("The day the report was sent to the funder."),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"required": _("Fill in the date of submission."),

@@ -60,7 +60,7 @@ def expenditure(request, centre):
 def _correction_of(request, grant) -> dict | None:
     """`?correct=<pk>`: the form prefilled to cancel that entry (its amount negated)."""
     pk = request.GET.get("correct", "")
-    entry = Expenditure.objects.filter(grant=grant, pk=int(pk)).first() if pk.isdigit() else None
+    entry = Expenditure.objects.filter(grant=grant, pk=int(pk)).first() if pk.isdecimal() else None
     if entry is None:
         return None
     return {

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from civhub.core.fields import FlexibleDecimalField
+from civhub.core.fields import FlexibleDecimalField, formfield
 from civhub.hca.models import EducationProgramme, Occupation
 from civhub.partners.models import Partnership
 
@@ -11,6 +11,7 @@ _SHARE = EducationProgramme._meta.get_field("share_entering")
 
 class OccupationForm(forms.ModelForm):
     class Meta:
+        formfield_callback = formfield
         model = Occupation
         fields = ["name", "isco_code", "order"]
 
@@ -22,6 +23,7 @@ class ProgrammeForm(forms.ModelForm):
         max_value=1, localize=True, widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}))
 
     class Meta:
+        formfield_callback = formfield
         model = EducationProgramme
         fields = ["school", "name", "code", "level", "graduates_per_year", "share_entering", "occupations"]
         widgets = {"occupations": forms.CheckboxSelectMultiple}

@@ -4,12 +4,14 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from civhub.core.fields import formfield
 from civhub.hca.models import SkillCoverage
 from civhub.learning.models import Skill
 
 
 class SkillForm(forms.ModelForm):
     class Meta:
+        formfield_callback = formfield
         model = Skill
         fields = ["name", "description", "esco_uri", "position"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}

@@ -12,7 +12,7 @@ from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from civhub.core.fields import FlexibleDecimalField
+from civhub.core.fields import DateField, FlexibleDecimalField
 from civhub.hca.models import AGE_BANDS, SurveyRound, WorkforceAnswer
 from civhub.hca.services.survey import AnswerFigures
 from civhub.ledger.forms.imports import UploadField
@@ -39,6 +39,10 @@ def _label(name: str):
     return capfirst(WorkforceAnswer._meta.get_field(name).verbose_name)
 
 
+# More people than any employer has in one occupation; a larger number is a typing error (and no database integer).
+MAX_PERSONS = 1_000_000
+
+
 class AnswerForm(forms.Form):
     """One occupation's figures (the fields of AnswerFigures) and, per skill, its importance now and in 5 years."""
 
@@ -52,7 +56,7 @@ class AnswerForm(forms.Form):
                                              widget=forms.TextInput(attrs={"inputmode": "decimal",
                                                                            "autocomplete": "off"}))
             else:
-                field = forms.IntegerField(min_value=0, required=name not in OPTIONAL,
+                field = forms.IntegerField(min_value=0, max_value=MAX_PERSONS, required=name not in OPTIONAL,
                                            widget=forms.TextInput(attrs=NUMBER))
             field.label = _label(name)
             field.help_text = HELP.get(name, "")
@@ -131,11 +135,11 @@ class PercentField(FlexibleDecimalField):
 class RoundForm(forms.Form):
     """The office opens a survey round."""
 
-    reference_date = forms.DateField(
+    reference_date = DateField(
         label=capfirst(SurveyRound._meta.get_field("reference_date").verbose_name),
         help_text=_("The day the figures are about, e.g. 1 January; it names the round."),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
-    closes_on = forms.DateField(
+    closes_on = DateField(
         label=capfirst(SurveyRound._meta.get_field("closes_on").verbose_name),
         help_text=_("The last day the partners can answer. They get one reminder e-mail a week before."),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from civhub.core.fields import ModelChoiceField, ModelMultipleChoiceField, formfield
 from civhub.learning.errors import LearningError
 from civhub.learning.forms.public import EmployerChoiceField
 from civhub.learning.models import TEACHING_LANGUAGES, Course, LearningPath, Offering, Skill
@@ -13,13 +14,14 @@ class CourseForm(forms.ModelForm):
     """A course as its provider describes it; existing skills are ticked, new ones typed."""
 
     provider = EmployerChoiceField(label=_("Provider"), queryset=None, empty_label=None)
-    skills = forms.ModelMultipleChoiceField(label=_("Skills"), required=False, queryset=Skill.objects.none(),
+    skills = ModelMultipleChoiceField(label=_("Skills"), required=False, queryset=Skill.objects.none(),
                                             widget=forms.CheckboxSelectMultiple)
     language = forms.ChoiceField(label=_("Teaching language"), choices=TEACHING_LANGUAGES)
     new_skills = forms.CharField(label=_("New skills"), required=False, max_length=500,
                                  help_text=_("Skills not in the list above, separated by commas."))
 
     class Meta:
+        formfield_callback = formfield
         model = Course
         fields = ["provider", "title", "description", "level", "nlqf_level", "eqf_level", "study_load",
                   "study_load_unit", "language", "price", "stap_eligible", "terms", "mode", "status"]
@@ -65,6 +67,7 @@ class OfferingForm(forms.ModelForm):
     """One run of a course: dates, location and the number of places."""
 
     class Meta:
+        formfield_callback = formfield
         model = Offering
         fields = ["start_date", "end_date", "location", "capacity"]
         widgets = {"start_date": DateInput(), "end_date": DateInput(),
@@ -88,6 +91,7 @@ class PathForm(forms.ModelForm):
     """A learning path's title, description and whether the catalogue shows it."""
 
     class Meta:
+        formfield_callback = formfield
         model = LearningPath
         fields = ["title", "description", "published"]
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
@@ -97,7 +101,7 @@ class PathForm(forms.ModelForm):
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
-class CourseChoiceField(forms.ModelChoiceField):
+class CourseChoiceField(ModelChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.title} ({obj.provider.organisation.name})"
 

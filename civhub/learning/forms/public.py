@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from civhub.core.fields import ModelChoiceField
 from civhub.learning.models import Course
 from civhub.learning.selectors.catalogue import CatalogueFilters
 from civhub.partners.models import Partnership
@@ -40,7 +41,7 @@ class CatalogueFilterForm(forms.Form):
                                 stap_only=bool(data.get("stap")), text=(data.get("q") or "").strip())
 
 
-class EmployerChoiceField(forms.ModelChoiceField):
+class EmployerChoiceField(ModelChoiceField):
     def label_from_instance(self, obj):
         return obj.organisation.name
 

@@ -11,7 +11,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from civhub.core.choices import MATERIAL_CATEGORY, STAFF_TIME_KINDS, ContributionKind
-from civhub.core.fields import FlexibleDecimalField
+from civhub.core.fields import DateField, FlexibleDecimalField, ModelChoiceField, ModelMultipleChoiceField
 from civhub.core.models import ProgrammeLine
 from civhub.ledger.models import Contribution, PeriodLock
 from civhub.ledger.services.entries import STAFF_TIME_MESSAGE, EntryData
@@ -66,17 +66,17 @@ def _decimal(label, help_text, digits, **messages) -> forms.DecimalField:
 class EntryForm(forms.Form):
     """One contribution: hours of a staff category (valued at the rate of that day) or an amount."""
 
-    partnership = forms.ModelChoiceField(label=_("Organisation"), queryset=None, required=False)
-    date = forms.DateField(
+    partnership = ModelChoiceField(label=_("Organisation"), queryset=None, required=False)
+    date = DateField(
         label=_("Date"), help_text=_("The day the work was done or the costs were made."),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"required": _("Fill in the date."), "invalid": _("Fill in a date, for example 15-03-2026.")},
     )
     kind = forms.ChoiceField(label=_("Kind of contribution"), choices=ContributionKind.form_choices(),
                              error_messages={"required": _("Choose the kind of contribution.")})
-    programme_line = forms.ModelChoiceField(label=_("Programme line"), queryset=ProgrammeLine.objects.none(),
+    programme_line = ModelChoiceField(label=_("Programme line"), queryset=ProgrammeLine.objects.none(),
                                             required=False, empty_label=_("No particular line"))
-    activity = forms.ModelChoiceField(
+    activity = ModelChoiceField(
         label=_("Activity"), queryset=Activity.objects.none(), required=False, empty_label=_("No particular activity"),
         help_text=_("The programme activity this contribution served, if any; its programme line is then taken too."))
     category = forms.ChoiceField(label=_("Staff category"), required=False)
@@ -190,7 +190,7 @@ class ReasonForm(forms.Form):
 class BulkForm(forms.Form):
     """The queues' checkboxes: several entries, one action, one reason for rejecting."""
 
-    entries = forms.ModelMultipleChoiceField(
+    entries = ModelMultipleChoiceField(
         queryset=Contribution.objects.none(),
         error_messages={"required": _("Select at least one entry."),
                         "invalid_choice": _("One of the selected entries is not in your queue any more."),

@@ -4,6 +4,8 @@ from django import forms
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from civhub.core.fields import ModelChoiceField
+
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024  # 200,000 rows of CSV fit easily; the importer refuses more rows anyway
 
 
@@ -37,7 +39,7 @@ class ContributionImportForm(forms.Form):
     def __init__(self, *args, partnerships=None, may_accept=False, **kwargs):
         super().__init__(*args, **kwargs)
         if partnerships is not None:
-            self.fields["partnership"] = forms.ModelChoiceField(
+            self.fields["partnership"] = ModelChoiceField(
                 label=_("For which organisation?"), queryset=partnerships, to_field_name="short_code",
                 empty_label=None, error_messages={"invalid_choice": _("Choose one of your organisations.")},
             )

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from civhub.core.choices import NEVER_COUNTED_KINDS, ContributionKind
+from civhub.core.fields import DateField, ModelChoiceField
 from civhub.ledger.services.reference import MAX_PLEDGE, MAX_RATE, PledgeData, RateData
 
 _NUMBER = re.compile(r"^-?[0-9.,]+$")
@@ -55,7 +56,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d")
 
 
-class PartnerChoiceField(forms.ModelChoiceField):
+class PartnerChoiceField(ModelChoiceField):
     def label_from_instance(self, obj):
         return obj.organisation.name
 
@@ -112,7 +113,7 @@ class RateCardForm(forms.Form):
                         "max_value": _("An hourly rate is more than EUR 0 and at most EUR 500."),
                         "max_decimal_places": _("An hourly rate has at most two decimals (whole cents).")},
     )
-    valid_from = forms.DateField(
+    valid_from = DateField(
         label=_("Valid from"), widget=DateInput(),
         help_text=_("The rate applies from this day until the next rate of the same category."),
         error_messages={"required": _("Give the date from which the rate applies."),

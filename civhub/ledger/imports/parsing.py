@@ -18,6 +18,8 @@ from pathlib import PurePath
 
 from django.utils.translation import gettext as _
 
+from civhub.core.exports.formulas import restored
+from civhub.core.uploads import UnsafeFile, bounded_records, check_xlsx
 from civhub.ledger.errors import LedgerError
 
 # A file with more data rows than this is refused before it is processed (split it up).
@@ -74,6 +76,7 @@ class Table:
         for number, cells in self.records:
             values = {key: _clean(cells[index]) if index < len(cells) else "" for key, index in
                       self.positions.items()}
+            self._refuse_nul(number, values)
             if all(value in _EMPTY_VALUES for value in values.values()):
                 continue
             count += 1
@@ -85,11 +88,20 @@ class Table:
                 )
             yield number, values
 
+    def _refuse_nul(self, number: int, values: dict) -> None:
+        """A NUL character is no text: PostgreSQL cannot store it, and no spreadsheet writes one on purpose."""
+        for key, value in values.items():
+            if isinstance(value, str) and "\x00" in value:
+                raise FileError(_("Row %(row)s, column %(column)s holds a NUL character (a zero byte), which is no "
+                                  "text. Save the file again from your spreadsheet program.")
+                                % {"row": number, "column": self.headers[key]}, row=number)
+
 
 def _clean(value):
-    """Strip text cells; other XLSX cell types (numbers, dates) stay as they are."""
+    """Strip text cells, and read away the apostrophe an export put before formula-like text (formulas.py);
+    other XLSX cell types (numbers, dates) stay as they are."""
     if isinstance(value, str):
-        return value.strip()
+        return restored(value.strip())
     return "" if value is None else value
 
 
@@ -106,9 +118,12 @@ def open_table(file, file_name: str, columns: Iterable[Column], *, one_of: Itera
     columns = list(columns)
     head = file.read(8)
     file_type = _file_type(head, file_name)
-    records = _xlsx_records(file, head) if file_type == "xlsx" else _csv_records(file, head)
+    records = _bounded(_xlsx_records(file, head) if file_type == "xlsx" else _csv_records(file, head))
     estimated = _estimate_rows(file, file_type, head)
     number, header = _first_record(records)
+    if any(isinstance(cell, str) and "\x00" in cell for cell in header):
+        raise FileError(_("The header holds a NUL character (a zero byte), which is no text. Save the file again "
+                          "from your spreadsheet program."), row=number)
     positions, headers = _match_header(header, columns, one_of)
     known = {header_key(name) for column in columns for name in column.names}
     ignored = tuple(str(cell).strip() for cell in header
@@ -131,6 +146,14 @@ def _file_type(head: bytes, file_name: str) -> str:
     if suffix not in CSV_SUFFIXES or head.startswith(b"%PDF") or b"\x00" in head:
         raise FileError(_("This is not a CSV or XLSX file. Import a spreadsheet saved as .xlsx or as CSV UTF-8."))
     return "csv"
+
+
+def _bounded(records: Iterator[tuple[int, list]]) -> Iterator[tuple[int, list]]:
+    """The records within core.uploads' limits on rows and columns; past them, a FileError."""
+    try:
+        yield from bounded_records(records)
+    except UnsafeFile as error:
+        raise FileError(str(error), row=error.row) from None
 
 
 def _first_record(records: Iterator[tuple[int, list]]) -> tuple[int, list]:
@@ -231,6 +254,10 @@ def _xlsx_records(file, head: bytes) -> Iterator[tuple[int, list]]:
     if not getattr(file, "seekable", lambda: False)():
         raise FileError(_("This Excel workbook cannot be read."))
     file.seek(file.tell() - len(head))
+    try:
+        check_xlsx(file)  # before openpyxl unpacks anything
+    except UnsafeFile as error:
+        raise FileError(str(error)) from None
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about styles and extensions we do not use

@@ -88,7 +88,7 @@ def _entry_form(request, centre, *, initial=None, partnerships=None):
 def _copy_of(request, centre) -> dict | None:
     """`?from=<pk>`: the fields of a (reversed) entry the user may see, to record its correction."""
     pk = request.GET.get("from", "")
-    return initial_from(selectors.entry_for(request.user, centre, int(pk))) if pk.isdigit() else None
+    return initial_from(selectors.entry_for(request.user, centre, int(pk))) if pk.isdecimal() else None
 
 
 @partner_roles_required

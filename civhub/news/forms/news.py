@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from civhub.core.fields import DateTimeField
 from civhub.news.models import NewsItem
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
@@ -29,7 +30,7 @@ class NewsItemForm(forms.Form):
         label=_("Publication"), widget=forms.RadioSelect, initial=DRAFT,
         choices=[(DRAFT, _("Draft: not visible yet")), (PUBLISH, _("Publish from the date and time below"))],
     )
-    publish_at = forms.DateTimeField(
+    publish_at = DateTimeField(
         label=_("Published from"), required=False, input_formats=[DATETIME_FORMAT, "%Y-%m-%d %H:%M"],
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_FORMAT),
         help_text=_("Leave empty to publish right away; a date in the future schedules the item."),

@@ -6,6 +6,7 @@ from pathlib import Path
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from civhub.core.fields import DateField, ModelChoiceField
 from civhub.partners.models import Partnership
 from civhub.partners.services.agreement import SignatureData, VersionData
 
@@ -45,7 +46,7 @@ class VersionForm(forms.Form):
         label=_("The agreement (document)"), validators=[validate_agreement_file],
         help_text=_("The text of this version as the partners sign it: PDF, Word, PNG or JPEG, at most 20 MB."),
         error_messages={"required": _("Upload the text of this version of the agreement.")})
-    dated = forms.DateField(label=_("Date of this version"), widget=DATE_WIDGET,
+    dated = DateField(label=_("Date of this version"), widget=DATE_WIDGET,
                             error_messages={"required": _("Give the date of this version."),
                                             "invalid": _("Give a valid date.")})
     changes = forms.CharField(
@@ -65,7 +66,7 @@ class SignatureForm(forms.Form):
     signed_by_name = forms.CharField(
         label=_("Signed by"), max_length=200, help_text=_("The name of the person who signed for the partner."),
         error_messages={"required": _("Say who signed for the partner.")})
-    signed_on = forms.DateField(label=_("Signed on"), widget=DATE_WIDGET,
+    signed_on = DateField(label=_("Signed on"), widget=DATE_WIDGET,
                                 error_messages={"required": _("Give the date of the signature."),
                                                 "invalid": _("Give a valid date.")})
     scan = forms.FileField(
@@ -82,11 +83,11 @@ class SignatureForm(forms.Form):
 class AccessionForm(SignatureForm):
     """A partner joining later signs an accession; its pledges count from the date given."""
 
-    partnership = forms.ModelChoiceField(
+    partnership = ModelChoiceField(
         label=_("Partner"), queryset=Partnership.objects.none(),
         error_messages={"required": _("Choose the partner that joins."),
                         "invalid_choice": _("Choose one of the partners in the list.")})
-    counts_from = forms.DateField(
+    counts_from = DateField(
         label=_("Pledges count from"), widget=DATE_WIDGET,
         help_text=_("From this date the partner's pledges and contributions count for the centre."),
         error_messages={"required": _("Give the date from which the partner's pledges count."),
@@ -101,7 +102,7 @@ class AccessionForm(SignatureForm):
 
 
 class DepartureForm(forms.Form):
-    left_on = forms.DateField(
+    left_on = DateField(
         label=_("Leaves on"), widget=DATE_WIDGET,
         help_text=_("The partner's pledges count until this date; it no longer signs new versions."),
         error_messages={"required": _("Give the date on which the partner leaves."),

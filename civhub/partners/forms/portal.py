@@ -4,6 +4,7 @@ from django import forms
 from django.forms import modelformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from civhub.core.fields import formfield
 from civhub.partners.models import Contact, Organisation, kvk_validator
 
 
@@ -55,6 +56,7 @@ class ContactForm(forms.ModelForm):
     """One contact person of the partner."""
 
     class Meta:
+        formfield_callback = formfield
         model = Contact
         fields = ["name", "function", "email", "phone"]
         labels = {"name": _("Name"), "function": _("Function"), "email": _("E-mail address"),

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from civhub.core.choices import ContributionKind
+from civhub.core.fields import formfield
 from civhub.partners.models import PartnerApplication, kvk_validator
 
 
@@ -30,6 +31,7 @@ class PartnerApplicationForm(forms.ModelForm):
     nickname = forms.CharField(required=False, label=_("Leave this field empty"))
 
     class Meta:
+        formfield_callback = formfield
         model = PartnerApplication
         fields = [
             "organisation_name", "kind", "city", "website", "kvk_number",

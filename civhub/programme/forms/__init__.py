@@ -10,7 +10,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from civhub.core.fields import FlexibleDecimalField
+from civhub.core.fields import DateField, FlexibleDecimalField, ModelChoiceField, ModelMultipleChoiceField
 from civhub.programme.models import Activity, Kpi
 from civhub.programme.services.kpis import ActualData, KpiData
 from civhub.programme.services.work import ActivityData, MilestoneData
@@ -19,8 +19,8 @@ DATE_WIDGET = {"attrs": {"type": "date"}, "format": "%Y-%m-%d"}
 DATE_ERRORS = {"invalid": _("Fill in a date, for example 15-03-2026.")}
 
 
-def _date(label, *, required=True, help_text="") -> forms.DateField:
-    return forms.DateField(label=label, required=required, help_text=help_text,
+def _date(label, *, required=True, help_text="") -> DateField:
+    return DateField(label=label, required=required, help_text=help_text,
                            widget=forms.DateInput(**DATE_WIDGET),
                            error_messages={**DATE_ERRORS, "required": _("Fill in the date.")})
 
@@ -43,7 +43,7 @@ class ActivityForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200,
                             error_messages={"required": _("Give the activity a title.")})
     description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
-    owners = forms.ModelMultipleChoiceField(
+    owners = ModelMultipleChoiceField(
         label=_("Owner partners"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple,
         help_text=_("The partners who carry the activity."))
     lead_person = forms.CharField(label=_("Lead person"), max_length=200, required=False,
@@ -75,7 +75,7 @@ class MilestoneForm(forms.Form):
 
     title = forms.CharField(label=_("Title"), max_length=200,
                             error_messages={"required": _("Give the milestone a title.")})
-    activity = forms.ModelChoiceField(label=_("Activity"), queryset=None, required=False,
+    activity = ModelChoiceField(label=_("Activity"), queryset=None, required=False,
                                       empty_label=_("No particular activity"))
     due_date = _date(_("Due date"))
     done_date = _date(_("Reached on"), required=False, help_text=_("Leave empty until the milestone is reached."))
@@ -154,7 +154,7 @@ class ActualForm(forms.Form):
     source = forms.CharField(label=_("Source"), max_length=300,
                              help_text=_("Where the figure comes from, for example “enrolment records”."),
                              error_messages={"required": _("Say where the figure comes from.")})
-    partnership = forms.ModelChoiceField(label=_("For partner"), queryset=None, required=False,
+    partnership = ModelChoiceField(label=_("For partner"), queryset=None, required=False,
                                          empty_label=_("No particular partner"))
 
     def __init__(self, *args, partnerships, office: bool, **kwargs):

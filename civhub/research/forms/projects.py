@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from civhub.accounts.models import Role, User
+from civhub.core.fields import DateField, ModelChoiceField, ModelMultipleChoiceField
 from civhub.partners.models import Partnership
 from civhub.programme.models import EducationModule
 from civhub.research.models import ResearchOutput, ResearchProject
@@ -59,8 +60,8 @@ class ProjectForm(forms.Form):
     """A research project's fields; the status is asked only when editing (a new project is running)."""
 
     title = forms.CharField(label=_("Title"), max_length=200, strip=True)
-    practor = forms.ModelChoiceField(label=_("Practor"), queryset=User.objects.none(), empty_label=None)
-    partners = forms.ModelMultipleChoiceField(label=_("Partners"), queryset=Partnership.objects.none(),
+    practor = ModelChoiceField(label=_("Practor"), queryset=User.objects.none(), empty_label=None)
+    partners = ModelMultipleChoiceField(label=_("Partners"), queryset=Partnership.objects.none(),
                                               widget=forms.CheckboxSelectMultiple)
     plan = forms.CharField(label=_("Plan"), strip=True, widget=forms.Textarea(attrs={"rows": 6}),
                            help_text=_("What will be researched, how, and what it should deliver."))
@@ -70,10 +71,10 @@ class ProjectForm(forms.Form):
                                widget=forms.Textarea(attrs={"rows": 3}),
                                help_text=_("Names only, one per line. Never enter student numbers or other "
                                            "personal details."))
-    start = forms.DateField(label=_("Start"), widget=DATE_WIDGET)
-    end = forms.DateField(label=_("End"), widget=DATE_WIDGET)
+    start = DateField(label=_("Start"), widget=DATE_WIDGET)
+    end = DateField(label=_("End"), widget=DATE_WIDGET)
     status = forms.ChoiceField(label=_("Status"), choices=ResearchProject.Status.choices)
-    modules = forms.ModelMultipleChoiceField(label=_("Education modules it fed"), required=False,
+    modules = ModelMultipleChoiceField(label=_("Education modules it fed"), required=False,
                                              queryset=EducationModule.objects.none(),
                                              widget=forms.CheckboxSelectMultiple,
                                              help_text=_("Modules of line 1 that use what this project found."))
@@ -131,7 +132,7 @@ class ReviewForm(forms.Form):
     """A partner's decision on the summary; when the person acts for several of the project's partners, for which."""
 
     APPROVE, CHANGES = "approve", "changes"
-    partnership = forms.ModelChoiceField(label=_("On behalf of"), queryset=Partnership.objects.none(),
+    partnership = ModelChoiceField(label=_("On behalf of"), queryset=Partnership.objects.none(),
                                          empty_label=None)
     decision = forms.ChoiceField(label=_("Your decision"), widget=forms.RadioSelect, choices=[
         (APPROVE, _("I approve this summary for the public website")),

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from civhub.core.fields import ModelChoiceField
 from civhub.research.models import ResearchQuestion
 
 STATUS_CHOICES = [("", _("all statuses")), *ResearchQuestion.Status.choices]
@@ -16,7 +17,7 @@ def _text(label, help_text="", *, required=True, rows=5):
 class QuestionForm(forms.Form):
     """A partner's research question; the partner is asked only when the person acts for more than one."""
 
-    partnership = forms.ModelChoiceField(label=_("On behalf of"), queryset=None, empty_label=None)
+    partnership = ModelChoiceField(label=_("On behalf of"), queryset=None, empty_label=None)
     title = forms.CharField(label=_("Title"), max_length=200, strip=True,
                             help_text=_("One line that says what you want to know, e.g. “Faster validation of HPLC "
                                         "methods”."))
