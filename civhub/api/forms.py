@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from civhub.api.models import PersonalToken
+from civhub.core.fields import DateField
 
 DEFAULT_LIFETIME = timedelta(days=90)
 
@@ -29,7 +30,7 @@ class TokenForm(forms.Form):
         widget=forms.RadioSelect,
         help_text=_("Read only is enough for a system that only fetches data. With read and write access it can "
                     "also record and submit contributions in your name."))
-    expires = forms.DateField(
+    expires = DateField(
         label=_("Expires on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("At most a year from today. After this day the token stops working."),
         error_messages={"required": _("Fill in the day the token expires."),
