@@ -273,6 +273,16 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 if env("CACHE_URL"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("CACHE_URL")}}
 
+# Background work (django.tasks; where tasks live: docs/architecture.md). TASKS_BACKEND=database queues them in
+# the database (django-tasks-db) for `manage.py db_worker`; unset, the immediate backend runs a task at once, inside
+# the request (development and the tests). TASKS_BACKEND may also name a backend class.
+INSTALLED_APPS += ["django_tasks_db"]
+_TASK_BACKENDS = {"immediate": "django.tasks.backends.immediate.ImmediateBackend",
+                  "database": "django_tasks_db.DatabaseBackend"}
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS.get(env("TASKS_BACKEND", "immediate"), env("TASKS_BACKEND"))}}
+# "Send me a link to choose a password": at most this many per e-mail address, and per network address, per hour.
+PASSWORD_LINK_RATE_LIMIT = env_int("PASSWORD_LINK_RATE_LIMIT", 5)
+
 if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}

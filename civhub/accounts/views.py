@@ -9,8 +9,8 @@ from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from civhub.accounts import notifications, permissions
-from civhub.accounts.forms import EmailAuthenticationForm, NotificationForm
+from civhub.accounts import limits, notifications, permissions
+from civhub.accounts.forms import EmailAuthenticationForm, NotificationForm, PasswordLinkForm
 from civhub.core import inbox as registry
 from civhub.core import search as finder
 from civhub.core.views import form_page, posted
@@ -32,10 +32,27 @@ class SetPasswordView(auth_views.PasswordResetConfirmView):
 
 
 class PasswordResetView(auth_views.PasswordResetView):
+    """A link to choose a password, for a forgotten one or an expired invitation; limited per address per hour.
+
+    The limit counts in the shared cache, so it holds across all server processes. Past the limit for an e-mail
+    address the page still says "sent" (it never tells whether an address has an account); past the limit for the
+    sender's network address it says to wait.
+    """
+
     template_name = "accounts/password_reset.html"
     email_template_name = "accounts/email/password_reset.txt"
     subject_template_name = "accounts/email/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_sent")
+    form_class = PasswordLinkForm
+
+    def form_valid(self, form):
+        if limits.exceeded("password-link-ip", self.request.META.get("REMOTE_ADDR", "")):
+            form.add_error(None, _("Several links were asked for from your address in the last hour. "
+                                   "Please try again later, or ask the programme office."))
+            return self.form_invalid(form)
+        if limits.exceeded("password-link-email", form.cleaned_data["email"].casefold()):
+            return redirect(self.success_url)
+        return super().form_valid(form)
 
 
 @login_required
