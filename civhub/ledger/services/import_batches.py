@@ -29,7 +29,7 @@ from django.core.cache import cache
 from django.core.files import File
 from django.db import transaction
 from django.tasks import TaskResultStatus, task
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from civhub.ledger.errors import LedgerError
@@ -134,7 +134,7 @@ def confirm_import(*, batch: ImportBatch, actor) -> int:
     if not claimed:
         raise LedgerError(_("This file has already been imported, or it was refused. Upload it again to retry."))
     record_progress(batch.pk, done=0, total=batch.total_rows, phase="checking")
-    result = run_import.enqueue(batch.pk)
+    result = run_import.enqueue(batch.pk, translation.get_language())
     if result.status == TaskResultStatus.SUCCESSFUL:
         return result.return_value
     return batch.pk
@@ -193,7 +193,7 @@ class _Recorder:
 
 
 @task
-def run_import(batch_pk: int) -> int:
+def run_import(batch_pk: int, language: str = "nl") -> int:
     """Import a confirmed batch's stored file; returns the pk of the batch that records the import.
 
     Idempotent: the import and the hand-over to its own batch are one transaction that holds the preview batch's
@@ -203,10 +203,15 @@ def run_import(batch_pk: int) -> int:
     batch = ImportBatch.objects.select_related("centre", "partnership", "actor").filter(pk=batch_pk).first()
     if batch is None:  # imported already: the preview batch made way for the import's own
         return moved_to(batch_pk) or batch_pk
+    with translation.override(language):  # the confirming request's: a worker has no request to take it from
+        return _run(batch)
+
+
+def _run(batch: ImportBatch) -> int:
     try:
         with transaction.atomic():
-            if not ImportBatch.objects.select_for_update().filter(pk=batch_pk, state=State.RUNNING).exists():
-                return batch_pk  # imported (or failed) while this run waited for the row
+            if not ImportBatch.objects.select_for_update().filter(pk=batch.pk, state=State.RUNNING).exists():
+                return batch.pk  # imported (or failed) while this run waited for the row
             with batch.upload.open("rb") as file:
                 report = _import_stored(batch, file)
             return _hand_over(batch, report.batch)
@@ -227,7 +232,7 @@ def resume_stalled(*, quiet_for: timedelta) -> list[int]:
     running = ImportBatch.objects.filter(state=State.RUNNING).exclude(upload="").values_list("pk", "created_at")
     stalled = [pk for pk, started in running if _last_sign_of_life(pk, started) < since]
     for pk in stalled:
-        run_import.enqueue(pk)
+        run_import.enqueue(pk, translation.get_language())
     return stalled
 
 
