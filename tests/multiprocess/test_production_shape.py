@@ -18,7 +18,6 @@ from django.test import Client
 from django.urls import reverse
 
 from civhub.ledger.models import Contribution, ImportBatch
-from tests.ledger.office_support import grant_for, rate_card
 from tests.multiprocess.stack import REDIS_URL, Browser, Stack, redis_answers
 
 pytestmark = [pytest.mark.multiprocess, pytest.mark.django_db(transaction=True)]
@@ -42,13 +41,6 @@ def stack(tmp_path):
         yield running
     finally:
         running.stop()
-
-
-@pytest.fixture
-def ledger(centre, partner_a):
-    grant_for(centre)
-    rate_card(partner_a, category="analyst", rate="85.00", valid_from=datetime.date(2025, 1, 1))
-    return centre
 
 
 def signed_in(user) -> str:
