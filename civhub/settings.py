@@ -280,6 +280,9 @@ INSTALLED_APPS += ["django_tasks_db"]
 _TASK_BACKENDS = {"immediate": "django.tasks.backends.immediate.ImmediateBackend",
                   "database": "django_tasks_db.DatabaseBackend"}
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS.get(env("TASKS_BACKEND", "immediate"), env("TASKS_BACKEND"))}}
+# Several sites (or test runs) sharing one Redis keep apart by a prefix on every key.
+if env("CACHE_KEY_PREFIX"):
+    CACHES["default"]["KEY_PREFIX"] = env("CACHE_KEY_PREFIX")
 # "Send me a link to choose a password": at most this many per e-mail address, and per network address, per hour.
 PASSWORD_LINK_RATE_LIMIT = env_int("PASSWORD_LINK_RATE_LIMIT", 5)
 

@@ -43,6 +43,7 @@ def environment(media: Path) -> dict[str, str]:
         "ALLOWED_HOSTS": "127.0.0.1",
         "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
         "CACHE_URL": REDIS_URL,
+        "CACHE_KEY_PREFIX": f"mp-{db['NAME']}",  # the other xdist worker's stack shares Redis db 5
         "TASKS_BACKEND": "database",
         "MEDIA_ROOT": str(media),
         "SITE_URL": "http://127.0.0.1",
@@ -82,8 +83,22 @@ class Stack:
                 time.sleep(0.2)
         raise AssertionError(f"gunicorn on {port} did not answer: {self.log(f'web-{port}')}")
 
+    def forget_cache(self) -> None:
+        """Empty this stack's part of Redis (its key prefix): no limit or progress of an earlier test or run."""
+        import redis
+
+        client = redis.Redis.from_url(REDIS_URL)
+        for key in client.scan_iter(f"{self.env['CACHE_KEY_PREFIX']}:*"):
+            client.delete(key)
+
     def start_worker(self) -> None:
         self.worker = self._start("worker", sys.executable, "manage.py", "db_worker", "--interval", "0.1")
+
+    def stop_worker(self) -> None:
+        if self.worker is not None and self.worker.poll() is None:
+            os.killpg(self.worker.pid, signal.SIGTERM)
+            self.worker.wait(30)
+        self.worker = None
 
     def kill_worker(self) -> None:
         """SIGKILL: no clean shutdown, as when the machine loses the process."""

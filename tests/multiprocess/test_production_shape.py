@@ -27,20 +27,26 @@ PROGRESS = re.compile(r'<progress class="progress" max="(\d+)" value="(\d+)"')
 WRITING = "Rijen opslaan"
 
 
-@pytest.fixture
-def stack(tmp_path):
+@pytest.fixture(scope="module")
+def servers(django_db_setup, tmp_path_factory):
+    """Two gunicorn processes on the test database, started once for the module."""
     if connection.vendor != "postgresql":
         pytest.skip("the multi-process test runs on PostgreSQL (make test-pg): SQLite's test database is in memory")
     if not redis_answers():
         pytest.skip(f"no Redis at {REDIS_URL} (make test-pg starts one)")
-    import redis
-
-    redis.Redis.from_url(REDIS_URL).flushdb()
-    running = Stack(tmp_path)
+    running = Stack(tmp_path_factory.mktemp("multiprocess"))
     try:
+        running.addresses = (running.web(), running.web())
         yield running
     finally:
         running.stop()
+
+
+@pytest.fixture
+def stack(servers):
+    servers.forget_cache()
+    yield servers
+    servers.stop_worker()  # before the test's database is emptied
 
 
 def signed_in(user) -> str:
@@ -90,7 +96,7 @@ def finished(seen) -> bool:
 
 def test_an_import_through_one_process_shows_its_progress_through_the_other(stack, ledger, partner_a_contact,
                                                                            programme_manager):
-    first, second = stack.web(), stack.web()
+    first, second = stack.addresses
     stack.start_worker()
     person = Browser(first, signed_in(partner_a_contact))
     pk = upload(person, ledger, 10_000)
@@ -126,7 +132,7 @@ def _sign_in_ms(base: str, user) -> float:
 
 
 def test_the_hourly_limit_holds_across_both_processes(stack, db):
-    first, second = stack.web(), stack.web()
+    first, second = stack.addresses
     path = reverse("accounts:password_reset")
     answers = [Browser(base).post_form(path, {"email": f"iemand{n}@example.org"})
                for n, base in enumerate([first, second] * 3)]
@@ -135,10 +141,10 @@ def test_the_hourly_limit_holds_across_both_processes(stack, db):
 
 
 def test_a_worker_killed_in_the_middle_leaves_the_ledger_and_a_retry_completes(stack, ledger, partner_a_contact):
-    first, second = stack.web(), stack.web()
+    first, second = stack.addresses
     stack.start_worker()
     person = Browser(first, signed_in(partner_a_contact))
-    pk = upload(person, ledger, 20_000)
+    pk = upload(person, ledger, 10_000)
     before = Contribution.objects.count()
 
     confirm(person, ledger, pk)
@@ -152,7 +158,7 @@ def test_a_worker_killed_in_the_middle_leaves_the_ledger_and_a_retry_completes(s
     stack.start_worker()
     assert "1 import" in stack.manage("resume_imports", "--quiet-minutes", "0")
     watch(person.at(second), ledger, pk, until=finished)
-    assert Contribution.objects.count() == before + 20_000
+    assert Contribution.objects.count() == before + 10_000
 
     assert "0 imports" in stack.manage("resume_imports", "--quiet-minutes", "0")  # nothing left to do
-    assert Contribution.objects.count() == before + 20_000
+    assert Contribution.objects.count() == before + 10_000
