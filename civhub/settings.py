@@ -284,7 +284,7 @@ TASKS = {"default": {"BACKEND": _TASK_BACKENDS.get(env("TASKS_BACKEND", "immedia
 if env("CACHE_KEY_PREFIX"):
     CACHES["default"]["KEY_PREFIX"] = env("CACHE_KEY_PREFIX")
 # "Send me a link to choose a password": at most this many per e-mail address, and per network address, per hour.
-PASSWORD_LINK_RATE_LIMIT = env_int("PASSWORD_LINK_RATE_LIMIT", 5)
+PASSWORD_RESET_RATE_LIMIT = env_int("PASSWORD_RESET_RATE_LIMIT", 5)
 
 if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -22,4 +22,4 @@ def exceeded(scope: str, value: str) -> bool:
     except ValueError:  # the window ended between add and incr
         cache.add(key, 1, WINDOW_SECONDS)
         count = 1
-    return count > settings.PASSWORD_LINK_RATE_LIMIT
+    return count > settings.PASSWORD_RESET_RATE_LIMIT

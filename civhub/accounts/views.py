@@ -34,9 +34,8 @@ class SetPasswordView(auth_views.PasswordResetConfirmView):
 class PasswordResetView(auth_views.PasswordResetView):
     """A link to choose a password, for a forgotten one or an expired invitation; limited per address per hour.
 
-    The limit counts in the shared cache, so it holds across all server processes. Past the limit for an e-mail
-    address the page still says "sent" (it never tells whether an address has an account); past the limit for the
-    sender's network address it says to wait.
+    The limit counts in the shared cache, so it holds across all server processes. Both counts go up whether or not
+    the address has an account, so the refusal tells nobody which addresses have one.
     """
 
     template_name = "accounts/password_reset.html"
@@ -46,12 +45,11 @@ class PasswordResetView(auth_views.PasswordResetView):
     form_class = PasswordLinkForm
 
     def form_valid(self, form):
-        if limits.exceeded("password-link-ip", self.request.META.get("REMOTE_ADDR", "")):
-            form.add_error(None, _("Several links were asked for from your address in the last hour. "
-                                   "Please try again later, or ask the programme office."))
-            return self.form_invalid(form)
-        if limits.exceeded("password-link-email", form.cleaned_data["email"].casefold()):
-            return redirect(self.success_url)
+        address, email = self.request.META.get("REMOTE_ADDR", ""), form.cleaned_data["email"].casefold()
+        if limits.exceeded("password-reset:address", address) | limits.exceeded("password-reset:email", email):
+            form.add_error(None, _("There have been too many requests for a new password from here or for this "
+                                   "e-mail address. Try again in an hour."))
+            return self.render_to_response(self.get_context_data(form=form), status=429)
         return super().form_valid(form)
 
 
