@@ -68,9 +68,10 @@ test: $(VENV)/.installed browser-deps lint check-i18n
 test-demo: $(VENV)/.installed
 	$(PY) -m pytest -n 2 -p no:cacheprovider -m demo
 
-# The whole suite on PostgreSQL, demo tests included.
+# The whole suite on PostgreSQL, demo tests included; with Redis, for the multi-process tests (tests/multiprocess).
 test-pg: $(VENV)/.installed browser-deps
 	bin/ensure-postgres
+	bin/ensure-redis
 	DATABASE_URL=$(PG_URL) $(PY) -m pytest -n 2 -p no:cacheprovider
 
 bench: $(VENV)/.installed

@@ -293,6 +293,17 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 if env("CACHE_URL"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("CACHE_URL")}}
 
+# Background work (django.tasks; where tasks live: docs/architecture.md). TASKS_BACKEND=database queues them in
+# the database (django-tasks-db) for `manage.py db_worker`; unset, the immediate backend runs a task at once, inside
+# the request (development and the tests). TASKS_BACKEND may also name a backend class.
+INSTALLED_APPS += ["django_tasks_db"]
+_TASK_BACKENDS = {"immediate": "django.tasks.backends.immediate.ImmediateBackend",
+                  "database": "django_tasks_db.DatabaseBackend"}
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS.get(env("TASKS_BACKEND", "immediate"), env("TASKS_BACKEND"))}}
+# Several sites (or test runs) sharing one Redis keep apart by a prefix on every key.
+if env("CACHE_KEY_PREFIX"):
+    CACHES["default"]["KEY_PREFIX"] = env("CACHE_KEY_PREFIX")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

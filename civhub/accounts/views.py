@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from civhub.accounts import notifications, permissions, throttle
-from civhub.accounts.forms import EmailAuthenticationForm, NotificationForm
+from civhub.accounts.forms import EmailAuthenticationForm, NotificationForm, PasswordLinkForm
 from civhub.core import inbox as registry
 from civhub.core import search as finder
 from civhub.core.clients import client_address
@@ -33,10 +33,17 @@ class SetPasswordView(auth_views.PasswordResetConfirmView):
 
 
 class PasswordResetView(auth_views.PasswordResetView):
+    """A link to choose a password, for a forgotten one or an expired invitation; limited per address per hour.
+
+    The limit counts in the shared cache, so it holds across all server processes. Both counts go up whether or not
+    the address has an account, so the refusal tells nobody which addresses have one.
+    """
+
     template_name = "accounts/password_reset.html"
     email_template_name = "accounts/email/password_reset.txt"
     subject_template_name = "accounts/email/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_sent")
+    form_class = PasswordLinkForm
 
     def form_valid(self, form):
         if not throttle.password_reset_allowed(client_address(self.request), form.cleaned_data["email"]):

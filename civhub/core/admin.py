@@ -1,6 +1,7 @@
 """Admin for centres, their programme lines, grants, key dates and public contacts, and the audit trail."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from civhub.core.admin_scoping import (
@@ -9,7 +10,17 @@ from civhub.core.admin_scoping import (
     ReadOnlyAdminMixin,
     admin_centre_ids,
 )
-from civhub.core.models import AuditEvent, Centre, Grant, KeyDate, ProgrammeLine, PublicContact, Regulation
+from civhub.core.mail import resend
+from civhub.core.models import (
+    AuditEvent,
+    Centre,
+    Grant,
+    KeyDate,
+    OutgoingMail,
+    ProgrammeLine,
+    PublicContact,
+    Regulation,
+)
 
 
 @admin.register(Centre)
@@ -88,3 +99,24 @@ class AuditEventAdmin(ReadOnlyAdminMixin, CentreScopedAdmin):
     search_fields = ["summary", "target_id", "actor__email"]
     list_select_related = ["actor", "centre"]
     date_hierarchy = "created_at"
+
+
+@admin.register(OutgoingMail)
+class OutgoingMailAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """The outbox, for the site's administrators: what was sent, what waits for a retry, what failed and why."""
+
+    list_display = ["created_at", "recipient", "subject", "state", "attempts", "next_attempt_at", "last_error"]
+    list_filter = ["state"]
+    search_fields = ["recipient", "subject"]
+    actions = ["send_again"]
+
+    def has_module_permission(self, request):
+        return request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    @admin.action(description=_("Send the selected e-mails again"))
+    def send_again(self, request, queryset):
+        for mail in queryset:
+            resend(mail)

@@ -314,3 +314,36 @@ class AuditEvent(models.Model):
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.target_type} #{self.target_id}"
+
+
+class OutgoingMail(models.Model):
+    """An e-mail civhub owes one person: written in the same transaction as the change that causes it, then sent
+    by a task (core/mail.py). When the mail server fails the task tries again after a growing pause, so a page
+    never waits for the mail server, never breaks on it, and a retried request never sends the same mail twice.
+    A mail that keeps failing stays here as *failed*, for the office to see (admin: Outgoing e-mails)."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("waiting to be sent")
+        SENT = "sent", _("sent")
+        FAILED = "failed", _("failed")
+
+    recipient = models.EmailField(_("recipient"))
+    subject = models.CharField(_("subject"), max_length=998)
+    body = models.TextField(_("text"))
+    # [{"name": ..., "content": base64, "type": MIME type}]: a confirmed place's .ics file
+    attachments = models.JSONField(_("attachments"), default=list, blank=True)
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.PENDING)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    created_at = models.DateTimeField(_("written"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("outgoing e-mail")
+        verbose_name_plural = _("outgoing e-mails")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["state", "next_attempt_at"], name="core_mail_due")]
+
+    def __str__(self):
+        return f"{self.recipient}: {self.subject}"

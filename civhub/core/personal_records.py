@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from civhub.core import personal_data
-from civhub.core.models import AuditEvent, PublicContact
+from civhub.core.models import AuditEvent, OutgoingMail, PublicContact
 from civhub.core.personal_data import Identity, Source
 
 
@@ -37,6 +37,19 @@ def _public_contacts(identity: Identity) -> list[dict]:
 
 def _erase_public_contacts(identity: Identity) -> int:
     return _public_contacts_of(identity).update(name=personal_data.erased_name(identity.user), email="", phone="")
+
+
+def _mails_of(identity: Identity):
+    return OutgoingMail.objects.filter(identity.email_q("recipient"))
+
+
+def _mails(identity: Identity) -> list[dict]:
+    return personal_data.values(_mails_of(identity).order_by("created_at", "pk"), "pk", "created_at", "recipient",
+                                "subject", "body", "state", "sent_at")
+
+
+def _erase_mails(identity: Identity) -> int:
+    return _mails_of(identity).delete()[0]
 
 
 def history_models() -> list:
@@ -68,8 +81,13 @@ personal_data.register(Source(
     export=_public_contacts, erase=_erase_public_contacts,
     description=_("Where the centre's public page names you as a contact.")))
 personal_data.register(Source(
+    name="core.mail", fields={"core.OutgoingMail": ("recipient",)}, export=_mails, erase=_erase_mails,
+    description=_("The e-mails civhub sent you, or still has to send you.")))
+personal_data.register(Source(
     name="core.history", fields={model._meta.label: ("history_user",) for model in history_models()},
     export=_history, erase=_erase_history_reasons,
     description=_("The versions of records you saved (the history of changes).")))
 personal_data.impersonal("core.Centre", "name", reason="the name of a centre")
 personal_data.impersonal("core.Regulation", "name", reason="the name of a subsidy regulation")
+personal_data.impersonal("django_tasks_database.DBTaskResult", "backend_name", "queue_name",
+                         reason="the task queue's own names; a task's arguments are keys, never personal data")

@@ -37,6 +37,8 @@ office_patterns = (
         path("partners/", office.partners, name="partners"),
         # Before the export, so that a partner whose code is "export" still reaches its page.
         path("partners/<slug:code>/cofinancieringsgroep/", office.partner_cofinancing, name="partner_cofinancing"),
+        path("partners/<slug:code>/contactpersonen/<int:pk>/uitnodiging/", office.contact_invitation,
+             name="contact_invitation"),
         path("partners/export/<str:fmt>/", office.partners_export, name="partners_export"),
         # The register of the cooperation agreement.
         path("overeenkomst/", agreement.register, name="agreement"),

@@ -5,6 +5,8 @@ Both belong to the programme office. A change to a shared organisation is seen a
 office of a centre asked to approve it: under any other centre's address it is a 404, whoever asks.
 """
 
+from civhub.accounts.models import User
+from civhub.partners.models import Contact
 from tests.conftest import PERSONAS
 from tests.factories import CentreFactory
 from tests.partners.factories import shared_change
@@ -70,6 +72,21 @@ def unknown_partner(get):
     return {"slug": get("centre").slug, "code": "no-such-partner"}
 
 
+def _invited_contact(partnership) -> Contact:
+    user = User.objects.create_user(f"invited-{partnership.short_code}@example.org", full_name="Ivo Invited")
+    return Contact.objects.create(partnership=partnership, name="Ivo Invited", email=user.email, user=user)
+
+
+def invited_contact_of_a(get):
+    contact = _invited_contact(get("partner_a"))
+    return {"slug": get("centre").slug, "code": contact.partnership.short_code, "pk": contact.pk}
+
+
+def other_centres_contact_here(get):
+    contact = _invited_contact(get("other_partner"))
+    return {"slug": get("centre").slug, "code": contact.partnership.short_code, "pk": contact.pk}
+
+
 def rows(url_name, args, who, method="GET"):
     return [(url_name, args, method, persona, status) for persona, status in who.items()]
 
@@ -94,4 +111,9 @@ PARTNER_ROWS = [
     ("office:partner_cofinancing", other_centres_partner_here, "GET", "programme_manager", 404),
     ("office:partner_cofinancing", other_centres_partner_here, "POST", "programme_manager", 404),
     ("office:partner_cofinancing", unknown_partner, "GET", "programme_manager", 404),
+    # Sending a contact who never chose a password the invitation again: a button, so only a POST acts.
+    *rows("office:contact_invitation", invited_contact_of_a, DENIED, method="POST"),
+    *rows("office:contact_invitation", invited_contact_of_a, dict.fromkeys(OFFICE, 302), method="POST"),
+    ("office:contact_invitation", invited_contact_of_a, "GET", "programme_manager", 405),
+    ("office:contact_invitation", other_centres_contact_here, "POST", "programme_manager", 404),
 ]

@@ -10,7 +10,6 @@ A visitor's registration for a public event is pending until they confirm by the
 from functools import partial
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -20,7 +19,7 @@ from civhub.accounts.permissions import partnership_ids
 from civhub.core import hooks
 from civhub.core.audit import record_event
 from civhub.core.formatting import format_date
-from civhub.core.mail import render_mail, site_url
+from civhub.core.mail import queue_mail, render_mail, site_url
 from civhub.events.errors import EventError
 from civhub.events.ical import event_attachment
 from civhub.events.models import Event, Registration
@@ -230,7 +229,5 @@ def mail_registrant(registration: Registration, template: str) -> None:
     context = {"registration": registration, "event": event, "centre": event.centre,
                "position": waiting_position(registration), "site_url": site_url()}
     subject, body = render_mail(template, context, registration.language)
-    message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [registration.email])
-    if registration.status == Status.CONFIRMED:
-        message.attach(*event_attachment(event))
-    transaction.on_commit(message.send)
+    attachments = [event_attachment(event)] if registration.status == Status.CONFIRMED else []
+    queue_mail(to=[registration.email], subject=subject, body=body, attachments=attachments)

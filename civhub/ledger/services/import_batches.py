@@ -19,15 +19,17 @@ until it commits. Its progress therefore goes through the cache (shared between 
 when CACHE_URL names Redis), and the batch row gets the final counts when it is done.
 """
 
+import time
 import uuid
 from dataclasses import asdict, dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import PurePath
 
 from django.core.cache import cache
 from django.core.files import File
 from django.db import transaction
 from django.tasks import TaskResultStatus, task
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from civhub.ledger.errors import LedgerError
@@ -132,7 +134,7 @@ def confirm_import(*, batch: ImportBatch, actor) -> int:
     if not claimed:
         raise LedgerError(_("This file has already been imported, or it was refused. Upload it again to retry."))
     record_progress(batch.pk, done=0, total=batch.total_rows, phase="checking")
-    result = run_import.enqueue(batch.pk)
+    result = run_import.enqueue(batch.pk, translation.get_language())
     if result.status == TaskResultStatus.SUCCESSFUL:
         return result.return_value
     return batch.pk
@@ -148,6 +150,7 @@ class Progress:
     done: int
     total: int
     phase: str
+    at: float = 0  # when it was recorded (epoch seconds): a stalled import shows no new progress
 
     @property
     def percent(self) -> int:
@@ -155,7 +158,7 @@ class Progress:
 
 
 def record_progress(pk: int, *, done: int, total: int, phase: str) -> None:
-    cache.set(_key("progress", pk), asdict(Progress(done, total, phase)), CACHE_SECONDS)
+    cache.set(_key("progress", pk), asdict(Progress(done, total, phase, time.time())), CACHE_SECONDS)
 
 
 def progress_of(batch: ImportBatch) -> Progress:
@@ -190,19 +193,53 @@ class _Recorder:
 
 
 @task
-def run_import(batch_pk: int) -> int:
-    """Import a confirmed batch's stored file; returns the pk of the batch that records the import."""
-    batch = ImportBatch.objects.select_related("centre", "partnership", "actor").get(pk=batch_pk)
+def run_import(batch_pk: int, language: str = "nl") -> int:
+    """Import a confirmed batch's stored file; returns the pk of the batch that records the import.
+
+    Idempotent: the import and the hand-over to its own batch are one transaction that holds the preview batch's
+    row, so a task run twice (a retry, `manage.py resume_imports` after a worker died) imports the file once. A
+    worker killed half-way leaves nothing: its transaction never commits, and the batch waits, still running.
+    """
+    batch = ImportBatch.objects.select_related("centre", "partnership", "actor").filter(pk=batch_pk).first()
+    if batch is None:  # imported already: the preview batch made way for the import's own
+        return moved_to(batch_pk) or batch_pk
+    with translation.override(language):  # the confirming request's: a worker has no request to take it from
+        return _run(batch)
+
+
+def _run(batch: ImportBatch) -> int:
     try:
-        with batch.upload.open("rb") as file:
-            report = _import_stored(batch, file)
+        with transaction.atomic():
+            if not ImportBatch.objects.select_for_update().filter(pk=batch.pk, state=State.RUNNING).exists():
+                return batch.pk  # imported (or failed) while this run waited for the row
+            with batch.upload.open("rb") as file:
+                report = _import_stored(batch, file)
+            return _hand_over(batch, report.batch)
     except LedgerError as error:
         _fail(batch, str(error))
         return batch.pk
     except Exception:
         _fail(batch, _("The import stopped because of an error; nothing was written. Try again later."))
         raise
-    return _hand_over(batch, report.batch)
+
+
+def resume_stalled(*, quiet_for: timedelta) -> list[int]:
+    """Queue again the confirmed imports that have shown no progress for `quiet_for` (their worker died).
+
+    A run that is in fact still going holds its batch's row: the new run waits for it, then finds it done.
+    """
+    since = timezone.now() - quiet_for
+    running = ImportBatch.objects.filter(state=State.RUNNING).exclude(upload="").values_list("pk", "created_at")
+    stalled = [pk for pk, started in running if _last_sign_of_life(pk, started) < since]
+    for pk in stalled:
+        run_import.enqueue(pk, translation.get_language())
+    return stalled
+
+
+def _last_sign_of_life(pk: int, started):
+    stored = cache.get(_key("progress", pk)) or {}
+    at = stored.get("at")
+    return datetime.fromtimestamp(at, tz=UTC) if at else started
 
 
 def _import_stored(batch: ImportBatch, file) -> ImportReport:
@@ -222,11 +259,10 @@ def _fail(batch: ImportBatch, message: str) -> None:
 
 def _hand_over(preview: ImportBatch, final: ImportBatch) -> int:
     """The importer's batch records the import from now on; it keeps the stored file, the preview goes."""
-    pk = preview.pk  # delete() forgets it
-    with transaction.atomic():
-        final.upload = preview.upload.name
-        final.save(update_fields=["upload"])
-        preview.delete()
-    cache.set(_key("moved", pk), final.pk, CACHE_SECONDS)
-    cache.delete_many([_key("progress", pk), _key("preview", pk)])
-    return final.pk
+    pk, final_pk = preview.pk, final.pk  # delete() forgets it
+    final.upload = preview.upload.name
+    final.save(update_fields=["upload"])
+    preview.delete()
+    cache.set(_key("moved", pk), final_pk, CACHE_SECONDS)  # before the commit: a poll must never find nothing
+    transaction.on_commit(lambda: cache.delete_many([_key("progress", pk), _key("preview", pk)]))
+    return final_pk

@@ -60,7 +60,7 @@ def approve_application(*, application: PartnerApplication, actor, reason: str =
         _decide(application, actor, PartnerApplication.Status.APPROVED, reason, partnership=partnership)
         record_event(application, actor=actor, action="application_approved", centre=application.centre,
                      summary=application.organisation_name, changes={"partnership": partnership.short_code})
-        _send_invitation(application, partnership, user, language)
+        _send_invitation(partnership, user, language)
     return application
 
 
@@ -242,10 +242,26 @@ def set_password_url(user) -> str:
     return f"{site_url()}{path}"
 
 
-def _send_invitation(application, partnership, user, language) -> None:
+def resend_invitation(*, contact: Contact, actor) -> Contact:
+    """Send a contact who never chose a password their invitation again, with a new link (the old one may have
+    expired, or the mail may never have arrived)."""
+    user = contact.user
+    if user is None or not user.is_active:
+        raise PartnerError(_("%(name)s has no civhub account to invite.") % {"name": contact.name})
+    if user.has_usable_password():
+        raise PartnerError(_("%(name)s has already chosen a password and can sign in; a forgotten password can be "
+                             "reset on the sign-in page.") % {"name": contact.name})
+    with transaction.atomic():
+        record_event(contact, actor=actor, action="invitation_resent", centre=contact.partnership.centre,
+                     summary=user.email)
+        _send_invitation(contact.partnership, user, user.preferred_language)
+    return contact
+
+
+def _send_invitation(partnership, user, language) -> None:
     """Invite the contact; someone who already has a password is told to sign in instead."""
     context = {
-        "application": application, "centre": application.centre, "partnership": partnership, "user": user,
+        "centre": partnership.centre, "partnership": partnership, "user": user,
         "set_password_url": "" if user.has_usable_password() else set_password_url(user),
         "login_url": f"{site_url()}{reverse('accounts:login')}",
     }

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from civhub.accounts.permissions import office_required
 from civhub.core.dashboard import panels as dashboard_panels
@@ -22,11 +23,11 @@ from civhub.partners.forms.office import (
     OrganisationChangeDecisionForm,
     PartnerFilterForm,
 )
-from civhub.partners.models import CofinancingGroup, OrganisationChange, PartnerApplication, Partnership
+from civhub.partners.models import CofinancingGroup, Contact, OrganisationChange, PartnerApplication, Partnership
 from civhub.partners.permissions import organisation_changes_for
 from civhub.partners.selectors import office as selectors
 from civhub.partners.selectors import organisation_changes as change_selectors
-from civhub.partners.services.onboarding import approve_application, decline_application
+from civhub.partners.services.onboarding import approve_application, decline_application, resend_invitation
 from civhub.partners.services.organisation_changes import approve_organisation_change, decline_organisation_change
 from civhub.partners.services.partnerships import change_cofinancing_group
 
@@ -194,3 +195,14 @@ def partner_cofinancing(request, centre, code):
             return done
     return form_page(request, "partners/office/partner_cofinancing.html",
                      {"centre": centre, "partnership": partnership, "form": form})
+
+
+@office_required
+@require_POST
+def contact_invitation(request, centre, code, pk):
+    """Send a contact of this centre's partner, who never chose a password, the invitation again."""
+    contact = get_object_or_404(Contact.objects.select_related("partnership__centre", "user"),
+                                partnership__centre=centre, partnership__short_code=code, pk=pk)
+    return act(request, lambda: resend_invitation(contact=contact, actor=request.user),
+               _("The invitation has been sent to %(email)s again, with a new link.") % {"email": contact.email},
+               reverse("portal:partner", args=[centre.slug, code]) + "#contacts")
