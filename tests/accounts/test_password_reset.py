@@ -6,7 +6,7 @@ import re
 import pytest
 from django.core import mail
 from django.core.cache import cache
-from django.test import Client, override_settings
+from django.test import Client, TestCase, override_settings
 from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +20,9 @@ def _fresh_counts():
 
 
 def ask(client, email, address="192.0.2.1"):
-    return client.post(reverse("accounts:password_reset"), {"email": email}, REMOTE_ADDR=address)
+    """Ask for a link; the mail goes through the outbox after the commit (core/mail.py), so it is sent here."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return client.post(reverse("accounts:password_reset"), {"email": email}, REMOTE_ADDR=address)
 
 
 @override_settings(PASSWORD_RESET_RATE_LIMIT=5)
