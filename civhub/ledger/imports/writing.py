@@ -12,7 +12,7 @@ Status events are written at the end with a single INSERT … SELECT.
 from collections.abc import Callable
 from functools import partial
 
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.utils import timezone
 
 from civhub.ledger import chain
@@ -114,12 +114,12 @@ def _row_builder(common: dict, fields: tuple[str, ...], now) -> Callable[[tuple]
     The fixed values are prepared once; of an entry's own values only those a database
     needs converted (dates on SQLite, decimals) go through their field's preparation.
     """
-    insert_fields = _insert_fields()
+    insert_fields, database = _insert_fields(), connections[DEFAULT_DB_ALIAS]  # the connection itself, no proxy
     template = [field.get_db_prep_save(value, connection) for field, value in
                 zip(Contribution._meta.concrete_fields, _template(common, now), strict=True) if not field.primary_key]
     columns = [field.attname for field in insert_fields]
     taken = [(column, index, None if insert_fields[column].get_internal_type() in _AS_IS
-              else partial(insert_fields[column].get_db_prep_save, connection=connection))
+              else partial(insert_fields[column].get_db_prep_save, connection=database))
              for column, index in _taken(fields, columns)]
 
     def build(entry: tuple) -> list:
