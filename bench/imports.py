@@ -9,8 +9,8 @@ With a PostgreSQL DATABASE_URL the benchmark creates a temporary database on tha
 One run: migrate, `load_demo`, generate the file (bench.generate), then
 
 1. import it through `civhub.ledger.imports.import_contributions` (as the demo's finance
-   controller; rows arrive submitted, each with its status event) and time it, with the
-   growth of this process's peak RSS;
+   controller; rows arrive submitted, each with its status event) and time it, with how far
+   this process's peak RSS (VmHWM, reset before the import) rose above its RSS before it;
 2. read back the rows it wrote, delete them, and insert exactly those rows again in one
    transaction, the fastest way the database takes them: SQLite one `cursor.executemany`,
    PostgreSQL one `COPY … FROM STDIN` (psycopg 3's `cursor.copy`): timed;
@@ -132,8 +132,23 @@ def raw_insert(columns: list[str], rows: list[tuple]) -> float:
     return time.perf_counter() - start
 
 
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
+def reset_peak_rss() -> None:
+    """Start this process's peak RSS (VmHWM) again from its current RSS (Linux; elsewhere nothing happens),
+    so that the peak read after the import is the import's, not load_demo's."""
+    try:
+        with open("/proc/self/clear_refs", "w") as handle:
+            handle.write("5")
+    except OSError:
+        pass
+
+
+def rss_mb(name: str = "VmRSS") -> float:
+    """This process's current (VmRSS) or peak (VmHWM) resident memory; getrusage's peak where /proc is missing."""
+    try:
+        with open("/proc/self/status") as handle:
+            return next(int(line.split()[1]) for line in handle if line.startswith(f"{name}:")) / 1024
+    except OSError:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
 
 
 def main(argv=None) -> int:
@@ -148,11 +163,12 @@ def main(argv=None) -> int:
         from bench.generate import generate
 
         path = generate(args.rows, Path(tmp) / f"contributions.{args.file_format}", file_format=args.file_format)
-        rss_before = peak_rss_mb()
+        reset_peak_rss()
+        rss_before = rss_mb()
         start = time.perf_counter()
         report = run_import(path)
         importer = time.perf_counter() - start
-        rss_growth = peak_rss_mb() - rss_before
+        rss_growth = rss_mb("VmHWM") - rss_before
         columns, rows = written_rows(report.batch.pk)
         delete_imported()
         raw = raw_insert(columns, rows)
