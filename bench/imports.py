@@ -9,15 +9,17 @@ With a PostgreSQL DATABASE_URL the benchmark creates a temporary database on tha
 One run: migrate, `load_demo`, generate the file (bench.generate), then
 
 1. import it through `civhub.ledger.imports.import_contributions` (as the demo's finance
-   controller; rows arrive submitted, each with its status event) and time it, with the
-   growth of the process's peak RSS;
-2. read back the rows it wrote, delete them, and insert exactly those rows again with one
-   `cursor.executemany` in one transaction (the fastest the database can take them): timed;
+   controller; rows arrive submitted, each with its status event) and time it, with how far
+   this process's peak RSS (VmHWM, reset before the import) rose above its RSS before it;
+2. read back the rows it wrote, delete them, and insert exactly those rows again in one
+   transaction, the fastest way the database takes them: SQLite one `cursor.executemany`,
+   PostgreSQL one `COPY … FROM STDIN` (psycopg 3's `cursor.copy`): timed;
 3. delete them once more and import the file again under tracemalloc, for the importer's
-   peak Python memory (tracemalloc slows Python down, so this pass is not timed).
+   peak Python memory in this process, the one that imports (tracemalloc slows Python
+   down, so this pass is not timed).
 
-Targets (issue 4): the importer under 60 s for 100,000 rows, at least 10% of the raw
-insert's speed, and its peak memory under 300 MB.
+Targets (issue 17): at least 10% of the raw insert's speed, measured in the same run, and
+a peak memory of at most 200 MB (the importer keeps one batch of rows, not the file).
 """
 
 import argparse
@@ -32,7 +34,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-TARGET_SECONDS, TARGET_RATIO, TARGET_MB = 60, 0.10, 300
+TARGET_RATIO, TARGET_MB = 0.10, 200
 
 
 @contextmanager
@@ -115,19 +117,38 @@ def delete_imported() -> None:
 
 
 def raw_insert(columns: list[str], rows: list[tuple]) -> float:
-    """Seconds for one executemany of `rows` in one transaction, commit included."""
+    """Seconds for inserting `rows` in one transaction, commit included: COPY on PostgreSQL, else one executemany."""
     from django.db import connection, transaction
 
-    sql = (f"INSERT INTO ledger_contribution ({', '.join(columns)}) "  # noqa: S608 - our own column names
-           f"VALUES ({', '.join(['%s'] * len(columns))})")
     start = time.perf_counter()
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.executemany(sql, rows)
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY ledger_contribution ({', '.join(columns)}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            cursor.executemany(f"INSERT INTO ledger_contribution ({', '.join(columns)}) "  # noqa: S608 - our columns
+                               f"VALUES ({', '.join(['%s'] * len(columns))})", rows)
     return time.perf_counter() - start
 
 
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
+def reset_peak_rss() -> None:
+    """Start this process's peak RSS (VmHWM) again from its current RSS (Linux; elsewhere nothing happens),
+    so that the peak read after the import is the import's, not load_demo's."""
+    try:
+        with open("/proc/self/clear_refs", "w") as handle:
+            handle.write("5")
+    except OSError:
+        pass
+
+
+def rss_mb(name: str = "VmRSS") -> float:
+    """This process's current (VmRSS) or peak (VmHWM) resident memory; getrusage's peak where /proc is missing."""
+    try:
+        with open("/proc/self/status") as handle:
+            return next(int(line.split()[1]) for line in handle if line.startswith(f"{name}:")) / 1024
+    except OSError:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
 
 
 def main(argv=None) -> int:
@@ -142,11 +163,12 @@ def main(argv=None) -> int:
         from bench.generate import generate
 
         path = generate(args.rows, Path(tmp) / f"contributions.{args.file_format}", file_format=args.file_format)
-        rss_before = peak_rss_mb()
+        reset_peak_rss()
+        rss_before = rss_mb()
         start = time.perf_counter()
         report = run_import(path)
         importer = time.perf_counter() - start
-        rss_growth = peak_rss_mb() - rss_before
+        rss_growth = rss_mb("VmHWM") - rss_before
         columns, rows = written_rows(report.batch.pk)
         delete_imported()
         raw = raw_insert(columns, rows)
@@ -163,14 +185,15 @@ def main(argv=None) -> int:
 
 def print_results(vendor: str, args, report, importer: float, raw: float, rss_growth: float, traced: float) -> None:
     ratio = raw / importer
+    raw_name = "raw COPY" if vendor == "postgresql" else "raw executemany"
     print(f"database            {vendor} ({args.file_format}, {args.rows:,} rows)")
     print(f"importer            {importer:8.2f} s   {args.rows / importer:10,.0f} rows/s   ({report.summary()})")
-    print(f"raw executemany     {raw:8.2f} s   {args.rows / raw:10,.0f} rows/s")
+    print(f"{raw_name:<19} {raw:8.2f} s   {args.rows / raw:10,.0f} rows/s")
     print(f"importer speed      {ratio:8.1%} of raw   (target >= {TARGET_RATIO:.0%})")
     print(f"importer peak mem   {traced:8.1f} MB tracemalloc peak, {rss_growth:.1f} MB growth of peak RSS "
-          f"(target < {TARGET_MB} MB)")
-    verdict = importer < TARGET_SECONDS and ratio >= TARGET_RATIO and max(traced, rss_growth) < TARGET_MB
-    print(f"targets             {'met' if verdict else 'NOT met'} (importer < {TARGET_SECONDS} s)")
+          f"(target <= {TARGET_MB} MB)")
+    verdict = ratio >= TARGET_RATIO and max(traced, rss_growth) <= TARGET_MB
+    print(f"targets             {'met' if verdict else 'NOT met'}")
 
 
 if __name__ == "__main__":

@@ -2,11 +2,14 @@
 
 `check_contributions` is the web preview: it reads the whole file, writes nothing, and
 returns every error and the first rows as they would be valued. `import_contributions`
-does the same check inside one transaction and, when the file is clean, writes the rows
-with `bulk_create`: as *submitted*, or as *accepted* and sealed into the centre's hash
-chain when the finance controller migrates entries approved before civhub. A refused file
-leaves only an ImportBatch with its errors. Rows whose extern_id is already in the ledger
-with the same content are counted, not added again, so an import can be repeated.
+does the same check in one pass inside one transaction and, while the file is clean so
+far, writes the checked rows in batches as it goes (writing.py): as *submitted*, or as
+*accepted* and sealed into the centre's hash chain when the finance controller migrates
+entries approved before civhub. Only a batch of rows is in memory at a time. The first
+error stops the writing (the rest of the file is still checked, for the report) and
+rolls back what was written, so a refused file leaves only an ImportBatch with its
+errors. Rows whose extern_id is already in the ledger with the same content are counted,
+not added again, so an import can be repeated.
 """
 
 import gc
@@ -31,7 +34,7 @@ from civhub.ledger.imports.facts import LedgerFacts, fingerprint
 from civhub.ledger.imports.parsing import MAX_ROWS, Column, FileError, Table, open_table
 from civhub.ledger.imports.report import PREVIEW_ROWS, ImportReport, RowError, close_batch, shown, start_batch
 from civhub.ledger.imports.values import CellError, cell_text
-from civhub.ledger.imports.writing import write_entries
+from civhub.ledger.imports.writing import EntryWriter
 from civhub.ledger.models import Contribution, ImportBatch
 from civhub.ledger.permissions import batch_partnership, contribution_scope
 from civhub.ledger.services.entries import STAFF_TIME_MESSAGE, staff_time_as_amount
@@ -58,7 +61,7 @@ Status = Contribution.Status
 
 
 class Entry(NamedTuple):
-    """One checked row, ready to be written (a tuple: 100,000 of them must stay small in memory)."""
+    """One checked row, ready to be written (a tuple: cheap to make, and the writer keeps a batch of them)."""
 
     row: int
     partnership_id: int
@@ -105,9 +108,8 @@ def check_contributions(*, centre, actor, file, file_name: str, partnership=None
     import for the centre (or the partner, or as accepted).
     """
     scope = contribution_scope(actor, centre, partnership, as_accepted=as_accepted, reference=reference)
-    report, _entries = _check(file, file_name, LedgerFacts(centre, scope, today=timezone.localdate()),
-                              keep=False, progress=progress, max_rows=max_rows, as_accepted=as_accepted)
-    return report
+    return _check(file, file_name, LedgerFacts(centre, scope, today=timezone.localdate()), progress=progress,
+                  max_rows=max_rows, as_accepted=as_accepted)
 
 
 def import_contributions(*, centre, actor, file, file_name: str, partnership=None, as_accepted: bool = False,
@@ -121,10 +123,10 @@ def import_contributions(*, centre, actor, file, file_name: str, partnership=Non
     *migrated*, and chained: for entries approved before the centre used civhub. A migrated
     row counts as accepted on its `geaccepteerd_op` date, else on its own date.
 
-    `progress(done, total)` is called every few thousand rows: first while checking (total is
-    an estimate from the file's size, or 0), then, starting again from (0, total), while
-    writing (total = the rows to write). The ImportBatch on the report records the outcome:
-    done, or refused with the errors.
+    `progress(done, total)` is called with (0, total) when the file is open and then every few
+    thousand rows while they are checked and written (total is an estimate from the file's
+    size, or 0). The ImportBatch on the report records the outcome: done, or refused with
+    the errors.
     """
     if dry_run:
         return check_contributions(centre=centre, actor=actor, file=file, file_name=file_name,
@@ -150,18 +152,21 @@ def import_contributions(*, centre, actor, file, file_name: str, partnership=Non
 
 
 def _check_and_write(centre, actor, batch, file, file_name, scope, *, as_accepted, progress, max_rows) -> ImportReport:
-    """One transaction: lock the centre (imports and acceptances queue up), check, write when clean."""
+    """One transaction: lock the centre (imports and acceptances queue up), check and write, keep it when clean."""
     with transaction.atomic(), fewer_gc_passes():
         chain.lock_chain(centre)
         facts = LedgerFacts(centre, scope, today=timezone.localdate())
-        report, entries = _check(file, file_name, facts, keep=True, progress=progress, max_rows=max_rows,
-                                 as_accepted=as_accepted)
-        if report.ok:
-            write_entries(entries, centre=centre, actor=actor, batch=batch, as_accepted=as_accepted,
-                          reference=batch.reference, progress=progress)
-            report.written = True
-            close_batch(batch, report, ImportBatch.State.DONE)
-            _audit(batch, report, actor=actor, as_accepted=as_accepted)
+        writer = EntryWriter(centre=centre, actor=actor, batch=batch, as_accepted=as_accepted,
+                             reference=batch.reference)
+        report = _check(file, file_name, facts, write=writer.add, progress=progress, max_rows=max_rows,
+                        as_accepted=as_accepted)
+        if not report.ok:
+            transaction.set_rollback(True)  # the rows written before the first error go too: all or nothing
+            return report
+        writer.finish()
+        report.written = True
+        close_batch(batch, report, ImportBatch.State.DONE)
+        _audit(batch, report, actor=actor, as_accepted=as_accepted)
     return report
 
 
@@ -169,8 +174,8 @@ def _check_and_write(centre, actor, batch, file, file_name, scope, *, as_accepte
 def fewer_gc_passes():
     """Let Python's cycle collector run less often while a file is imported.
 
-    An import makes millions of short-lived objects (cells, rows, model instances) while it
-    keeps the checked rows alive; with the default threshold the collector runs every 2,000
+    An import makes millions of short-lived objects (cells, rows, entries) while it keeps the
+    extern_ids seen so far alive; with the default threshold the collector runs every 2,000
     allocations and took a third of the import's time (bench/imports.py). Collecting every
     50,000 allocations instead costs little memory: reference counting frees nearly all of it.
     """
@@ -197,26 +202,28 @@ def _audit(batch: ImportBatch, report: ImportReport, *, actor, as_accepted: bool
 # Checking --------------------------------------------------------------------------------------
 
 
-def _check(file, file_name: str, facts: LedgerFacts, *, keep: bool, progress: Progress | None,
-           max_rows: int, as_accepted: bool = False) -> tuple[ImportReport, list[Entry]]:
-    """Read and check every row; the entries to write (when `keep` and the file is clean) and the report."""
-    report, entries = ImportReport(file_name=file_name), []
+def _check(file, file_name: str, facts: LedgerFacts, *, progress: Progress | None, max_rows: int,
+           as_accepted: bool = False, write: Callable[[Entry], None] | None = None) -> ImportReport:
+    """Read and check every row in one pass; each new entry goes to `write` as long as the file is clean so far."""
+    report = ImportReport(file_name=file_name)
     try:
         table = open_table(file, file_name, COLUMNS, one_of=ONE_OF, max_rows=max_rows)
+        if write is not None and progress:
+            progress(0, table.estimated_rows or 0)  # writing starts with the first row: the count begins again
         seen: dict[tuple[int, str], tuple[int, int]] = {}
         for number, values in _with_progress(table, progress):
             report.rows += 1
             entry, present = _check_row(number, values, table, facts, seen, report, as_accepted=as_accepted)
             if entry is not None:
                 _count(report, entry, present, facts)
-                if keep and not present and report.ok:
-                    entries.append(entry)
+                if write is not None and not present and report.ok:
+                    write(entry)
     except FileError as error:
         report.file_error(str(error), error.row)
     report.close_errors()
     if report.ok and report.rows == 0:
         report.file_error(_("The file has a header but no rows."))
-    return report, entries if report.ok else []
+    return report
 
 
 def _with_progress(table: Table, progress: Progress | None) -> Iterator[tuple[int, dict]]:
