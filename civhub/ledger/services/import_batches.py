@@ -133,7 +133,7 @@ def confirm_import(*, batch: ImportBatch, actor) -> int:
     claimed = ImportBatch.objects.filter(pk=batch.pk, state=State.PREVIEW).update(state=State.RUNNING)
     if not claimed:
         raise LedgerError(_("This file has already been imported, or it was refused. Upload it again to retry."))
-    record_progress(batch.pk, done=0, total=batch.total_rows, phase="checking")
+    record_progress(batch.pk, done=0, total=batch.total_rows, phase="importing")
     result = run_import.enqueue(batch.pk, translation.get_language())
     if result.status == TaskResultStatus.SUCCESSFUL:
         return result.return_value
@@ -167,7 +167,7 @@ def progress_of(batch: ImportBatch) -> Progress:
     if stored:
         return Progress(**stored)
     done = batch.processed_rows if batch.state == State.DONE else 0
-    return Progress(done, batch.total_rows, "done" if batch.state == State.DONE else "checking")
+    return Progress(done, batch.total_rows, "done" if batch.state == State.DONE else "importing")
 
 
 def moved_to(pk: int) -> int | None:
@@ -176,20 +176,14 @@ def moved_to(pk: int) -> int | None:
 
 
 class _Recorder:
-    """The importer's progress callback: it checks every row, then writes; each phase counts from zero.
-
-    Checking reports every few thousand rows, ever higher; the first report that is not higher
-    than the last one therefore comes from writing.
-    """
+    """The importer's progress callback: the importer checks and writes each row in one pass, and reports how many
+    rows it has done every few thousand rows."""
 
     def __init__(self, pk: int, total: int):
-        self.pk, self.total, self.phase, self.last = pk, total, "checking", 0
+        self.pk, self.total = pk, total
 
     def __call__(self, done: int, total: int) -> None:
-        if done <= self.last:
-            self.phase = "writing"
-        self.last = done
-        record_progress(self.pk, done=done, total=total or self.total, phase=self.phase)
+        record_progress(self.pk, done=done, total=total or self.total, phase="importing")
 
 
 @task
