@@ -233,7 +233,7 @@ def test_keyboard_a_contact_imports_a_file_and_hears_its_progress(transactional_
     with page.expect_navigation(timeout=15_000):
         page.keyboard.press("Enter")
         page.locator(".import-status[data-before=yes] #import-progress:not([hidden])").wait_for()
-        assert_announced(page, "Rijen controleren: 0 van ongeveer 2.")
+        assert_announced(page, "Rijen gecontroleerd en opgeslagen: 0 van ongeveer 2.")
     page.wait_for_load_state()
     assert_announced(page, "Het bestand is geïmporteerd.")
     assert Contribution.objects.filter(partnership=partner_a, status=Status.SUBMITTED).count() == 2
