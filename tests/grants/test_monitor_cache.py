@@ -1,7 +1,7 @@
 """The monitor is computed once per reference date and state of the centre's records (core/revisions.py).
 
 The page, its three charts and the dashboard's card share one computation; an acceptance, a
-reversal, an expenditure entry or a new budget version gives the next view fresh figures.
+reversal, an expenditure entry or a new current budget gives the next view fresh figures.
 """
 
 from decimal import Decimal
@@ -11,9 +11,11 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from civhub.grants.selectors import monitor as monitor_module
+from civhub.grants.services.budget import make_current
 from civhub.grants.services.expenditure import ExpenditureData, record_expenditure
 from civhub.ledger.models import Contribution
 from civhub.ledger.services import approval
+from tests.grants.support import add_version
 from tests.ledger.entries_helpers import ENTRY_DATE, make_entry, with_grant
 from tests.partners.factories import client_for
 
@@ -90,3 +92,16 @@ def test_another_reference_date_and_a_partners_own_view_are_their_own_figures(
     own = figures(client_for(partner_a_signatory), centre)
     assert own.partnership_ids == frozenset({partner_a.pk})
     assert len(computations) == 3
+
+
+def test_a_new_current_budget_gives_fresh_figures(centre, partner_a, partner_a_contact, finance_controller,
+                                                  computations):
+    make_entry(partner_a, partner_a_contact, status=Status.ACCEPTED)
+    grant = with_grant(centre)
+    client = client_for(finance_controller)
+    before = figures(client, centre).subsidy_budget
+    version = add_version(grant, 1, [(2025, None, "personnel", "subsidy", "5000.00")])
+    assert figures(client, centre).subsidy_budget == before  # written past the services: kept until the next
+    make_current(version=version, actor=finance_controller)
+    assert figures(client, centre).subsidy_budget == Decimal("5000.00") != before
+    assert len(computations) == 2
