@@ -85,11 +85,16 @@ def insert_rows(count: int, *, seed: int = 7) -> None:
     from django.db import connection, transaction
     from django.utils import timezone
 
+    from civhub.accounts.models import Membership
     from civhub.ledger.models import Contribution
     from civhub.partners.models import Partnership
 
     centre, grant, actor = demo()
     partners = list(Partnership.objects.filter(centre=centre).values_list("pk", flat=True))
+    # Each partner's entries are entered by one of its own people, as in real life (the finance controller enters
+    # none: the inbox's "to accept" excludes what the viewer entered, and an index on who entered must help it).
+    people = dict(Membership.objects.filter(centre=centre, partnership__isnull=False)
+                  .order_by("-partnership_id", "-pk").values_list("partnership_id", "user_id"))
     lines = [*centre.programme_lines.values_list("pk", flat=True), None]
     rng, now, span = random.Random(seed), timezone.now(), (grant.end - grant.start).days
     columns = ["centre_id", "partnership_id", "extern_id", "date", "kind", "programme_line_id", "category", "hours",
@@ -99,15 +104,17 @@ def insert_rows(count: int, *, seed: int = 7) -> None:
     assert set(columns) <= {field.column for field in Contribution._meta.concrete_fields}
 
     def row(number: int) -> tuple:
+        partner = rng.choice(partners)
         hours = Decimal(rng.randint(1, 32)) / 4 if rng.random() < 0.75 else None
         amount = hours * 73 if hours is not None else Decimal(rng.randint(2500, 2500000)) / 100
         day, status = grant.start + timedelta(rng.randrange(span)), rng.choice(STATUSES)
         # An accepted entry counts from the day it was accepted: a few weeks after its own date.
         accepted_on = day + timedelta(days=rng.randint(5, 40)) if status == "accepted" else None
         migrated = accepted_on is not None and day.year == grant.start.year
-        return (centre.pk, rng.choice(partners), f"bench-{number:07d}", day, rng.choice(KINDS), rng.choice(lines),
+        return (centre.pk, partner, f"bench-{number:07d}", day, rng.choice(KINDS), rng.choice(lines),
                 "analyst" if hours else "", hours, Decimal("73.00") if hours else None, amount, "bench", "", status,
-                actor.pk, "", "", "", "", now, now, accepted_on, "migrated" if migrated else "two_keys", "", 2)
+                people.get(partner, actor.pk), "", "", "", "", now, now, accepted_on,
+                "migrated" if migrated else "two_keys", "", 2)
 
     _executemany("ledger_contribution", columns, (row(number) for number in range(1, count + 1)))
     spent_columns = ["grant_id", "extern_id", "date", "category", "programme_line_id", "amount", "description",
