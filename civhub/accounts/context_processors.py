@@ -24,7 +24,7 @@ def inbox_count(request) -> int:
     if slug and user is not None and user.is_authenticated:
         centre = centres_of(user).filter(slug=slug).first()
         if centre is not None:
-            count = len(registry.items_for(user, centre))
+            count = registry.count_for(user, centre)
     setattr(request, _CACHE_ATTR, count)
     return count
 

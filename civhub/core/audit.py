@@ -2,13 +2,17 @@
 
 from django.db import models
 
+from civhub.core import revisions
 from civhub.core.models import AuditEvent, Centre
 
 
 def record_event(
     target: models.Model, *, actor, action: str, centre: Centre | None = None, summary: str = "", changes=None
 ) -> AuditEvent:
-    """Record that `actor` did `action` to `target` (in the caller's transaction)."""
+    """Record that `actor` did `action` to `target` (in the caller's transaction); the centre's cached figures
+    expire with it (core/revisions.py)."""
+    if centre is not None:
+        revisions.touch(centre.pk)
     return AuditEvent.objects.create(
         centre=centre,
         actor=actor if getattr(actor, "pk", None) else None,

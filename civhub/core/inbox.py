@@ -45,9 +45,13 @@ class Item:
 
 @dataclass(frozen=True)
 class Source:
+    """A kind of item; `count(user, centre)`, when given, counts them without building them (the menu's number
+    on every page: a queue of a large ledger holds tens of thousands of entries)."""
+
     name: str
     items: Callable
     order: int = 100
+    count: Callable | None = None
 
 
 @dataclass
@@ -76,6 +80,14 @@ def items_for(user, centre) -> list[Item]:
         return []
     found = [item for source in sources() for item in source.items(user, centre)]
     return sorted(found, key=lambda item: (item.waiting_since, item.title))
+
+
+def count_for(user, centre) -> int:
+    """How many items `items_for` would give, counted by the database where the source can."""
+    if not getattr(user, "is_authenticated", False):
+        return 0
+    return sum(source.count(user, centre) if source.count else len(source.items(user, centre))
+               for source in sources())
 
 
 def groups(items: list[Item]) -> list[Group]:

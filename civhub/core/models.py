@@ -347,3 +347,24 @@ class OutgoingMail(models.Model):
 
     def __str__(self):
         return f"{self.recipient}: {self.subject}"
+
+
+class CentreRevision(models.Model):
+    """CentreRevision: a token that changes with every audited change of a centre's records.
+
+    `record_event` gives it a new random value inside the service's transaction, so the token a
+    reader sees is the state the reader's queries see. Figures computed from a whole ledger (the
+    monitor, the contributions list's totals) are cached under it (core/revisions.py): a change
+    makes a new key, and a rolled-back change never reuses one, because the token is random.
+    """
+
+    centre = models.OneToOneField(Centre, on_delete=models.CASCADE, primary_key=True, related_name="revision",
+                                  verbose_name=_("centre"))
+    token = models.CharField(_("token"), max_length=32)
+
+    class Meta:
+        verbose_name = _("centre revision")
+        verbose_name_plural = _("centre revisions")
+
+    def __str__(self):
+        return f"{self.centre_id}: {self.token}"

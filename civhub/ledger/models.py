@@ -161,6 +161,14 @@ class Contribution(RetainedModel):
             models.Index(fields=["centre", "status", "partnership", "programme_line", "kind", "date", "amount",
                                  "hours", "accepted_on", "provenance", "created_at"],
                          name="contribution_monitor_idx"),
+            # The lists' orders (style.md §17), so a page of a million entries reads 50 rows off an index instead
+            # of sorting the ledger: the office's list (newest first, or by value) and a partner's list. The
+            # queues (one status, oldest first) read their status through the monitor's index above and sort
+            # only that status's rows: an index led by (centre, status, date) or (partnership, status, date)
+            # draws SQLite's planner away from the monitor's covering index (19 s instead of 2 s at 1M rows).
+            models.Index(fields=["centre", "date", "id"], name="contribution_centre_date_idx"),
+            models.Index(fields=["centre", "amount", "date", "id"], name="contribution_centre_value_idx"),
+            models.Index(fields=["partnership", "date", "id"], name="contribution_partner_date_idx"),
         ]
 
     def __str__(self):

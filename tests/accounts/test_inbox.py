@@ -78,6 +78,7 @@ def test_the_signatory_sees_the_submitted_entries_of_their_own_partner_only(
     entry(partner_b, partner_b_contact, description="Practicum B")
     assert titles(partner_a_signatory, centre, "ledger.approve") == [f"Practicum A · {partner_a.organisation.name}"]
     assert kinds(partner_b_contact, centre) == []  # a contact approves nothing, and never sees partner A's
+    assert counted_as_listed(partner_a_signatory, partner_b_contact, centre=centre)
 
 
 def test_the_finance_controller_sees_approved_entries_of_every_partner_but_not_their_own(
@@ -92,6 +93,7 @@ def test_the_finance_controller_sees_approved_entries_of_every_partner_but_not_t
     found = titles(finance_controller, centre, "ledger.accept")
     assert sorted(title.split(" · ")[0] for title in found) == ["Goedgekeurd A", "Goedgekeurd B"]
     assert "ledger.accept" not in kinds(programme_manager, centre)
+    assert counted_as_listed(finance_controller, programme_manager, centre=centre)
 
 
 def test_the_person_who_entered_a_rejected_entry_is_asked_to_correct_it(
@@ -100,6 +102,12 @@ def test_the_person_who_entered_a_rejected_entry_is_asked_to_correct_it(
     assert titles(partner_a_contact, centre, "ledger.correct") == [f"Afgekeurd · {partner_a.organisation.name}"]
     assert "ledger.correct" not in kinds(partner_a_signatory, centre)
     assert kinds(partner_b_contact, centre) == []
+    assert counted_as_listed(partner_a_contact, partner_a_signatory, partner_b_contact, centre=centre)
+
+
+def counted_as_listed(*people, centre) -> bool:
+    """The menu's count (counted by the database where a source can) is the number of items the page lists."""
+    return all(inbox.count_for(person, centre) == len(inbox.items_for(person, centre)) for person in people)
 
 
 # Partners, research, governance, grants, the HCA -----------------------------------------------------------------

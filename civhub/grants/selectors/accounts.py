@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from django.db.models import Q, Sum
 
+from civhub.core import revisions
 from civhub.grants.models import BudgetLine, Expenditure, FundingSource
 from civhub.grants.schedule import advances, cents
 
@@ -76,7 +77,15 @@ class AnnualAccounts:
 
 
 def model_g(grant, *, as_of: date) -> AnnualAccounts:
-    """The annual-accounts table with its totals; `ended` once the reference date is past the grant's end."""
+    """The annual-accounts table with its totals; `ended` once the reference date is past the grant's end.
+
+    Summed once per reference date and state of the centre's records (core/revisions.py), like the monitor.
+    """
+    return revisions.cached(grant.centre_id, "annual-accounts", (grant.pk, as_of.isoformat()),
+                            lambda: _model_g(grant, as_of=as_of))
+
+
+def _model_g(grant, *, as_of: date) -> AnnualAccounts:
     received = sum((advance.amount for advance in advances(grant) if advance.day <= as_of), ZERO)
     return AnnualAccounts(grant, annual_accounts(grant, as_of=as_of), ended=as_of > grant.end, received=received)
 

@@ -19,7 +19,7 @@ from civhub.grants.permissions import may_record_reports, monitor_or_partner_req
 from civhub.grants.sections import sections_for
 from civhub.grants.selectors.accounts import model_g
 from civhub.grants.selectors.deadlines import deadlines, last_submission, next_open, obligations
-from civhub.grants.selectors.monitor import monitor
+from civhub.grants.selectors.monitor import cached_monitor
 from civhub.grants.views import grant_of, no_grant
 
 CHARTS = {
@@ -34,7 +34,8 @@ def _figures(request, centre, grant):
     today = timezone.localdate()
     form = MonitorForm(request.GET, years=list(grant.years), today=today)
     as_of, year = form.reference()
-    figures = monitor(grant, as_of=as_of, year=year, partnership_ids=monitor_partnership_ids(request.user, centre))
+    partners = monitor_partnership_ids(request.user, centre)
+    figures = cached_monitor(grant, as_of=as_of, year=year, partnership_ids=partners)
     return form, figures
 
 
@@ -90,5 +91,5 @@ def dashboard_panel(request, centre) -> dict | None:
     if grant is None:
         return None
     today = timezone.localdate()
-    return {"grant": grant, "figures": monitor(grant, as_of=today),
+    return {"grant": grant, "figures": cached_monitor(grant, as_of=today),
             "next_deadline": next_open(deadlines(grant, today=today))}

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from civhub.accounts import permissions as access
 from civhub.accounts.models import Role
+from civhub.core import revisions
 from civhub.ledger.counting import cofinancing
 from civhub.ledger.models import Contribution, PeriodLock, RateCard
 from civhub.ledger.permissions import (
@@ -79,8 +80,17 @@ class StatusTotal:
     counted: Decimal
 
 
-def totals_by_status(entries: QuerySet[Contribution]) -> list[StatusTotal]:
-    """One row per status (zeros included), summed in one GROUP BY query."""
+def totals_by_status(centre, entries: QuerySet[Contribution]) -> list[StatusTotal]:
+    """One row per status (zeros included), summed in one GROUP BY query once per state of the centre's records.
+
+    A million entries take seconds to sum, so the totals are cached under the centre's revision
+    token (core/revisions.py) and the list's SQL: the same filters and viewer's scope, the same totals.
+    """
+    return revisions.cached(centre.pk, "ledger-totals", (str(entries.order_by().query),),
+                            lambda: _totals_by_status(entries))
+
+
+def _totals_by_status(entries: QuerySet[Contribution]) -> list[StatusTotal]:
     rows = entries.order_by().values("status").annotate(
         n=Count("pk"), sum_hours=Sum("hours"), sum_amount=Sum("amount"), sum_counted=Sum("amount", filter=COUNTED),
     )

@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import DecimalField, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce, ExtractYear
 
+from civhub.core import revisions
 from civhub.core.choices import KIND_SHORT, NEVER_COUNTED_KINDS, ContributionKind
 from civhub.ledger.models import Contribution, ImportBatch, Pledge, RateCard
 from civhub.ledger.permissions import batches_visible_to
@@ -213,7 +214,15 @@ def _row(year, kind, values: dict) -> SummaryRow:
 
 def partner_summary(partnership: Partnership) -> PartnerSummary:
     """Per year and kind: pledged, submitted, approved, accepted, migrated (and % realised); totals per year and
-    overall, which leave out BPV (shown on its own row, never co-financing)."""
+    overall, which leave out BPV (shown on its own row, never co-financing).
+
+    Summed once per state of the centre's records (core/revisions.py), for the page and its chart alike.
+    """
+    return revisions.cached(partnership.centre_id, "partner-summary", (partnership.pk,),
+                            lambda: _partner_summary(partnership))
+
+
+def _partner_summary(partnership: Partnership) -> PartnerSummary:
     entries = Contribution.objects.filter(partnership=partnership)
     pledges = Pledge.objects.filter(partnership=partnership)
     columns = {column.code: column for column in kind_columns()}

@@ -10,7 +10,6 @@ import io
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,6 +19,7 @@ from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_POST
 
 from civhub.accounts.permissions import acts_as_office, partner_roles_required, portal_required
+from civhub.core.pagination import CountedPaginator
 from civhub.core.sorting import sort_by
 from civhub.core.views import act, attempt, form_status
 from civhub.ledger.forms.entries import ContributionFilterForm, EntryForm, initial_from
@@ -65,9 +65,11 @@ def contributions(request, centre):
     form = ContributionFilterForm(request.GET or None, years=selectors.grant_years(centre), partners=partners)
     sorting = sort_by(request, ENTRY_COLUMNS, "-date")
     entries = selectors.contribution_list(request.user, centre, **form.filters(), ordering=sorting.ordering)
-    totals = selectors.totals_by_status(entries)
+    totals = selectors.totals_by_status(centre, entries)
+    # The totals counted the same entries: the pages need no COUNT of their own.
+    pages = CountedPaginator(entries, PAGE_SIZE, count=sum(total.count for total in totals))
     return page(request, centre, "ledger/entries/list.html", {
-        "form": form, "sorting": sorting, "page_obj": Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page")),
+        "form": form, "sorting": sorting, "page_obj": pages.get_page(request.GET.get("page")),
         "totals": totals, "realised": selectors.realised(totals),
         "may_record": bool(selectors.enterable_partnerships(request.user, centre)) and not office,
         "approvals": selectors.approval_queue(request.user, centre).count()

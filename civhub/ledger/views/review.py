@@ -8,6 +8,7 @@ reported and the rest go through.
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -29,7 +30,7 @@ from civhub.ledger.permissions import (
 )
 from civhub.ledger.selectors import entries as selectors
 from civhub.ledger.services import approval
-from civhub.ledger.views.entries import ENTRY_COLUMNS, entry_url, page, to_entry
+from civhub.ledger.views.entries import ENTRY_COLUMNS, PAGE_SIZE, entry_url, page, to_entry
 
 Status = Contribution.Status
 
@@ -172,9 +173,9 @@ def approvals(request, centre):
     if request.method == "POST":
         return _bulk(request, form, request.get_full_path())  # back to the queue in the order it was shown
     sorting = sort_by(request, APPROVAL_COLUMNS, "date")
+    entries = _page_of(request, selectors.approval_queue(request.user, centre, ordering=sorting.ordering))
     return page(request, centre, "ledger/review/approvals.html",
-                {"form": form, "sorting": sorting, "own_entry": selectors.OWN_ENTRY,
-                 "entries": selectors.approval_queue(request.user, centre, ordering=sorting.ordering)})
+                {"form": form, "sorting": sorting, "own_entry": selectors.OWN_ENTRY, "entries": entries})
 
 
 @access.centre_role_required(Role.FINANCE_CONTROLLER)
@@ -185,6 +186,10 @@ def reviews(request, centre):
     if request.method == "POST":
         return _bulk(request, form, request.get_full_path())  # back to the queue in the order it was shown
     sorting = sort_by(request, REVIEW_COLUMNS, "date")
-    return page(request, centre, "ledger/review/reviews.html",
-                {"form": form, "sorting": sorting,
-                 "entries": selectors.review_queue(request.user, centre, ordering=sorting.ordering)})
+    entries = _page_of(request, selectors.review_queue(request.user, centre, ordering=sorting.ordering))
+    return page(request, centre, "ledger/review/reviews.html", {"form": form, "sorting": sorting, "entries": entries})
+
+
+def _page_of(request, queue):
+    """One page of a queue (`?page=`): "select all" and the bulk buttons act on the entries shown, never on more."""
+    return Paginator(queue, PAGE_SIZE).get_page(request.GET.get("page"))

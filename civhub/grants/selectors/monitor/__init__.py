@@ -25,6 +25,7 @@ page's tables (`rules.py`). Definitions (docs/subsidy-rules.md, docs/formats.md 
 
 from datetime import date
 
+from civhub.core import revisions
 from civhub.core.models import Grant
 from civhub.grants.schedule import elapsed
 from civhub.ledger.counting import ACCEPTED
@@ -47,7 +48,8 @@ from .figures import (
 
 __all__ = [
     "ACCEPTED", "ZERO", "Composition", "GroupFigures", "KindFigures", "LineFigures", "Monitor", "MonitorWarning",
-    "PartnerFigures", "Period", "YearFigures", "current_grant", "monitor", "percent", "period_of", "ratio",
+    "PartnerFigures", "Period", "YearFigures", "cached_monitor", "current_grant", "monitor", "percent", "period_of",
+    "ratio",
 ]
 
 
@@ -100,3 +102,16 @@ def monitor(grant: Grant, *, as_of: date, year: int | None = None, partnership_i
     )
     figures.warnings = rules.warnings(figures)
     return figures
+
+
+def cached_monitor(grant: Grant, *, as_of: date, year: int | None = None, partnership_ids=None) -> Monitor:
+    """`monitor(...)`, computed once per reference date and state of the centre's records, for every process.
+
+    The monitor page, its three charts and the dashboard's card ask for the same figures; at a
+    million entries each computation takes seconds. The cache key is the centre's revision token
+    (core/revisions.py: every accepted or reversed entry, expenditure, budget version or pledge
+    changes it), the grant, the date, the year and the partners asked for.
+    """
+    partners = None if partnership_ids is None else tuple(sorted(partnership_ids))
+    return revisions.cached(grant.centre_id, "monitor", (grant.pk, as_of.isoformat(), year, partners),
+                            lambda: monitor(grant, as_of=as_of, year=year, partnership_ids=partnership_ids))

@@ -1,0 +1,107 @@
+"""The ledger's, the monitor's and the dashboard's pages, timed on the demo and again on a million entries.
+
+Called by bench/monitor.py (`python -m bench.monitor --rows 1000000`), which inserts the rows: each
+page is timed once cold (the cache emptied, as after any change to the centre's records) and as the
+median of `RUNS` warm requests, with its number of queries; the ratio compares the million-entry time
+with the same page on the demo centre in the same run. Goal at 1M: every page under 300 ms on
+PostgreSQL and under 1 s on SQLite, the monitor page within 1.2× of its selector alone.
+"""
+
+import statistics
+import time
+from dataclasses import dataclass
+
+RUNS = 5
+
+
+@dataclass(frozen=True)
+class Timing:
+    cold: float
+    warm: float
+    queries: int
+
+
+def _pages(centre, grant) -> dict[str, tuple[str, str]]:
+    """{page: (persona, url)}: the finance controller's pages and a signatory's queue."""
+    from django.urls import reverse
+
+    from civhub.partners.models import Partnership
+
+    slug = centre.slug
+    partner = Partnership.objects.filter(centre=centre).order_by("pk").first()
+    contributions = reverse("ledger:contributions", args=[slug])
+    as_of = f"?as_of={grant.end.isoformat()}"
+    return {
+        "contributions": ("finance", contributions),
+        "contributions p.100": ("finance", contributions + "?page=100"),
+        "contributions by value": ("finance", contributions + "?sort=-value"),
+        "contributions approved": ("finance", contributions + "?status=approved"),
+        "reviews queue": ("finance", reverse("ledger:reviews", args=[slug])),
+        "approvals queue": ("signatory", reverse("ledger:approvals", args=[slug])),
+        "partner's list": ("signatory", contributions),
+        "partner summary": ("finance", reverse("ledger:summary", args=[slug, partner.short_code])),
+        "pledges": ("finance", reverse("ledger:pledges", args=[slug])),
+        "periods": ("finance", reverse("ledger:periods", args=[slug])),
+        "monitor": ("finance", reverse("grants:monitor", args=[slug]) + as_of),
+        **{f"monitor chart {chart}": ("finance", reverse("grants:monitor_chart", args=[slug, chart]) + as_of)
+           for chart in ("year-bars", "partners", "ratio")},
+        "dashboard": ("finance", reverse("office:dashboard", args=[slug])),
+    }
+
+
+def _clients(centre) -> dict:
+    """A signed-in client for the finance controller and for a signatory of the centre's first partner."""
+    from django.test import Client
+
+    from civhub.accounts.models import Membership, Role, User
+
+    signatory = (Membership.objects.filter(centre=centre, role=Role.PARTNER_SIGNATORY)
+                 .order_by("partnership_id", "pk").first().user)
+    clients = {}
+    for name, user in (("finance", User.objects.get(email="finance@example.org")), ("signatory", signatory)):
+        clients[name] = Client()
+        clients[name].force_login(user)
+    return clients
+
+
+def time_pages(centre, grant) -> dict[str, Timing]:
+    from django.core.cache import cache
+    from django.db import connection, reset_queries
+    from django.test.utils import CaptureQueriesContext
+
+    clients, timings = _clients(centre), {}
+    for page, (persona, url) in _pages(centre, grant).items():
+        client = clients[persona]
+
+        def get(client=client, url=url, page=page):
+            start = time.perf_counter()
+            response = client.get(url)
+            assert response.status_code == 200, (page, response.status_code)
+            return time.perf_counter() - start
+
+        cache.clear()
+        reset_queries()  # the log keeps 9,000 queries at most: a full one would capture none
+        with CaptureQueriesContext(connection) as queries:
+            cold = get()
+        count = len(queries.captured_queries)  # now: the next request empties the log it reads from
+        warm = statistics.median(get() for _ in range(RUNS))
+        timings[page] = Timing(cold, warm, count)
+    return timings
+
+
+def report(before: dict[str, Timing], after: dict[str, Timing], *, selector: float, rows: int) -> bool:
+    """Print the table; True when every page at `rows` meets the goal of its database."""
+    from django.db import connection
+
+    limit = 0.3 if connection.vendor == "postgresql" else 1.0
+    print(f"{'page':<28}{'demo ms':>9}{'cold ms':>9}{'warm ms':>9}{'warm/demo':>10}{'queries':>9}{'demo q':>8}")
+    met = True
+    for page, timing in after.items():
+        demo = before[page]
+        print(f"{page:<28}{demo.warm * 1000:>9.1f}{timing.cold * 1000:>9.1f}{timing.warm * 1000:>9.1f}"
+              f"{timing.warm / demo.warm:>10.2f}{timing.queries:>9}{demo.queries:>8}")
+        met = met and timing.warm < limit
+    page = after["monitor"]
+    print(f"monitor page / selector: cold {page.cold / selector:.2f}, warm {page.warm / selector:.2f} "
+          f"(target <= 1.2); every warm page < {limit * 1000:.0f} ms at {rows:,} rows: {'yes' if met else 'NO'}")
+    return met and page.cold / selector <= 1.2
