@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from civhub.core.models import Centre
+from civhub.core.public_cache import cached_for_visitors
 from civhub.core.views import act, confirm_then_act, posted
 from civhub.learning.errors import LearningError
 from civhub.learning.forms.public import CatalogueFilterForm, EnrolmentForm, RegistrationForm
@@ -42,6 +43,7 @@ def _ip(request) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
+@cached_for_visitors
 def catalogue(request, slug):
     """`learning:catalogue`: published courses with their upcoming offerings, filtered and paged."""
     centre = _centre(slug)

@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 
 from civhub.core.models import Centre
+from civhub.core.public_cache import cached_for_visitors
 from civhub.partners.errors import PartnerError
 from civhub.partners.forms.public import PartnerApplicationForm
 from civhub.partners.selectors.public import centre_page
@@ -18,6 +19,7 @@ def home(request):
     return render(request, "partners/public/home.html", {"centres": centres})
 
 
+@cached_for_visitors
 def centre(request, slug):
     centre = get_object_or_404(Centre, slug=slug)
     return render(request, "partners/public/centre.html", {"centre": centre, "page": centre_page(centre)})
