@@ -83,6 +83,7 @@ bench: $(VENV)/.installed
 	$(PY) -m bench.governance
 	$(PY) -m bench.pdf
 	$(PY) -m bench.load
+	$(PY) -m bench.centres
 	$(PY) -m bench.hca
 
 lock:
