@@ -153,7 +153,9 @@ def first_request(env: dict[str, str], tmp: str, path: str) -> tuple[float, floa
 
 
 def wrk(port: int, path: str, cookie: str | None, args) -> dict:
-    command = ["wrk", "-t", str(args.threads), "-c", str(args.connections), "-d", f"{args.duration}s", "--latency"]
+    # A slow page must count as slow, not vanish: wrk's default timeout (2 s) would drop its requests.
+    command = ["wrk", "-t", str(args.threads), "-c", str(args.connections), "-d", f"{args.duration}s", "--latency",
+               "--timeout", "60s"]
     if cookie:
         command += ["-H", f"Cookie: sessionid={cookie}"]
     url = f"http://127.0.0.1:{port}{path}"
