@@ -3,10 +3,22 @@
 import os
 
 from django.core.wsgi import get_wsgi_application
-from django.urls import get_resolver
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "civhub.settings")
 application = get_wsgi_application()
-# Import every URL's view now (DRF and the schema generator among them), while the worker boots, so that its
-# first request is not the one that waits for them.
-get_resolver().url_patterns  # noqa: B018 - the property's side effect: the URLconf is imported
+
+
+def _load_before_the_first_request() -> None:
+    """Import every URL's view (DRF and the schema generator among them) and read each language's catalogue now,
+    while the worker boots, so that its first request does not wait for them."""
+    from django.conf import settings
+    from django.urls import get_resolver
+    from django.utils import translation
+
+    get_resolver().url_patterns  # noqa: B018 - the property's side effect: the URLconf is imported
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            translation.gettext("civhub")
+
+
+_load_before_the_first_request()
