@@ -58,6 +58,9 @@ browser-deps:
 	@test -x /usr/bin/chromium || { echo "Installing Debian's chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; }
 	@command -v msgfmt >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; }
+	@# WeasyPrint subsets the PDFs' fonts with HarfBuzz when it finds this library (fontTools, far slower, otherwise).
+	@/sbin/ldconfig -p | grep -q libharfbuzz-subset.so.0 || { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libharfbuzz-subset0 >/dev/null; }
 
 test: $(VENV)/.installed browser-deps lint check-i18n
 	$(DEV_ENV) $(PY) manage.py check
@@ -80,6 +83,9 @@ bench: $(VENV)/.installed
 	$(PY) -m bench.monitor --rows 1000000
 	$(PY) -m bench.feed
 	$(PY) -m bench.governance
+	$(PY) -m bench.pdf
+	$(PY) -m bench.load
+	$(PY) -m bench.centres
 	$(PY) -m bench.hca
 
 # Re-pin both locks: the runtime dependencies alone give requirements.lock, the rest of .venv requirements-dev.lock.

@@ -11,7 +11,10 @@ see bench/imports.py. The co-financing monitor and the funder pack on 1,000,000 
 `python -m bench.monitor --rows 1000000` (bench/monitor.py). The catalogue feed with 10,000 courses and
 50,000 offerings: `python -m bench.feed` (bench/feed.py). The agenda, the registers and a meeting page with
 1,000 meetings: `python -m bench.governance`. The HCA page with 200 partners × 10 occupations × 5 survey rounds:
-`python -m bench.hca`. `make bench` runs them all.
+`python -m bench.hca`. Under load: gunicorn and wrk against the public pages, the feed and the signed-in pages, each
+as a share of a one-query floor measured in the same run: `python -m bench.load` (bench/load.py). One centre among
+200 with 1,000,000 contributions: `python -m bench.centres`. The funder pack's PDF with HarfBuzz's font subsetting
+against fontTools': `python -m bench.pdf`. `make bench` runs them all.
 """
 
 import os

@@ -9,6 +9,7 @@ at once, for a module that shares them over many tests (tests/test_permissions.p
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
 from django.test import Client
 from django.utils import translation
 
@@ -53,6 +54,12 @@ def _migrate_once():
 def django_db_setup(_migrate_once, django_db_setup):
     """pytest-django's database set-up, with SQLite's migrations run once and kept (tests/database_template.py)."""
     return
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache: a rolled-back test leaves no cached public page (or limit) behind."""
+    cache.clear()
 
 
 # Centres and partners ------------------------------------------------------------------

@@ -8,16 +8,24 @@ from django.urls import path
 
 from civhub.api import views
 from civhub.api.rest import courses, events, ledger, meetings, monitor, partners
+from civhub.core.public_cache import cached_for_visitors
 
 app_name = "api"
 V1 = "v1/centres/<slug:centre_slug>/"
 
+
+
+def _feed(view_class):
+    """The feed is the same for every visitor: cached until the catalogue changes (core/public_cache.py)."""
+    return cached_for_visitors(view_class.as_view())
+
+
 urlpatterns = [
-    path("ooapi/v5/courses", views.CourseList.as_view(), name="courses"),
-    path("ooapi/v5/courses/<str:course_id>", views.CourseDetail.as_view(), name="course"),
-    path("ooapi/v5/courses/<str:course_id>/offerings", views.CourseOfferingList.as_view(), name="course_offerings"),
-    path("ooapi/v5/offerings", views.OfferingList.as_view(), name="offerings"),
-    path("ooapi/v5/organizations", views.OrganizationList.as_view(), name="organizations"),
+    path("ooapi/v5/courses", _feed(views.CourseList), name="courses"),
+    path("ooapi/v5/courses/<str:course_id>", _feed(views.CourseDetail), name="course"),
+    path("ooapi/v5/courses/<str:course_id>/offerings", _feed(views.CourseOfferingList), name="course_offerings"),
+    path("ooapi/v5/offerings", _feed(views.OfferingList), name="offerings"),
+    path("ooapi/v5/organizations", _feed(views.OrganizationList), name="organizations"),
     path("schema/", views.SchemaView.as_view(), name="schema"),
     # The partners' API, v1.
     path(V1 + "partners/", partners.PartnerList.as_view(), name="v1-partners-list"),

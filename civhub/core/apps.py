@@ -13,3 +13,8 @@ class CoreConfig(AppConfig):
         from django.db.models import fields
 
         fields.BLANK_CHOICE_LABEL = _("- Select an option -")
+        # The public pages show these: a change to one makes the cached pages of visitors stale (public_cache.py).
+        from civhub.core import public_cache
+        from civhub.core.models import Centre, Grant, KeyDate, ProgrammeLine, PublicContact
+
+        public_cache.watch(Centre, ProgrammeLine, Grant, KeyDate, PublicContact)

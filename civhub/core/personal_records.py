@@ -10,7 +10,7 @@ from django.apps import apps
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from civhub.core import personal_data
+from civhub.core import personal_data, public_cache
 from civhub.core.models import AuditEvent, OutgoingMail, PublicContact
 from civhub.core.personal_data import Identity, Source
 
@@ -36,6 +36,7 @@ def _public_contacts(identity: Identity) -> list[dict]:
 
 
 def _erase_public_contacts(identity: Identity) -> int:
+    public_cache.changed()  # an update() sends no post_save: the public page names the contact
     return _public_contacts_of(identity).update(name=personal_data.erased_name(identity.user), email="", phone="")
 
 

@@ -2,10 +2,11 @@
 
 Times are written in Europe/Amsterdam with a VTIMEZONE, so calendars show 10:00 local on both
 sides of a daylight-saving change. The UID of an event or meeting never changes, so subscribers
-update it instead of adding another.
+update it instead of adding another. The feeds list two years back and everything ahead (`in_window`).
 """
 
 from collections.abc import Iterable
+from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -19,6 +20,16 @@ from civhub.core.models import Centre
 from civhub.events.models import Event
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+WINDOW_DAYS = 2 * 365  # how far back a feed reaches
+
+
+def in_window(queryset):
+    """What a feed lists of `queryset` (events or meetings): from two years back on.
+
+    A calendar app keeps what it fetched before, so older items add nothing; without a window the feed would
+    grow with every year the centre runs and take longer to build and fetch each time.
+    """
+    return queryset.filter(starts_at__gte=timezone.now() - timedelta(days=WINDOW_DAYS))
 
 
 def calendar(name: str, centre: Centre, *, events: Iterable[Event] = (), meetings: Iterable = ()) -> bytes:

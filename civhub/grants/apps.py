@@ -23,6 +23,10 @@ class GrantsConfig(AppConfig):
         from civhub.grants.selectors.budget import public_budget_summary
 
         public_budget.register(public_budget_summary)
+        from civhub.core import public_cache
+        from civhub.grants.models import BudgetLine, BudgetVersion
+
+        public_cache.watch(BudgetVersion, BudgetLine)
         # The inbox (accounts, below us) lists what waits for a person: we hand it ours (core/inbox.py).
         from civhub.core import inbox
         from civhub.grants import inbox as grants_inbox

@@ -14,3 +14,8 @@ class LearningConfig(AppConfig):
 
         search.register(search.Source(name="learning.course", label=_("Courses"), search=learning_search.courses,
                                       order=40))
+        # The catalogue and the OOAPI feed show these, places left included (core/public_cache.py).
+        from civhub.core import public_cache
+        from civhub.learning.models import Course, Enrolment, LearningPath, LearningPathStep, Offering, Skill
+
+        public_cache.watch(Skill, Course, Offering, Enrolment, LearningPath, LearningPathStep)

@@ -28,3 +28,8 @@ class PartnersConfig(AppConfig):
 
         portal.register(dashboard.Panel(order=5, template="partners/portal/_agreement_section.html",
                                         context=portal_section))
+        # The public centre page and the catalogue's providers show the partners (core/public_cache.py).
+        from civhub.core import public_cache
+        from civhub.partners.models import AgreementSignature, AgreementVersion, Organisation, Partnership
+
+        public_cache.watch(Organisation, Partnership, AgreementVersion, AgreementSignature)

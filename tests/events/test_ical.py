@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from icalendar import Calendar
 
 from civhub.events.ical import event_attachment
@@ -27,22 +28,50 @@ def _local(day: datetime.date, hour: int) -> datetime.datetime:
     return datetime.datetime.combine(day, datetime.time(hour), tzinfo=AMSTERDAM)
 
 
+def _last_sunday(year: int, month: int) -> datetime.date:
+    day = datetime.date(year, month, 31)
+    return day - datetime.timedelta(days=(day.weekday() + 1) % 7)
+
+
 def test_agenda_feed_keeps_local_times_across_the_dst_changes(client, centre):
-    spring = EventFactory(centre=centre, title="Open labdag", starts_at=_local(datetime.date(2026, 3, 29), 10),
-                          ends_at=_local(datetime.date(2026, 3, 29), 12))
-    autumn = EventFactory(centre=centre, title="Informatiesessie", starts_at=_local(datetime.date(2026, 10, 25), 10),
-                          ends_at=_local(datetime.date(2026, 10, 25), 12))
+    # Next year's changes (the last Sundays of March and October): the feed lists two years back and all ahead.
+    year = timezone.localdate().year + 1
+    spring_day, autumn_day = _last_sunday(year, 3), _last_sunday(year, 10)
+    spring = EventFactory(centre=centre, title="Open labdag", starts_at=_local(spring_day, 10),
+                          ends_at=_local(spring_day, 12))
+    autumn = EventFactory(centre=centre, title="Informatiesessie", starts_at=_local(autumn_day, 10),
+                          ends_at=_local(autumn_day, 12))
     EventFactory(centre=centre, title="Alleen partners", audience=Event.Audience.PARTNERS)
     calendar = _parse(client.get(reverse("events:agenda_ics", args=[centre.slug])))
     vevents = {str(vevent["summary"]): vevent for vevent in calendar.walk("VEVENT")}
     assert set(vevents) == {"Open labdag", "Informatiesessie"}
-    for event, offset in ((spring, 2), (autumn, 1)):  # summer time (+02:00) begins 29 March, ends 25 October
+    for event, offset in ((spring, 2), (autumn, 1)):  # summer time (+02:00) begins on the spring day, ends on autumn's
         start = vevents[event.title].decoded("dtstart")
         assert (start.hour, start.minute) == (10, 0) and start.utcoffset() == datetime.timedelta(hours=offset)
         assert vevents[event.title]["dtstart"].params["TZID"] == "Europe/Amsterdam"
         assert start == event.starts_at
     assert calendar.walk("VTIMEZONE")  # calendars need the zone's rules to show the right local time
     assert vevents["Open labdag"]["uid"] == f"event-{spring.pk}@{centre.slug}.civhub"
+
+
+def test_the_feeds_list_two_years_back_and_everything_ahead(client, centre, partner_a_contact):
+    now = timezone.now()
+    EventFactory(centre=centre, title="Te oud", starts_at=now - datetime.timedelta(days=2 * 365 + 2),
+                 ends_at=now - datetime.timedelta(days=2 * 365 + 1))
+    EventFactory(centre=centre, title="Vorig jaar", starts_at=now - datetime.timedelta(days=400),
+                 ends_at=now - datetime.timedelta(days=399))
+    EventFactory(centre=centre, title="Over vijf jaar", starts_at=now + datetime.timedelta(days=5 * 365),
+                 ends_at=now + datetime.timedelta(days=5 * 365, hours=2))
+    meeting(centre, title="Oud partneroverleg", is_public=True, kind="partner_consultation",
+            starts=_local(timezone.localdate() - datetime.timedelta(days=3 * 365), 10))
+    meeting(centre, title="Nieuw partneroverleg", is_public=True, kind="partner_consultation",
+            starts=_local(timezone.localdate() + datetime.timedelta(days=10), 10))
+    agenda = _parse(client.get(reverse("events:agenda_ics", args=[centre.slug])))
+    summaries = " ".join(str(vevent["summary"]) for vevent in agenda.walk("VEVENT"))
+    assert "Te oud" not in summaries and "Oud partneroverleg" not in summaries
+    assert all(title in summaries for title in ("Vorig jaar", "Over vijf jaar", "Nieuw partneroverleg"))
+    own = client.get(reverse("events:personal_ics", args=[centre.slug, feed_token(user=partner_a_contact).token]))
+    assert "Te oud" not in own.content.decode()
 
 
 def test_personal_feed_has_partner_events_and_works_with_its_token_only(client, centre, partner_a_contact):

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from civhub.accounts.permissions import centre_role_required
 from civhub.core.models import Centre
-from civhub.events.ical import calendar
+from civhub.events.ical import calendar, in_window
 from civhub.events.models import CalendarFeedToken, Event
 from civhub.events.permissions import feed_is_live, sees_partner_events
 from civhub.events.selectors.agenda import personal_events
@@ -37,6 +37,7 @@ def personal_ics(request, slug, token):
     if not feed_is_live(owner, centre):
         raise Http404
     events = personal_events(centre, owner) if sees_partner_events(owner, centre) else Event.objects.none()
-    return ics_response(calendar(_("My agenda: %(centre)s") % {"centre": centre.name}, centre, events=events,
-                                 meetings=meetings_for_agenda(centre, public_only=False, user=owner)),
+    return ics_response(calendar(_("My agenda: %(centre)s") % {"centre": centre.name}, centre,
+                                 events=in_window(events),
+                                 meetings=in_window(meetings_for_agenda(centre, public_only=False, user=owner))),
                         f"mijn-agenda-{centre.slug}.ics")

@@ -19,7 +19,7 @@ from civhub.core.models import Centre
 from civhub.core.views import act, confirm_then_act, posted
 from civhub.events.errors import EventError
 from civhub.events.forms import RegistrationForm
-from civhub.events.ical import calendar
+from civhub.events.ical import calendar, in_window
 from civhub.events.models import Event, Registration
 from civhub.events.permissions import is_member, may_register, may_see_event, sees_partner_events
 from civhub.events.selectors import agenda as selectors
@@ -159,8 +159,8 @@ def agenda_ics(request, slug):
     """`events:agenda_ics`: the public events and public meetings as an iCalendar feed."""
     centre = _centre(slug)
     events = Event.objects.filter(centre=centre, audience=Event.Audience.PUBLIC).order_by("starts_at", "pk")
-    content = calendar(_("Agenda of %(centre)s") % {"centre": centre.name}, centre, events=events,
-                       meetings=meetings_for_agenda(centre, public_only=True))
+    content = calendar(_("Agenda of %(centre)s") % {"centre": centre.name}, centre, events=in_window(events),
+                       meetings=in_window(meetings_for_agenda(centre, public_only=True)))
     return ics_response(content, f"agenda-{centre.slug}.ics")
 
 

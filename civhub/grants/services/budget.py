@@ -15,6 +15,7 @@ from django.db.models import Max, Sum
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from civhub.core import public_cache
 from civhub.core.audit import record_event
 from civhub.core.formatting import format_eur
 from civhub.core.models import Grant
@@ -103,6 +104,7 @@ def _create_version(grant, actor, base, name, reason, cells, lines, deviation_re
                    source=cell.source, amount=cell.amount)
         for cell in cells
     ], BudgetLine, default_user=actor)
+    public_cache.changed()  # bulk_create sends no post_save: the public page's budget is stale now
     total = (version.lines.aggregate(total=Sum("amount"))["total"] or Decimal("0")).quantize(Decimal("0.01"))
     record_event(version, actor=actor, action="budget_revised", centre=grant.centre,
                  summary=_("Budget version %(number)s “%(name)s” (from version %(base)s): %(cells)s cells, %(total)s")

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from civhub.core.clients import client_address
 from civhub.core.models import Centre
+from civhub.core.public_cache import cached_for_visitors
 from civhub.core.views import act, confirm_then_act, posted
 from civhub.learning.errors import LearningError
 from civhub.learning.forms.public import CatalogueFilterForm, EnrolmentForm, RegistrationForm
@@ -39,6 +40,7 @@ def _centre(slug) -> Centre:
     return get_object_or_404(Centre, slug=slug)
 
 
+@cached_for_visitors
 def catalogue(request, slug):
     """`learning:catalogue`: published courses with their upcoming offerings, filtered and paged."""
     centre = _centre(slug)

@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from civhub.core import public_cache
 from civhub.core.commands import CivhubCommand
 from civhub.loader.demo_activity import DEMO_DEFINITION, add_demo_activity, describe_activity
 from civhub.loader.demo_application import add_demo_application
@@ -24,6 +25,7 @@ class Command(CivhubCommand):
 
     def handle(self, *args, **options):
         with transaction.atomic():
+            public_cache.changed()  # the demo writes rows in bulk too (no signals): visitors' cached pages are stale
             result = load_or_fail(read_or_fail(self, DEMO_DEFINITION))
             done = add_demo_activity(centre=result.centre)
             # The application of June 2021 before the history that follows its award (2022 on): it is built from the
