@@ -51,7 +51,9 @@ serve: $(VENV)/.installed locale/nl/LC_MESSAGES/django.mo var/serve-secret-key
 	$(SERVE_ENV) $(PY) manage.py migrate --verbosity 0
 	$(SERVE_ENV) $(PY) manage.py check --deploy --fail-level ERROR
 	@echo "civhub (production profile): open http://127.0.0.1:$(PORT)/"
-	$(SERVE_ENV) GUNICORN_BIND=127.0.0.1:$(PORT) $(VENV)/bin/gunicorn -c gunicorn.conf.py
+	@# One process unless told otherwise: without CACHE_URL the limits and progress are each process's own.
+	$(SERVE_ENV) GUNICORN_BIND=127.0.0.1:$(PORT) GUNICORN_WORKERS=$${GUNICORN_WORKERS:-1} \
+	  $(VENV)/bin/gunicorn -c gunicorn.conf.py
 
 demo: $(VENV)/.installed | var
 	$(DEV_ENV) $(PY) manage.py migrate --verbosity 0
