@@ -6,7 +6,7 @@ PORT ?= 8000
 DEV_ENV := DEBUG=1
 PG_URL ?= postgres://postgres@127.0.0.1:5432/civhub
 
-.PHONY: run test test-demo test-pg lint check-i18n messages demo bench lock browser-deps clean
+.PHONY: run serve test test-demo test-pg lint check-i18n messages demo bench lock browser-deps clean
 
 # Development and tests install both locks: requirements-dev.lock reads requirements.lock (what production installs).
 $(VENV)/.installed: requirements.lock requirements-dev.lock pyproject.toml
@@ -37,6 +37,23 @@ run: $(VENV)/.installed locale/nl/LC_MESSAGES/django.mo var/.demo-loaded
 	$(DEV_ENV) $(PY) manage.py migrate --verbosity 0
 	@echo "civhub: open http://127.0.0.1:$(PORT)/ (demo logins in README.md)"
 	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# The production profile on this machine (docs/deployment.md): DEBUG off, a local key kept in var/, plain HTTP on
+# the loopback address only, hashed static files, gunicorn with gunicorn.conf.py. The same database as `make run`.
+SERVE_ENV = DEBUG=0 SECRET_KEY="$$(cat var/serve-secret-key)" ALLOWED_HOSTS=127.0.0.1,localhost \
+	SITE_URL=http://127.0.0.1:$(PORT) SECURE_SSL_REDIRECT=0
+
+var/serve-secret-key: | var
+	(umask 077 && $(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > $@)
+
+serve: $(VENV)/.installed locale/nl/LC_MESSAGES/django.mo var/serve-secret-key
+	$(SERVE_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
+	$(SERVE_ENV) $(PY) manage.py migrate --verbosity 0
+	$(SERVE_ENV) $(PY) manage.py check --deploy --fail-level ERROR
+	@echo "civhub (production profile): open http://127.0.0.1:$(PORT)/"
+	@# One process unless told otherwise: without CACHE_URL the limits and progress are each process's own.
+	$(SERVE_ENV) GUNICORN_BIND=127.0.0.1:$(PORT) GUNICORN_WORKERS=$${GUNICORN_WORKERS:-1} \
+	  $(VENV)/bin/gunicorn -c gunicorn.conf.py
 
 demo: $(VENV)/.installed | var
 	$(DEV_ENV) $(PY) manage.py migrate --verbosity 0

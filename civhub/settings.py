@@ -63,7 +63,15 @@ if not ALLOWED_HOSTS:
         )
     ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
 
-SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+SITE_URL = env("SITE_URL").rstrip("/")
+if not SITE_URL:
+    if not DEBUG:
+        # Links in e-mails and calendar feeds start with it; a guessed default would send broken links.
+        raise ImproperlyConfigured(
+            "SITE_URL is not set. With DEBUG off civhub needs the site's public address for the links in its "
+            "e-mails, e.g. SITE_URL=https://civhub.example.org."
+        )
+    SITE_URL = "http://127.0.0.1:8000"
 # In development without SITE_URL, links in e-mails take the address the server answered on (core/mail.py).
 SITE_URL_FROM_REQUEST = DEBUG and not env("SITE_URL")
 
@@ -105,6 +113,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "civhub.core.logs.RequestLogMiddleware",  # first: it times and logs every request, the health check's too
+    "civhub.core.health.HealthCheckMiddleware",  # before the host check, SSL redirect and sessions (core/health.py)
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -274,12 +284,15 @@ SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    # A load balancer probes the health check over plain HTTP (core/health.py answers it before the redirect).
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
+    # Secure cookies unless the site is served over plain HTTP on this machine (`make serve`; the deploy check
+    # refuses SITE_URL over HTTP anywhere else, core/checks.py).
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SITE_URL.startswith("https://")
     CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS if not host.startswith(".")]
 
 # Webhooks (civhub/webhooks, docs/webhooks.md): a target on this machine or a private network is refused unless
@@ -304,11 +317,23 @@ TASKS = {"default": {"BACKEND": _TASK_BACKENDS.get(env("TASKS_BACKEND", "immedia
 if env("CACHE_KEY_PREFIX"):
     CACHES["default"]["KEY_PREFIX"] = env("CACHE_KEY_PREFIX")
 
+# Logs go to standard error: one JSON object a line in production (LOG_FORMAT=json), plain lines with DEBUG
+# (LOG_FORMAT=text). Every request and every task writes one line at INFO (core/logs.py).
+LOG_FORMAT = env("LOG_FORMAT", "text" if DEBUG else "json")
+if LOG_FORMAT not in {"json", "text"}:
+    raise ImproperlyConfigured(f"LOG_FORMAT must be json or text, not {LOG_FORMAT!r}.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "civhub.core.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
+    # The request and task lines are the access log (gunicorn's own is off, gunicorn.conf.py).
+    "loggers": {"civhub.requests": {"level": env("REQUEST_LOG_LEVEL", "INFO")},
+                "civhub.tasks": {"level": env("REQUEST_LOG_LEVEL", "INFO")}},
 }
 
 # The REST API (civhub/api): JSON only, documented by drf-spectacular. The defaults are the partners' API's (v1,

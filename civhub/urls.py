@@ -5,6 +5,7 @@ from django.urls import include, path, re_path
 
 from civhub.accounts.urls import centre_patterns
 from civhub.api.rest.errors import unknown_address
+from civhub.core.health import healthz
 from civhub.partners.urls import office_patterns, portal_patterns, public_patterns
 
 admin.site.site_header = "civhub"
@@ -34,4 +35,5 @@ urlpatterns = [
     re_path(r"^api/v1/", unknown_address),  # after every API URL: a client gets a problem, not an HTML page
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("healthz", healthz, name="healthz"),  # answered by core.health.HealthCheckMiddleware before any of this
 ]

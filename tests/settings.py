@@ -9,6 +9,9 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "civhub-tests-only-not-secret-" + "x" * 32)
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+os.environ.setdefault("SITE_URL", "http://127.0.0.1:8000")
+# No line per request and task in the suite's output; tests/core/test_logs.py turns them on where it reads them.
+os.environ.setdefault("REQUEST_LOG_LEVEL", "WARNING")
 
 from civhub.settings import *  # noqa: E402, F403 - the suite overrides a few of production's settings
 from civhub.settings import STATIC_ROOT, STORAGES  # noqa: E402

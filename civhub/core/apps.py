@@ -12,6 +12,8 @@ class CoreConfig(AppConfig):
         # catalogue; naming it here puts it in ours (locale/nl), so a select says "- Kies een optie -".
         from django.db.models import fields
 
+        from civhub.core import checks, logs  # noqa: F401 - registers the deploy checks and the task log line
+
         fields.BLANK_CHOICE_LABEL = _("- Select an option -")
         # The public pages show these: a change to one makes the cached pages of visitors stale (public_cache.py).
         from civhub.core import public_cache
