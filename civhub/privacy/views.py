@@ -39,7 +39,8 @@ def my_data(request):
 @require_safe
 def people(request, centre):
     """`privacy:people`: find a person of the centre by name or e-mail address."""
-    query = request.GET.get("q", "").strip()[:100]
+    # A NUL is no text, and PostgreSQL refuses it in a query (core/search.py reads it the same way).
+    query = " ".join(request.GET.get("q", "").replace("\x00", " ").split())[:100]
     found = people_of(centre).order_by("full_name", "email")
     if query:
         found = found.filter(Q(full_name__icontains=query) | Q(email__icontains=query))
