@@ -10,6 +10,7 @@ at once, for a module that shares them over many tests (tests/test_permissions.p
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
+from django.db import connection
 from django.test import Client
 from django.utils import translation
 
@@ -205,6 +206,19 @@ partner_a_contact = _persona_fixture("partner_a_contact")
 partner_a_signatory = _persona_fixture("partner_a_signatory")
 partner_b_contact = _persona_fixture("partner_b_contact")
 other_centre_manager = _persona_fixture("other_centre_manager")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_stray_database_sessions(django_db_setup, django_db_blocker):
+    """On PostgreSQL, end any other session on the test database before it is dropped: a process a test started
+    (the multi-process test's servers and worker, a killed worker's half-done transaction) can leave one, and the
+    database cannot be dropped while it lives."""
+    yield
+    if connection.vendor != "postgresql":
+        return
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                       "WHERE datname = current_database() AND pid <> pg_backend_pid()")
 
 
 @pytest.fixture
