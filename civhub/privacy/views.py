@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from civhub.accounts.models import Membership
+from civhub.core import search
 from civhub.core.views import form_page, posted, show_error
 from civhub.privacy import services
 from civhub.privacy.errors import PrivacyError
@@ -39,8 +40,7 @@ def my_data(request):
 @require_safe
 def people(request, centre):
     """`privacy:people`: find a person of the centre by name or e-mail address."""
-    # A NUL is no text, and PostgreSQL refuses it in a query (core/search.py reads it the same way).
-    query = " ".join(request.GET.get("q", "").replace("\x00", " ").split())[:100]
+    query = search.parse(request.GET.get("q")).text[:100]  # a NUL read as a space, as the site's search does
     found = people_of(centre).order_by("full_name", "email")
     if query:
         found = found.filter(Q(full_name__icontains=query) | Q(email__icontains=query))
