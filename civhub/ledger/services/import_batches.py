@@ -32,6 +32,7 @@ from django.tasks import TaskResultStatus, task
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from civhub.core.logs import carries_request_id, enqueue
 from civhub.ledger.errors import LedgerError
 from civhub.ledger.imports import check_contributions, import_contributions, import_rates
 from civhub.ledger.imports.report import STORED_ERRORS, ImportReport
@@ -134,7 +135,7 @@ def confirm_import(*, batch: ImportBatch, actor) -> int:
     if not claimed:
         raise LedgerError(_("This file has already been imported, or it was refused. Upload it again to retry."))
     record_progress(batch.pk, done=0, total=batch.total_rows, phase="importing")
-    result = run_import.enqueue(batch.pk, translation.get_language())
+    result = enqueue(run_import, batch.pk, translation.get_language())
     if result.status == TaskResultStatus.SUCCESSFUL:
         return result.return_value
     return batch.pk
@@ -187,6 +188,7 @@ class _Recorder:
 
 
 @task
+@carries_request_id
 def run_import(batch_pk: int, language: str = "nl") -> int:
     """Import a confirmed batch's stored file; returns the pk of the batch that records the import.
 
