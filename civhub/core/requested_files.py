@@ -81,17 +81,23 @@ def office_kinds() -> list[str]:
 
 def request_file(*, kind: str, centre, actor, parameters: dict, name: str) -> RequestedFile:
     """Ask the worker for a file (`name` is what the download will be called); the same file this person asked for,
-    still waiting or being made, is returned instead of a second one."""
+    still waiting or being made, is returned instead of a second one.
+
+    A waiting one is queued again: should the queue have refused it the first time, asking again is the retry (a
+    second run of the task finds it claimed and skips it). A queue that refuses never breaks the page.
+    """
     kind_of(kind)  # an unknown kind is a mistake in the code, not the person's
     with transaction.atomic():
         waiting = RequestedFile.objects.filter(centre=centre, kind=kind, requested_by=actor,
                                                status__in=(Status.QUEUED, Status.RUNNING))
-        same = next((requested for requested in waiting if requested.parameters == parameters), None)
-        if same is not None:
-            return same
-        requested = RequestedFile.objects.create(centre=centre, kind=kind, parameters=parameters, name=name[:255],
-                                                 requested_by=actor, language=translation.get_language() or "nl")
-        transaction.on_commit(lambda: enqueue(make_file, requested.pk))
+        requested = next((found for found in waiting if found.parameters == parameters), None)
+        if requested is None:
+            requested = RequestedFile.objects.create(centre=centre, kind=kind, parameters=parameters,
+                                                     name=name[:255], requested_by=actor,
+                                                     language=translation.get_language() or "nl")
+        if requested.status == Status.QUEUED:
+            pk = requested.pk
+            transaction.on_commit(lambda: enqueue(make_file, pk), robust=True)
     return requested
 
 
