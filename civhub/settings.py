@@ -313,6 +313,11 @@ INSTALLED_APPS += ["django_tasks_db"]
 _TASK_BACKENDS = {"immediate": "django.tasks.backends.immediate.ImmediateBackend",
                   "database": "django_tasks_db.DatabaseBackend"}
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS.get(env("TASKS_BACKEND", "immediate"), env("TASKS_BACKEND"))}}
+# Downloads the worker makes above a size (core/requested_files.py), below which they download at once: the funder
+# pack when the centre's ledger and the grant's expenditure hold more entries than this, the meeting pack when it
+# lists more agenda items and documents. The partner statements' ZIP is always made by the worker.
+FUNDER_PACK_DIRECT_ENTRIES = env_int("FUNDER_PACK_DIRECT_ENTRIES", 20000)
+MEETING_PACK_DIRECT_ROWS = env_int("MEETING_PACK_DIRECT_ROWS", 60)
 # Several sites (or test runs) sharing one Redis keep apart by a prefix on every key.
 if env("CACHE_KEY_PREFIX"):
     CACHES["default"]["KEY_PREFIX"] = env("CACHE_KEY_PREFIX")

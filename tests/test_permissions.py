@@ -35,6 +35,7 @@ from tests.applications.rows_award import AWARD_ROWS
 from tests.applications.rows_commitments import COMMITMENT_ROWS
 from tests.applications.rows_continuation import CONTINUATION_ROWS
 from tests.conftest import PERSONA_BUILDERS, PERSONAS, build_world
+from tests.core.rows_files import FILE_ROWS
 from tests.core.rows_health import HEALTH_ROWS
 from tests.core.rows_search import SEARCH_ROWS
 from tests.events.rows import EVENT_ROWS
@@ -254,6 +255,7 @@ TABLE = [
     *INBOX_ROWS,
     *TWO_FACTOR_ROWS,
     *SEARCH_ROWS,
+    *FILE_ROWS,
     *HEALTH_ROWS,
     *APPLICATION_ROWS,
     *COMMITMENT_ROWS,

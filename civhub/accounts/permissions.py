@@ -10,12 +10,13 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.urls import Resolver404, resolve
 
 from civhub.accounts.models import OFFICE_ROLES, PARTNER_ROLES, Membership, Role
-from civhub.core.models import Centre
+from civhub.core.models import Centre, RequestedFile
+from civhub.core.requested_files import office_kinds
 
 _CACHE_ATTR = "_civhub_roles"
 
@@ -131,6 +132,15 @@ def may_open(user, centre: Centre, path: str) -> bool:
         return False
     return (getattr(user, "is_superuser", False) or bool(roles_in(user, centre))) and _holds_one_of(user, centre,
                                                                                                   roles)
+
+
+def requested_files_visible_to(user, centre: Centre) -> QuerySet[RequestedFile]:
+    """The files made in the background (core/requested_files.py) the user may open: those they asked for, and for
+    the office the centre's office files whoever asked for them. Anyone else's is a 404."""
+    mine = Q(requested_by=user)
+    if acts_as_office(user, centre):
+        mine |= Q(kind__in=office_kinds())
+    return RequestedFile.objects.filter(mine, centre=centre)
 
 
 office_required = centre_role_required(*sorted(OFFICE_ROLES))

@@ -30,11 +30,14 @@ urlpatterns = [
 
 # A centre's pages for everyone with a role in it, mounted at /c/<slug>/ in the "core" namespace: the inbox ("Te doen",
 # core:inbox) and the search ("Zoeken", core:search). Every app contributes its items and hits through core/inbox.py
-# and core/search.py; the pages are here because they need the access rules.
+# and core/search.py; the pages are here because they need the access rules. So are the files the worker makes
+# (core:requested_file, core/requested_files.py), which only their requester (and for office files the office) opens.
 # The centre administrator's list of people ("Mensen"), each person's page and the reset of their two factors.
 centre_patterns = ([
     path("te-doen/", views.inbox, name="inbox"),
     path("zoeken/", views.search, name="search"),
+    path("bestanden/<int:pk>/", views.requested_file, name="requested_file"),
+    path("bestanden/<int:pk>/downloaden/", views.requested_file_download, name="requested_file_download"),
     path("mensen/", two_factor_views.people, name="people"),
     path("mensen/<int:pk>/", two_factor_views.person, name="person"),
     path("mensen/<int:pk>/tweestapsverificatie-herstellen/", two_factor_views.person_reset_two_factor,

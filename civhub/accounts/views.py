@@ -1,10 +1,12 @@
 """Signing in and out, setting a password from an invitation, the personal start page, the inbox ("Te doen"),
-the search ("Zoeken") and the choice of e-mail notifications."""
+the search ("Zoeken"), the files made in the background (their status and download) and the choice of e-mail
+notifications."""
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -12,8 +14,10 @@ from django.views.decorators.http import require_safe
 from civhub.accounts import notifications, permissions, throttle
 from civhub.accounts.forms import EmailAuthenticationForm, NotificationForm, PasswordLinkForm
 from civhub.core import inbox as registry
+from civhub.core import requested_files
 from civhub.core import search as finder
 from civhub.core.clients import client_address
+from civhub.core.exports import file_download
 from civhub.core.views import form_page, posted
 
 
@@ -89,6 +93,39 @@ def search(request, centre):
     groups = finder.search(request.user, centre, query)
     return render(request, "accounts/search.html", {
         "centre": centre, "query": query, "groups": groups, "count": sum(group.total for group in groups)})
+
+
+def _requested_file(request, centre, pk):
+    return get_object_or_404(permissions.requested_files_visible_to(request.user, centre).select_related(
+        "requested_by"), pk=pk)
+
+
+@permissions.centre_role_required()
+@require_safe
+def requested_file(request, centre, pk):
+    """A file the worker makes: waiting, being made (with its progress), ready (the download) or failed (why).
+
+    While it is not over the page asks itself again (htmx) for its status part, inside a live region.
+    """
+    requested = _requested_file(request, centre, pk)
+    context = {"centre": centre, "requested": requested, "title": requested_files.kind_of(requested.kind).label,
+               "progress": requested_files.progress_of(requested), "kept_days": requested_files.KEPT_DAYS}
+    template = "accounts/requested_file.html#status" if request.htmx else "accounts/requested_file.html"
+    return render(request, template, context)
+
+
+@permissions.centre_role_required()
+@require_safe
+def requested_file_download(request, centre, pk):
+    """The ready file, with the name it was asked for under and its SHA-256; 404 while it is not ready."""
+    requested = _requested_file(request, centre, pk)
+    if requested.status != requested.Status.DONE or not requested.file:
+        raise Http404
+    handle = requested.file.storage.open(requested.file.name, "rb")
+    handle.seek(0, 2)  # the Spool streams from the start and knows the size from the end
+    response = file_download(handle, name=requested.name)
+    response["X-Content-SHA256"] = requested.sha256
+    return response
 
 
 @login_required

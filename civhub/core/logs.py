@@ -4,8 +4,10 @@
 digits and `-_.:`, at most 128) and a new one otherwise, so a hostile header cannot forge or break log lines; the
 id goes back in the response's X-Request-ID. When the request is done it writes one line to `civhub.requests`:
 method, path, status, duration, the signed-in user's id and the client's address (core/clients.py, the same one
-the limits count). A task writes one line to `civhub.tasks` when it finishes; a task run inside the request (the
-immediate backend) carries the request's id. `JsonFormatter` writes a record and its `fields` as one JSON object.
+the limits count). A task writes one line to `civhub.tasks` when it finishes. A task queued during a request carries
+the request's id into the worker: `enqueue(task, ...)` adds it to the task's keyword arguments, and a task function
+decorated with `carries_request_id` runs under it, so its own log lines and its line in `civhub.tasks` name the
+request that caused it. `JsonFormatter` writes a record and its `fields` as one JSON object.
 """
 
 import contextvars
@@ -15,6 +17,7 @@ import re
 import time
 import uuid
 from datetime import UTC, datetime
+from functools import wraps
 
 from django.dispatch import receiver
 from django.tasks.signals import task_finished
@@ -28,6 +31,8 @@ task_logger = logging.getLogger("civhub.tasks")
 REQUEST_ID_HEADER = "X-Request-ID"
 VALID_REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
 current_request_id: contextvars.ContextVar[str | None] = contextvars.ContextVar("current_request_id", default=None)
+# The keyword argument that carries the request id into a task (travels with the task's other arguments as JSON).
+REQUEST_ID_ARGUMENT = "request_id"
 
 
 class JsonFormatter(logging.Formatter):
@@ -91,6 +96,31 @@ class RequestLogMiddleware:
         return response
 
 
+def carries_request_id(function):
+    """Decorate a task's function (below `@task`): it accepts the request id `enqueue` adds and runs under it."""
+
+    @wraps(function)
+    def run(*args, **kwargs):
+        given = kwargs.pop(REQUEST_ID_ARGUMENT, None)
+        token = current_request_id.set(given or current_request_id.get())
+        try:
+            return function(*args, **kwargs)
+        finally:
+            current_request_id.reset(token)
+
+    run.carries_request_id = True
+    return run
+
+
+def enqueue(task, *args, **kwargs):
+    """Queue `task` as `task.enqueue(...)` does; one whose function `carries_request_id` gets the current request's
+    id, so that the worker's log lines for it name the request that queued it."""
+    request_id = current_request_id.get()
+    if request_id and getattr(task.func, "carries_request_id", False):
+        kwargs[REQUEST_ID_ARGUMENT] = request_id
+    return task.enqueue(*args, **kwargs)
+
+
 @receiver(task_finished, dispatch_uid="civhub.core.logs.log_task")
 def log_task(sender, task_result, **kwargs):
     started, finished = task_result.started_at, task_result.finished_at
@@ -100,6 +130,7 @@ def log_task(sender, task_result, **kwargs):
         "task_id": task_result.id,
         "status": task_result.status.name,
         "duration_ms": duration_ms,
-        "request_id": current_request_id.get(),
+        # The worker sends this signal after the task's own context is gone: the id it carried is in its arguments.
+        "request_id": task_result.kwargs.get(REQUEST_ID_ARGUMENT) or current_request_id.get(),
     }
     task_logger.info("task %s %s %sms", fields["task"], fields["status"], duration_ms, extra={"fields": fields})

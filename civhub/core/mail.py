@@ -27,6 +27,7 @@ from django.tasks import task
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from civhub.core.logs import carries_request_id, enqueue
 from civhub.core.models import OutgoingMail
 
 logger = logging.getLogger(__name__)
@@ -89,7 +90,7 @@ def queue_mail(*, to: list[str], subject: str, body: str, attachments: Iterable[
 def _enqueue(pk: int, run_after: datetime | None = None) -> None:
     """Hand one mail to the task queue. A queue that refuses leaves it waiting for `manage.py send_due_mail`."""
     try:
-        (deliver.using(run_after=run_after) if run_after else deliver).enqueue(pk)
+        enqueue(deliver.using(run_after=run_after) if run_after else deliver, pk)
     except Exception:
         logger.exception("Could not queue outgoing e-mail %s; send_due_mail will send it.", pk)
 
@@ -101,6 +102,7 @@ LEASE = timedelta(minutes=10)
 
 
 @task
+@carries_request_id
 def deliver(pk: int) -> str:
     """Send one outgoing mail, unless it was sent already (a task may run twice); never raises for the server."""
     now = timezone.now()

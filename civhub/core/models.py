@@ -368,3 +368,48 @@ class CentreRevision(models.Model):
 
     def __str__(self):
         return f"{self.centre_id}: {self.token}"
+
+
+class RequestedFile(models.Model):
+    """RequestedFile: a file a person asked for that the worker makes, because it takes too long for a page: a large
+    funder pack or meeting pack, the partner statements of a year as one ZIP (core/requested_files.py).
+
+    It records what was asked (the kind and its parameters), by whom and in which language, whether it waits, is
+    being made, is ready or failed (with the reason, in the requester's language), and the finished file with its
+    size and SHA-256. The file is written to storage only when it is whole. Kept seven days (`apply_retention`).
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("waiting")
+        RUNNING = "running", _("being made")
+        DONE = "done", _("ready")
+        FAILED = "failed", _("failed")
+
+    centre = models.ForeignKey(Centre, on_delete=models.CASCADE, related_name="requested_files",
+                               verbose_name=_("centre"))
+    kind = models.CharField(_("kind"), max_length=40)
+    parameters = models.JSONField(_("parameters"), default=dict, blank=True)
+    name = models.CharField(_("file name"), max_length=255)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+",
+                                     verbose_name=_("requested by"))
+    language = models.CharField(_("language"), max_length=10, default="nl")
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    file = models.FileField(_("file"), upload_to="files/", blank=True)
+    size = models.PositiveBigIntegerField(_("size in bytes"), default=0)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    error = models.TextField(_("why it failed"), blank=True)
+    created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("requested file")
+        verbose_name_plural = _("requested files")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.name} ({self.get_status_display()})"
+
+    @property
+    def is_over(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)

@@ -10,8 +10,8 @@ from django.apps import apps
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from civhub.core import personal_data, public_cache
-from civhub.core.models import AuditEvent, OutgoingMail, PublicContact
+from civhub.core import personal_data, public_cache, requested_files
+from civhub.core.models import AuditEvent, OutgoingMail, PublicContact, RequestedFile
 from civhub.core.personal_data import Identity, Source
 
 
@@ -53,6 +53,16 @@ def _erase_mails(identity: Identity) -> int:
     return _mails_of(identity).delete()[0]
 
 
+def _files(identity: Identity) -> list[dict]:
+    rows = RequestedFile.objects.filter(requested_by=identity.user).order_by("created_at", "pk")
+    return personal_data.values(rows, "pk", "created_at", "centre__slug", "kind", "parameters", "name", "status",
+                                "finished_at")
+
+
+def _erase_files(identity: Identity) -> int:
+    return requested_files.remove(RequestedFile.objects.filter(requested_by=identity.user))
+
+
 def history_models() -> list:
     """The history tables of django-simple-history (their model has `instance_type`, the recorded model; the tables
     of a history's many-to-many rows have no `history_user`)."""
@@ -85,10 +95,14 @@ personal_data.register(Source(
     name="core.mail", fields={"core.OutgoingMail": ("recipient",)}, export=_mails, erase=_erase_mails,
     description=_("The e-mails civhub sent you, or still has to send you.")))
 personal_data.register(Source(
+    name="core.files", fields={"core.RequestedFile": ("requested_by",)}, export=_files, erase=_erase_files,
+    description=_("The files you asked civhub to make in the background (kept a week).")))
+personal_data.register(Source(
     name="core.history", fields={model._meta.label: ("history_user",) for model in history_models()},
     export=_history, erase=_erase_history_reasons,
     description=_("The versions of records you saved (the history of changes).")))
 personal_data.impersonal("core.Centre", "name", reason="the name of a centre")
 personal_data.impersonal("core.Regulation", "name", reason="the name of a subsidy regulation")
+personal_data.impersonal("core.RequestedFile", "name", reason="the name of a report's file (the centre and a date)")
 personal_data.impersonal("django_tasks_database.DBTaskResult", "backend_name", "queue_name",
                          reason="the task queue's own names; a task's arguments are keys, never personal data")

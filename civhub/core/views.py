@@ -3,12 +3,15 @@
 A view reads a form, calls one service and answers. The service refuses with a `CivhubError`
 (each app's error subclasses it); these helpers turn that refusal into a form error or a flash
 message the same way everywhere. A form that comes back with errors answers 400, a fresh one 200.
+`made_in_background` is the answer of a download too large for a page: the worker makes it (core/requested_files.py).
 """
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from civhub.core.errors import CivhubError
+from civhub.core.requested_files import kind_of, request_file
 
 
 def posted(request):
@@ -73,3 +76,16 @@ def confirm_then_act(request, template: str, context: dict, call, message, to, *
     if request.method != "POST":
         return render(request, template, context)
     return act(request, call, message, to, refused_to=refused_to)
+
+
+def made_in_background(request, centre, *, kind: str, parameters: dict, name: str):
+    """A download the worker makes: GET says so and offers the button; POST asks for it and opens its status page.
+
+    The person asks with a POST (a link or a prefetch never starts the work); the same file still being made for
+    them is that request again (`request_file`).
+    """
+    if request.method != "POST":
+        return render(request, "core/made_in_background.html",
+                      {"centre": centre, "title": kind_of(kind).label, "name": name})
+    requested = request_file(kind=kind, centre=centre, actor=request.user, parameters=parameters, name=name)
+    return redirect(reverse("core:requested_file", args=[centre.slug, requested.pk]))

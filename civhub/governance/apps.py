@@ -27,3 +27,8 @@ class GovernanceConfig(AppConfig):
                                       search=governance_search.meetings, order=50))
         search.register(search.Source(name="governance.decision", label=_("Decisions"),
                                       search=governance_search.decisions, order=60))
+        # A large meeting pack is made by the worker (core/requested_files.py).
+        from civhub.core import requested_files
+        from civhub.governance.pack import MEETING_PACK
+
+        requested_files.register(MEETING_PACK)

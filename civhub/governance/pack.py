@@ -3,14 +3,20 @@
 The agenda, the documents' list, the open actions, the decisions taken at the previous meeting of the
 same kind and since, the monitor's summary and the KPIs behind target, and the labour market (the Human
 Capital Agenda's newest forecast, published cells only) — all as of the meeting's date.
-Rendered in Dutch with the reports' print stylesheet (civhub/reports/pdf.py).
+Rendered in Dutch with the reports' print stylesheet (civhub/reports/pdf.py). A pack that lists more agenda items and
+documents than `settings.MEETING_PACK_DIRECT_ROWS` is made by the worker (core/requested_files.py, `MEETING_PACK`).
 """
 
+from django.conf import settings
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from civhub.core.exports import Kind
 from civhub.core.exports.pdf import format_value
-from civhub.governance.models import Action, Decision, Meeting
+from civhub.core.requested_files import FileKind
+from civhub.governance.errors import GovernanceError
+from civhub.governance.models import Action, Decision, Meeting, MeetingDocument
 from civhub.governance.selectors.registers import meeting_page, previous_meeting
 from civhub.grants.selectors.monitor import current_grant, monitor
 from civhub.hca.selectors.forecast import MIN_PARTNERS
@@ -51,3 +57,21 @@ def render_meeting_pack(meeting: Meeting, *, language: str = PDF_LANGUAGE) -> by
     """The meeting pack as PDF bytes."""
     with translation.override(language):
         return render_pdf("governance/pack.html", pack_context(meeting))
+
+
+def pack_is_large(meeting: Meeting) -> bool:
+    """Whether the pack lists more agenda items and documents than a page should wait for."""
+    rows = meeting.items.count() + MeetingDocument.objects.filter(item__meeting=meeting).count()
+    return rows > settings.MEETING_PACK_DIRECT_ROWS
+
+
+def make_meeting_pack(requested, out, progress) -> None:
+    """The worker's pack of the meeting it was asked for (registered in governance/apps.py)."""
+    meeting = Meeting.objects.select_related("centre", "programme_line").filter(
+        centre=requested.centre, pk=requested.parameters["meeting"]).first()
+    if meeting is None:
+        raise GovernanceError(_("This meeting no longer exists."))
+    out.write(render_meeting_pack(meeting))
+
+
+MEETING_PACK = FileKind("meeting_pack", gettext_lazy("Meeting pack"), make_meeting_pack)

@@ -32,3 +32,9 @@ class GrantsConfig(AppConfig):
         from civhub.grants import inbox as grants_inbox
 
         inbox.register(inbox.Source(name="grants.report", items=grants_inbox.reports_due, order=60))
+        # A confirmed expenditure import runs in the ledger's import task (queued, with its progress), like theirs.
+        from civhub.grants.imports import import_confirmed
+        from civhub.ledger.models import ImportBatch
+        from civhub.ledger.services import import_batches
+
+        import_batches.register_importer(ImportBatch.Kind.EXPENDITURE, import_confirmed)

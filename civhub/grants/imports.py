@@ -9,6 +9,7 @@ same extern_id with other content is an error for that row. An amount may be neg
 
     check_expenditure(...)   the web preview: every error and the first rows, nothing written
     import_expenditure(...)  the same check, then every new row written in one transaction
+    import_confirmed(...)    a confirmed web import, run by the ledger's import task (queued like contributions)
 """
 
 import uuid
@@ -29,6 +30,7 @@ from civhub.core.models import Grant
 from civhub.grants import chain
 from civhub.grants.errors import GrantError
 from civhub.grants.models import CostCategory, Expenditure
+from civhub.grants.selectors.monitor import current_grant
 from civhub.grants.services.budget import ensure_finance
 from civhub.grants.services.expenditure import amount_problem, date_problem, description_problem
 from civhub.ledger.imports import cells
@@ -46,6 +48,7 @@ COLUMNS = (
     Column("amount", ("bedrag", "amount")),
     Column("description", ("omschrijving", "description")),
 )
+PROGRESS_EVERY = 1000  # rows between two reports of progress (the page polls it through the cache)
 DUTCH_NAMES = {column.key: column.names[0] for column in COLUMNS}
 # The Dutch names of the cost categories a bookkeeping export may use, whatever the catalogue says.
 DUTCH_CATEGORY_NAMES = {
@@ -177,12 +180,12 @@ def check_expenditure(*, grant: Grant, actor, file, file_name: str, max_rows: in
 
 
 def import_expenditure(*, grant: Grant, actor, file, file_name: str, dry_run: bool = False,
-                       batch: ImportBatch | None = None, max_rows: int = MAX_ROWS) -> ExpenditureReport:
+                       batch: ImportBatch | None = None, max_rows: int = MAX_ROWS, progress=None) -> ExpenditureReport:
     """Import an expenditure file into `grant`, all or nothing; `dry_run` only checks it.
 
     `batch` is the web preview's record of the file, which then records the import too;
     without it a new ImportBatch is started. The report's batch holds the outcome: done,
-    or refused with every error.
+    or refused with every error. `progress(done, total)` hears how many rows are checked, now and then.
     """
     if dry_run:
         return check_expenditure(grant=grant, actor=actor, file=file, file_name=file_name, max_rows=max_rows)
@@ -191,7 +194,7 @@ def import_expenditure(*, grant: Grant, actor, file, file_name: str, dry_run: bo
                                  file_name=file_name)
     try:
         with transaction.atomic():
-            report = _check_and_write(grant, actor, batch, file, file_name, max_rows=max_rows)
+            report = _check_and_write(grant, actor, batch, file, file_name, max_rows=max_rows, progress=progress)
     except IntegrityError:
         report = ExpenditureReport(file_name=file_name)
         report.file_error(_("The expenditure changed while the file was imported; nothing was written. "
@@ -201,10 +204,10 @@ def import_expenditure(*, grant: Grant, actor, file, file_name: str, dry_run: bo
     return report
 
 
-def _check_and_write(grant, actor, batch, file, file_name, *, max_rows) -> ExpenditureReport:
+def _check_and_write(grant, actor, batch, file, file_name, *, max_rows, progress) -> ExpenditureReport:
     """Lock the grant (imports of one grant queue up), check every row, write the new ones when all is well."""
     chain.lock_grant(grant)
-    report, rows = _check(grant, file, file_name, max_rows=max_rows)
+    report, rows = _check(grant, file, file_name, max_rows=max_rows, progress=progress)
     if not report.ok:
         return report
     lines = dict(grant.centre.programme_lines.values_list("number", "pk"))
@@ -225,13 +228,15 @@ def _check_and_write(grant, actor, batch, file, file_name, *, max_rows) -> Expen
 # Checking -----------------------------------------------------------------------------------------
 
 
-def _check(grant: Grant, file, file_name: str, *, max_rows: int) -> tuple[ExpenditureReport, list[Row]]:
+def _check(grant: Grant, file, file_name: str, *, max_rows: int, progress=None) -> tuple[ExpenditureReport, list[Row]]:
     """Read and check every row; the report, and the new rows when the file is clean."""
     report, rows, facts, seen = ExpenditureReport(file_name=file_name), [], _Facts(grant), {}
     try:
         table = open_table(file, file_name, COLUMNS, max_rows=max_rows)
         for number, values in table.rows():
             report.rows += 1
+            if progress is not None and report.rows % PROGRESS_EVERY == 0:
+                progress(report.rows, 0)
             row = _check_row(number, values, table.headers, facts, seen, report)
             if row is None:
                 continue
@@ -343,19 +348,11 @@ def preview_rows(batch: ImportBatch, grant: Grant) -> list[Row]:
         return []
 
 
-def confirm_expenditure_import(*, batch: ImportBatch, grant: Grant, actor) -> ExpenditureReport:
-    """Import a checked file: only its uploader, only once; the file is checked again as it is written."""
-    if batch.actor_id != actor.pk:
-        raise GrantError(_("Only the person who uploaded the file can confirm its import."))
-    claimed = ImportBatch.objects.filter(pk=batch.pk, state=ImportBatch.State.PREVIEW).update(
-        state=ImportBatch.State.RUNNING)
-    if not claimed:
-        raise GrantError(_("This file has already been imported, or it was refused. Upload it again to retry."))
-    batch.refresh_from_db()
-    try:
-        with batch.upload.open("rb") as file:
-            return import_expenditure(grant=grant, actor=actor, file=file, file_name=batch.file_name, batch=batch)
-    except BaseException:
-        batch.state, batch.finished_at = ImportBatch.State.FAILED, timezone.now()
-        batch.save(update_fields=["state", "finished_at"])
-        raise
+def import_confirmed(batch: ImportBatch, file, progress) -> ExpenditureReport:
+    """The confirmed web import, run by the ledger's `run_import` task (registered in grants/apps.py): the stored
+    file into the centre's current grant, recorded on the confirmed batch itself; checked again as it is written."""
+    grant = current_grant(batch.centre, today=timezone.localdate())
+    if grant is None:
+        raise GrantError(_("The centre has no grant to record the expenditure in."))
+    return import_expenditure(grant=grant, actor=batch.actor, file=file, file_name=batch.file_name, batch=batch,
+                              progress=progress)

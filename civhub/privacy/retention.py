@@ -8,6 +8,8 @@
   Regeling OCW-subsidies art. 8). Nothing of it is changed here: the hash chain covers it. The rule reports the
   centres whose ledger is past that date; removing such a centre's records is a deliberate deletion (of the
   centre, by a superuser), which core/retention.py then allows.
+- Files made in the background (a funder pack, a meeting pack, the statements' ZIP; core/requested_files.py): seven
+  days after they were asked for, the request and its file are removed. They are copies of what the pages show.
 """
 
 from dataclasses import dataclass
@@ -18,6 +20,7 @@ from django.db.models import CharField, Value
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
+from civhub.core import requested_files
 from civhub.core.audit import record_event
 from civhub.core.models import Centre
 from civhub.core.retention import retained_until
@@ -32,7 +35,7 @@ class Outcome:
     """What one rule found in one centre: how many records are past their term, and whether they were handled."""
 
     centre: Centre
-    rule: str  # "registrations", "enrolments", "interests", "ledger"
+    rule: str  # "registrations", "enrolments", "interests", "ledger", "files"
     count: int
     until: date | None = None  # the ledger: its retention date
     applied: bool = False
@@ -79,7 +82,18 @@ def apply_retention(*, today: date, apply: bool, actor=None) -> list[Outcome]:
                 found = [Outcome(o.centre, o.rule, o.count, applied=True) for o in found]
         outcomes += found
         outcomes.append(_ledger(centre, today))
+        outcomes.append(_files(centre, today, apply=apply))
     return outcomes
+
+
+def _files(centre: Centre, today: date, *, apply: bool) -> Outcome:
+    """The centre's files made in the background past their days; removed (rows and files) with `apply`."""
+    with transaction.atomic():
+        old = requested_files.old_files(centre, today)
+        count = old.count()
+        if apply and count:
+            requested_files.remove(old)
+    return Outcome(centre, "files", count, applied=apply and bool(count))
 
 
 def _anonymise(centre: Centre, today: date) -> None:

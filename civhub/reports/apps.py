@@ -13,3 +13,9 @@ class ReportsConfig(AppConfig):
         from civhub.reports.snapshot import funder_snapshot
 
         snapshots.register(funder_snapshot)
+        # Large funder packs and the statements' ZIP are made by the worker (core/requested_files.py).
+        from civhub.core import requested_files
+        from civhub.reports.files import FUNDER_PACK, PARTNER_STATEMENTS
+
+        requested_files.register(FUNDER_PACK)
+        requested_files.register(PARTNER_STATEMENTS)

@@ -71,12 +71,17 @@ def render_statement_pdf(partnership: Partnership, year: int, *, generated_at: d
         })
 
 
-def write_statements_zip(centre: Centre, year: int, binary_file: BinaryIO) -> int:
-    """Write one statement per partner with accepted entries in `year` into a ZIP; the number of statements."""
+def write_statements_zip(centre: Centre, year: int, binary_file: BinaryIO, *, progress=None) -> int:
+    """Write one statement per partner with accepted entries in `year` into a ZIP; the number of statements.
+
+    `progress(done, total)` hears each statement written (the worker's status page shows it).
+    """
     partnerships = list(partners_with_entries(centre, year))
     generated_at = now()
     with zipfile.ZipFile(binary_file, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for partnership in partnerships:
+        for done, partnership in enumerate(partnerships, start=1):
             archive.writestr(file_name(partnership, year),
                              render_statement_pdf(partnership, year, generated_at=generated_at))
+            if progress is not None:
+                progress(done, len(partnerships))
     return len(partnerships)

@@ -7,7 +7,9 @@ values fall back to the defaults (today, the whole grant) as on the monitor page
 partner's statement is for that partner's own people and the office (another partner's is
 a 404); the ZIP of all statements of a year is the office's.
 
-Large files are written to a temporary file and streamed from it, never held in memory.
+Large files are written to a temporary file and streamed from it, never held in memory. The worker makes the
+funder pack of a large ledger and every statements ZIP (reports/files.py): the page offers to ask for it, and the
+status page (core:requested_file) then offers the file.
 """
 
 import tempfile
@@ -19,12 +21,14 @@ from django.utils import timezone, translation
 from civhub.accounts.permissions import acts_as_office, office_required, portal_required
 from civhub.core.exports import CONTENT_TYPES, attachment, file_download
 from civhub.core.models import Grant
+from civhub.core.views import made_in_background
 from civhub.grants.forms.monitor import MonitorForm
 from civhub.grants.models import ReportSubmission
 from civhub.grants.permissions import monitor_required
 from civhub.grants.selectors.monitor import current_grant, monitor
 from civhub.partners.permissions import partnerships_visible_to
 from civhub.programme.permissions import report_required
+from civhub.reports import files as worker_files
 from civhub.reports import statements as statement_files
 from civhub.reports.forms import PeriodForm
 from civhub.reports.funder import write_funder_xlsx
@@ -38,7 +42,7 @@ FORMATS = ("xlsx", "pdf")
 
 @monitor_required
 def funder_pack(request, centre, fmt):
-    """The funder pack (docs/formats.md §6) of the centre's grant as XLSX or PDF."""
+    """The funder pack (docs/formats.md §6) of the centre's grant as XLSX or PDF; the worker makes a large one."""
     if fmt not in FORMATS:
         raise Http404
     today = timezone.localdate()
@@ -48,6 +52,10 @@ def funder_pack(request, centre, fmt):
     # The monitor page's own reading of ?as_of= and ?year=: what it shows is what the pack holds.
     as_of, year = MonitorForm(request.GET, years=list(grant.years), today=today).reference()
     name = "-".join(str(part) for part in ("financieringsrapport", centre.slug, year, as_of.isoformat()) if part)
+    if worker_files.funder_pack_is_large(grant):
+        parameters = worker_files.funder_pack_parameters(grant, fmt=fmt, as_of=as_of, year=year)
+        return made_in_background(request, centre, kind=worker_files.FUNDER_PACK.name, name=f"{name}.{fmt}",
+                                  parameters=parameters)
     if fmt == "pdf":
         with translation.override(PDF_LANGUAGE):  # the monitor's warnings and line names are texts too
             content = render_funder_pdf(monitor(grant, as_of=as_of, year=year))
@@ -108,11 +116,11 @@ def partner_statement(request, centre, code, year):
 
 @office_required
 def partner_statements_zip(request, centre, year):
-    """Every statement of a year in one ZIP: one PDF per partner with accepted contributions that year."""
+    """Every statement of a year in one ZIP (one PDF per partner with accepted contributions that year), made by
+    the worker: GET offers to ask for it, POST asks."""
     _statement_year_or_404(centre, year)
-    spool = tempfile.TemporaryFile()
-    statement_files.write_statements_zip(centre, year, spool)
-    return file_download(spool, name=f"verklaringen-{centre.slug}-{year}.zip")
+    return made_in_background(request, centre, kind=worker_files.PARTNER_STATEMENTS.name, parameters={"year": year},
+                              name=f"verklaringen-{centre.slug}-{year}.zip")
 
 
 @portal_required

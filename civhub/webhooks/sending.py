@@ -24,6 +24,7 @@ from django.conf import settings
 from django.tasks import task
 from django.utils import timezone
 
+from civhub.core.logs import carries_request_id
 from civhub.webhooks.models import Delivery
 from civhub.webhooks.signing import body_of, signature
 
@@ -179,6 +180,7 @@ def deliver(pk: int) -> str:
 
 
 @task
+@carries_request_id
 def send_delivery(delivery_pk: int) -> str:
     """The background task: one attempt at one delivery (services enqueue it; so does `deliver_webhooks`)."""
     return deliver(delivery_pk)

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civhub.core.audit import record_event
+from civhub.core.logs import enqueue
 from civhub.webhooks.errors import WebhookError
 from civhub.webhooks.models import SUBSCRIBABLE, Delivery, EventName, Subscription
 from civhub.webhooks.permissions import may_manage
@@ -117,4 +118,4 @@ def _new_delivery(subscription: Subscription, event_name: str, payload: dict) ->
 
 def _send_after_commit(delivery: Delivery) -> None:
     pk = delivery.pk
-    transaction.on_commit(lambda: send_delivery.enqueue(pk), robust=True)
+    transaction.on_commit(lambda: enqueue(send_delivery, pk), robust=True)

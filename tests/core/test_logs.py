@@ -9,7 +9,7 @@ from django.http import HttpResponse
 from django.tasks import task
 from django.test import RequestFactory
 
-from civhub.core.logs import JsonFormatter, RequestLogMiddleware
+from civhub.core.logs import JsonFormatter, RequestLogMiddleware, carries_request_id, enqueue
 
 pytestmark = pytest.mark.django_db
 
@@ -100,3 +100,35 @@ def test_a_task_run_in_a_request_carries_its_request_id(caplog):
         RequestLogMiddleware(view)(request)
     [record] = [record for record in caplog.records if record.name == "civhub.tasks"]
     assert json.loads(JsonFormatter().format(record))["request_id"] == "req-42"
+
+
+@task
+@carries_request_id
+def task_that_logs():
+    logging.getLogger("civhub.tests").info("working")
+    return "done"
+
+
+def test_a_task_queued_in_a_request_carries_its_id_in_its_arguments(caplog):
+    results = []
+
+    def view(request):
+        results.append(enqueue(task_that_logs))
+        return HttpResponse()
+
+    RequestLogMiddleware(view)(RequestFactory().get("/", HTTP_X_REQUEST_ID="req-7"))
+    assert results[0].kwargs == {"request_id": "req-7"}
+
+
+def test_the_worker_runs_a_task_under_the_request_id_it_carries(caplog):
+    """What the worker does with the queued arguments, outside any request: every line names the request."""
+    caplog.handler.setFormatter(JsonFormatter())  # as the handlers in production: formatted when written
+    with caplog.at_level(logging.INFO, logger="civhub.tests"), caplog.at_level(logging.INFO, logger="civhub.tasks"):
+        task_that_logs.enqueue(request_id="req-8")
+    lines = [json.loads(text) for text in caplog.text.splitlines()]
+    ours = {(line["logger"], line.get("request_id")) for line in lines if line["logger"].startswith("civhub")}
+    assert ours == {("civhub.tests", "req-8"), ("civhub.tasks", "req-8")}
+
+
+def test_a_task_queued_outside_a_request_carries_no_id():
+    assert enqueue(task_that_logs).kwargs == {}

@@ -122,7 +122,7 @@ OTHER_CENTRES_OBJECTS = [
     ("governance:seat_end", other_centres_seat_here),
 ]
 POST_ONLY = ("governance:item_move", "governance:action_done")
-READ_ONLY = ("governance:meeting_pack", "governance:document_file")
+READ_ONLY = ("governance:document_file",)
 
 
 def rows(url_name, args, who, method="GET"):
@@ -136,6 +136,7 @@ GOVERNANCE_ROWS = [
     ("governance:meeting", a_draft_meeting, "GET", "programme_manager", 200),
     ("governance:meeting", other_centres_meeting_here, "GET", "programme_manager", 404),
     *rows("governance:meeting_pack", a_meeting, PACK),
+    *rows("governance:meeting_pack", a_meeting, PACK, "POST"),  # a small pack: sent at once; a large one is asked for
     *rows("governance:document_file", a_document, READERS),
     *rows("governance:decisions", centre_slug, READERS),
     *rows("governance:decisions_export", centre_slug, READERS),

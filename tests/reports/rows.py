@@ -3,7 +3,9 @@
 The funder pack follows the monitor: the programme office and the steering group. A
 partner's statement is for that partner's own people and the office (partner B does not
 learn A's exists: 404); the ZIP of every statement is the office's. Builders give the
-centre a grant (2025–2028), since a pack or statement needs one.
+centre a grant (2025–2028), since a pack or statement needs one. The funder pack (small here: sent at once) and the
+statements' ZIP (made by the worker: GET offers the button, POST asks and opens the status page) take a POST too;
+a refused POST gets the GET's answer.
 """
 
 from tests.conftest import PERSONAS
@@ -138,8 +140,12 @@ def other_centres_submission_changes_here(get):
     return {"slug": _granted(get).slug, "pk": _submission(other).pk}
 
 
-def rows(url_name, args, who):
-    return [(url_name, args, "GET", persona, status) for persona, status in who.items()]
+def rows(url_name, args, who, method="GET"):
+    return [(url_name, args, method, persona, status) for persona, status in who.items()]
+
+
+def refused(who):
+    return {persona: status for persona, status in who.items() if status != 200}
 
 
 REPORT_ROWS = [
@@ -148,7 +154,10 @@ REPORT_ROWS = [
     ("reports:funder_pack", pack_csv, "GET", "programme_manager", 404),
     ("reports:funder_pack", pack_without_grant, "GET", "programme_manager", 404),
     *rows("reports:statements", statements_page, OFFICE_AND_PARTNERS),
+    *rows("reports:funder_pack", pack_xlsx, refused(MONITOR_ACCESS), "POST"),
+    ("reports:funder_pack", pack_xlsx, "POST", "steering_member", 200),
     *rows("reports:partner_statements_zip", statements_2025, OFFICE_ACCESS),
+    *rows("reports:partner_statements_zip", statements_2025, {**OFFICE_ACCESS, **dict.fromkeys(OFFICE, 302)}, "POST"),
     ("reports:partner_statements_zip", statements_outside_grant, "GET", "programme_manager", 404),
     *rows("reports:partner_statement", statement_of_a, PARTNER_A_STATEMENT),
     ("reports:partner_statement", statement_of_a_outside_grant, "GET", "programme_manager", 404),

@@ -6,6 +6,7 @@ import zipfile
 import pytest
 from django.urls import reverse
 
+from civhub.core.models import RequestedFile
 from civhub.reports.statements import render_statement_pdf
 from tests.partners.factories import client_for, count_queries
 from tests.reports.support import more_entries, pdf_text, small_centre
@@ -52,8 +53,16 @@ def test_a_year_outside_the_grant_is_not_found(small, centre, partner_a_contact)
     assert client_for(partner_a_contact).get(statement_url(centre, "partner-a", 2023)).status_code == 404
 
 
-def test_the_office_downloads_every_statement_of_a_year_as_a_zip(small, centre, finance_controller):
-    response = client_for(finance_controller).get(reverse("reports:partner_statements_zip", args=[centre.slug, 2024]))
+def test_the_office_downloads_every_statement_of_a_year_as_a_zip(small, centre, finance_controller, settings,
+                                                                 tmp_path, django_capture_on_commit_callbacks):
+    """Made by the worker (here at once, by the immediate backend), then downloaded from its status page."""
+    settings.MEDIA_ROOT = tmp_path
+    client = client_for(finance_controller)
+    with django_capture_on_commit_callbacks(execute=True):
+        asked = client.post(reverse("reports:partner_statements_zip", args=[centre.slug, 2024]))
+    requested = RequestedFile.objects.get()
+    assert asked["Location"] == reverse("core:requested_file", args=[centre.slug, requested.pk])
+    response = client.get(reverse("core:requested_file_download", args=[centre.slug, requested.pk]))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/zip"
     assert response["Content-Disposition"] == 'attachment; filename="verklaringen-civ-bio-sciences-test-2024.zip"'

@@ -18,10 +18,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from civhub.core.sorting import sort_by
-from civhub.core.views import act, attempt, confirm_then_act, form_page, posted, posted_files
+from civhub.core.views import act, attempt, confirm_then_act, form_page, made_in_background, posted, posted_files
 from civhub.governance.forms import DocumentForm, ItemForm, MeetingForm, meeting_initial
 from civhub.governance.models import AgendaItem, Meeting, MeetingDocument
-from civhub.governance.pack import render_meeting_pack
+from civhub.governance.pack import MEETING_PACK, pack_is_large, render_meeting_pack
 from civhub.governance.permissions import ensure_may_see, may_edit, member_required, office_required, reader_required
 from civhub.governance.selectors.registers import meeting_page, meetings_split
 from civhub.governance.services import meetings as services
@@ -183,9 +183,12 @@ def publish_agenda(request, centre, pk):
 
 @member_required
 def meeting_pack(request, centre, pk):
-    """The meeting pack: one PDF for those who may read the meeting (not for drafts)."""
+    """The meeting pack: one PDF for those who may read the meeting (not for drafts); the worker makes a large one."""
     meeting = meeting_for(request, centre, pk)
+    name = f"vergaderstukken-{meeting.starts_at.date().isoformat()}.pdf"
+    if pack_is_large(meeting):
+        return made_in_background(request, centre, kind=MEETING_PACK.name, parameters={"meeting": meeting.pk},
+                                  name=name)
     response = HttpResponse(render_meeting_pack(meeting), content_type="application/pdf")
-    day = meeting.starts_at.date().isoformat()
-    response["Content-Disposition"] = f'attachment; filename="vergaderstukken-{day}.pdf"'
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

@@ -1,35 +1,34 @@
-"""The expenditure pages: the list with its totals, the form, and the import (upload, preview, confirm).
+"""The expenditure pages: the list with its totals, the form, and the import (upload, preview, confirm, progress).
 
 The programme office and the steering group read the list; the finance controller records
 entries and imports files. An entry never changes: the list's "correct" action opens the
 form with the amount negated, so the correction is a new entry beside the old one.
+A confirmed import runs as the ledger's import task (ledger/services/import_batches.py): at once in development
+and the tests, in the worker with a queue, while the batch's page shows its progress.
 """
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from civhub.core.errors import CivhubError
 from civhub.core.exports import download
 from civhub.core.formatting import format_date
 from civhub.core.views import attempt, form_status, posted, posted_files
-from civhub.grants.errors import GrantError
 from civhub.grants.forms.expenditure import ExpenditureFilterForm, ExpenditureForm, ExpenditureImportForm
-from civhub.grants.imports import (
-    confirm_expenditure_import,
-    expenditure_template_tables,
-    preview_expenditure,
-    preview_rows,
-)
+from civhub.grants.imports import expenditure_template_tables, preview_expenditure, preview_rows
 from civhub.grants.models import Expenditure
 from civhub.grants.permissions import finance_required, may_manage_finances, monitor_required
 from civhub.grants.selectors import expenditure as selectors
 from civhub.grants.services.expenditure import record_expenditure
 from civhub.grants.views import grant_of, no_grant
 from civhub.ledger.models import ImportBatch
+from civhub.ledger.services import import_batches
 
 PAGE_SIZE = 50
 
@@ -125,33 +124,57 @@ def _batch(centre, pk) -> ImportBatch:
     return batch
 
 
+def _batch_url(centre, pk) -> str:
+    return reverse("grants:expenditure_import_batch", args=[centre.slug, pk])
+
+
 @finance_required
 def expenditure_import_batch(request, centre, pk):
-    """One expenditure import: its errors, its preview waiting for confirmation, or its outcome."""
+    """One expenditure import: its errors, its preview waiting for confirmation, its progress, or its outcome.
+
+    While the import runs the page asks itself again (htmx) for the progress; once it is over the answer sends the
+    browser to the outcome.
+    """
     batch = _batch(centre, pk)
+    if request.htmx:
+        return _progress(request, centre, batch)
     grant = grant_of(centre)
     return _page(request, centre, "grants/expenditure/batch.html", {
         "grant": grant, "batch": batch, "preview": preview_rows(batch, grant) if grant else [],
         "may_confirm": batch.state == ImportBatch.State.PREVIEW and batch.actor_id == request.user.pk,
+        "progress": import_batches.progress_of(batch),
     })
+
+
+def _progress(request, centre, batch) -> HttpResponse:
+    if batch.state == ImportBatch.State.RUNNING:
+        return render(request, "grants/expenditure/batch.html#progress", {
+            "centre": centre, "batch": batch, "progress": import_batches.progress_of(batch)})
+    response = HttpResponse(status=204)
+    response["HX-Redirect"] = _batch_url(centre, batch.pk)
+    return response
+
+
+OUTCOMES = {
+    ImportBatch.State.DONE: (messages.SUCCESS, gettext_lazy("The file has been imported.")),
+    ImportBatch.State.REFUSED: (messages.ERROR, gettext_lazy(
+        "The file was refused when it was imported; nothing was written. The errors are below.")),
+    ImportBatch.State.FAILED: (messages.ERROR, gettext_lazy("The import failed; nothing was written.")),
+    ImportBatch.State.RUNNING: (messages.INFO, gettext_lazy(
+        "The import is running. This page shows its progress.")),
+}
 
 
 @finance_required
 @require_POST
 def expenditure_import_confirm(request, centre, pk):
-    """Import the checked file (its uploader only, once): all rows, or none."""
+    """Queue the import of the checked file (its uploader only, once): all rows, or none."""
     batch = _batch(centre, pk)
-    grant = grant_of(centre)
-    if grant is None:
-        raise Http404
     try:
-        report = confirm_expenditure_import(batch=batch, grant=grant, actor=request.user)
-    except GrantError as error:
+        import_batches.confirm_import(batch=batch, actor=request.user)
+    except CivhubError as error:
         messages.error(request, str(error))
     else:
-        if report.ok:
-            messages.success(request, _("The file has been imported."))
-        else:
-            messages.error(request, _("The file was refused when it was imported; nothing was written. "
-                                      "The errors are below."))
-    return redirect("grants:expenditure_import_batch", centre.slug, batch.pk)
+        batch.refresh_from_db(fields=["state"])
+        messages.add_message(request, *OUTCOMES.get(batch.state, OUTCOMES[ImportBatch.State.FAILED]))
+    return redirect(_batch_url(centre, batch.pk))

@@ -12,7 +12,11 @@ web adds around them:
 3. `run_import` imports the stored file through the importer, which writes its own ImportBatch
    for the run; that batch becomes the record of the import (the stored file moves to it) and
    the preview batch is removed. A pointer in the cache sends a page still polling the preview
-   batch to the import's batch.
+   batch to the import's batch. An importer that records the import on the preview batch itself (the
+   grant's expenditure) keeps it.
+
+Higher apps hand their importers down (`register_importer`): the grants app's expenditure runs through the same
+task, so the ledger does not import grants.
 
 Progress: an import is one transaction, so nothing it writes is visible to another request
 until it commits. Its progress therefore goes through the cache (shared between processes
@@ -21,6 +25,7 @@ when CACHE_URL names Redis), and the batch row gets the final counts when it is 
 
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import PurePath
@@ -32,6 +37,8 @@ from django.tasks import TaskResultStatus, task
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from civhub.core.errors import CivhubError
+from civhub.core.logs import carries_request_id, enqueue
 from civhub.ledger.errors import LedgerError
 from civhub.ledger.imports import check_contributions, import_contributions, import_rates
 from civhub.ledger.imports.report import STORED_ERRORS, ImportReport
@@ -39,6 +46,14 @@ from civhub.ledger.models import ImportBatch
 
 Kind, State = ImportBatch.Kind, ImportBatch.State
 CACHE_SECONDS = 24 * 3600
+# kind -> importer(batch, file, progress): imports a confirmed batch's stored file, for the kinds of higher apps.
+Importer = Callable[[ImportBatch, object, Callable[[int, int], None]], ImportReport]
+_IMPORTERS: dict[str, Importer] = {}
+
+
+def register_importer(kind: str, importer: Importer) -> None:
+    """A higher app's importer for its kind of batch (from its AppConfig.ready()), run by `run_import`."""
+    _IMPORTERS[kind] = importer
 
 
 def _key(kind: str, pk: int) -> str:
@@ -134,7 +149,7 @@ def confirm_import(*, batch: ImportBatch, actor) -> int:
     if not claimed:
         raise LedgerError(_("This file has already been imported, or it was refused. Upload it again to retry."))
     record_progress(batch.pk, done=0, total=batch.total_rows, phase="importing")
-    result = run_import.enqueue(batch.pk, translation.get_language())
+    result = enqueue(run_import, batch.pk, translation.get_language())
     if result.status == TaskResultStatus.SUCCESSFUL:
         return result.return_value
     return batch.pk
@@ -187,6 +202,7 @@ class _Recorder:
 
 
 @task
+@carries_request_id
 def run_import(batch_pk: int, language: str = "nl") -> int:
     """Import a confirmed batch's stored file; returns the pk of the batch that records the import.
 
@@ -208,8 +224,10 @@ def _run(batch: ImportBatch) -> int:
                 return batch.pk  # imported (or failed) while this run waited for the row
             with batch.upload.open("rb") as file:
                 report = _import_stored(batch, file)
+            if report.batch is None or report.batch.pk == batch.pk:
+                return _kept(batch)
             return _hand_over(batch, report.batch)
-    except LedgerError as error:
+    except CivhubError as error:  # the ledger's or a registered importer's (the grant's) rule, in words
         _fail(batch, str(error))
         return batch.pk
     except Exception:
@@ -237,6 +255,8 @@ def _last_sign_of_life(pk: int, started):
 
 
 def _import_stored(batch: ImportBatch, file) -> ImportReport:
+    if batch.kind in _IMPORTERS:
+        return _IMPORTERS[batch.kind](batch, file, _Recorder(batch.pk, batch.total_rows))
     if batch.kind == Kind.RATES:
         return import_rates(centre=batch.centre, actor=batch.actor, file=file, file_name=batch.file_name)
     return import_contributions(centre=batch.centre, actor=batch.actor, file=file, file_name=batch.file_name,
@@ -249,6 +269,13 @@ def _fail(batch: ImportBatch, message: str) -> None:
     batch.errors = [{"row": 0, "column": "", "value": "", "message": message}]
     batch.save(update_fields=["state", "finished_at", "errors"])
     cache.delete(_key("progress", batch.pk))
+
+
+def _kept(batch: ImportBatch) -> int:
+    """The importer recorded the import on the confirmed batch itself: only the progress goes."""
+    pk = batch.pk
+    transaction.on_commit(lambda: cache.delete(_key("progress", pk)))
+    return pk
 
 
 def _hand_over(preview: ImportBatch, final: ImportBatch) -> int:

@@ -1,7 +1,8 @@
 """`manage.py apply_retention [--apply]`: anonymise the personal data past their retention term (privacy/retention.py).
 
 Without `--apply` it only reports what it would do (a dry run); with it, it anonymises and writes an audit record
-per centre. Run daily, after the backup (docs/backup.md).
+per centre, and removes the files made in the background that are older than a week. Run daily, after the backup
+(docs/backup.md).
 """
 
 from django.utils import timezone
@@ -24,18 +25,24 @@ class Command(CivhubCommand):
     def handle(self, *args, apply: bool, today: str | None, **options):
         day = date_or_fail(today) or timezone.localdate()
         labels = {"registrations": _("registrations past their term"), "enrolments": _("enrolments past their term"),
-                  "interests": _("interest in courses past its term")}
+                  "interests": _("interest in courses past its term"),
+                  "files": _("files made in the background, older than a week")}
         for outcome in apply_retention(today=day, apply=apply):
             if outcome.rule == "ledger":
                 self.stdout.write(self._ledger_line(outcome, day))
                 continue
-            if outcome.applied:
-                done = _("anonymised")
-            else:
-                done = _("nothing to do") if apply else _("to anonymise")
+            done = self._done(outcome, apply)
             self.stdout.write(f"{outcome.centre.slug}: {labels[outcome.rule]}: {outcome.count} ({done})")
         if not apply:
             self.stdout.write(_("Dry run: nothing was changed. Run with --apply to anonymise."))
+
+    @staticmethod
+    def _done(outcome, apply: bool) -> str:
+        if outcome.rule == "files":
+            return _("removed") if outcome.applied else _("nothing to do") if apply else _("to remove")
+        if outcome.applied:
+            return _("anonymised")
+        return _("nothing to do") if apply else _("to anonymise")
 
     @staticmethod
     def _ledger_line(outcome, day) -> str:
