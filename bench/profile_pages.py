@@ -6,7 +6,8 @@
 
 The pages are bench/load.py's signed-in ones, requested as its personas are signed in there (`signed_in_client`:
 past the second factor), each warmed up first (the cached template loader, the figures `core/revisions.py` keeps),
-then `--repeat` times: the median wall time and the queries of one request. `--profile NAME` prints cProfile's
+then `--repeat` times: the median wall time, its multiple of the one-query floor's (bench/urls.py; the
+load benchmark's goal of 10 % is a multiple of at most 10) and the queries of one request. `--profile NAME` prints cProfile's
 functions of that page's warm requests, by cumulative time. Use a scratch database: signing in writes sessions.
 """
 
@@ -25,6 +26,7 @@ from bench.load import signed_in_client
 
 ROOT = Path(__file__).resolve().parent.parent
 CENTRE = "/c/civ-bio-sciences"
+FLOOR = "/__bench__/one-query/"  # bench/urls.py: what the ratios of bench/load.py are taken against
 PAGES = {  # name: (path, persona), as in bench/load.py
     "portal": (f"{CENTRE}/portaal/janssen/", "contact.janssen@example.org"),
     "contributions": (f"{CENTRE}/bijdragen/", "contact.janssen@example.org"),
@@ -36,7 +38,7 @@ def production_env() -> None:
     """DEBUG off and what the production settings then insist on (the load benchmark's values)."""
     if not os.environ.get("DATABASE_URL"):
         sys.exit("Set DATABASE_URL to a scratch database (sqlite:////tmp/demo.sqlite3).")
-    os.environ.update({"DJANGO_SETTINGS_MODULE": "civhub.settings", "DEBUG": "0", "SECRET_KEY": "bench-" + "k" * 50,
+    os.environ.update({"DJANGO_SETTINGS_MODULE": "bench.settings", "DEBUG": "0", "SECRET_KEY": "bench-" + "k" * 50,
                        "ALLOWED_HOSTS": "testserver,127.0.0.1", "SITE_URL": "http://127.0.0.1",
                        "SECURE_SSL_REDIRECT": "0", "REQUEST_LOG_LEVEL": "WARNING"})
     os.environ.setdefault("STATIC_ROOT", str(Path(tempfile.gettempdir()) / "civhub-profile-static"))
@@ -99,10 +101,14 @@ def main() -> int:
         path, email = PAGES[args.profile]
         profile(signed_in_client(email), path, args.repeat, args.top)
         return 0
-    print(f"{'page':<16}{'ms':>9}{'queries':>9}{'status':>8}")
+    from django.test import Client
+
+    floor, _queries, _status = measure(Client(), FLOOR, args.repeat)
+    print(f"{'page':<16}{'ms':>9}{'x floor':>9}{'queries':>9}{'status':>8}")
+    print(f"{'one-query floor':<16}{floor:>9.2f}{1:>9.1f}{1:>9}{200:>8}")
     for name, (path, email) in PAGES.items():
         milliseconds, queries, status = measure(signed_in_client(email), path, args.repeat)
-        print(f"{name:<16}{milliseconds:>9.1f}{queries:>9}{status:>8}")
+        print(f"{name:<16}{milliseconds:>9.2f}{milliseconds / floor:>9.1f}{queries:>9}{status:>8}")
     return 0
 
 
