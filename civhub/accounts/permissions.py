@@ -19,6 +19,7 @@ from civhub.core.models import Centre, RequestedFile
 from civhub.core.requested_files import office_kinds
 
 _CACHE_ATTR = "_civhub_roles"
+_CENTRE_ATTR = "_civhub_centre"
 
 
 def _memberships(user) -> list[tuple[int, str, int | None]]:
@@ -36,6 +37,11 @@ def forget_roles(user) -> None:
     """Drop the cached roles after a membership change in the same request."""
     if hasattr(user, _CACHE_ATTR):
         delattr(user, _CACHE_ATTR)
+
+
+def all_roles(user) -> set[str]:
+    """Every role the user holds, in any centre."""
+    return {role for _, role, _ in _memberships(user)}
 
 
 def roles_in(user, centre: Centre) -> set[str]:
@@ -74,6 +80,12 @@ def has_partner_role(user, partnership, *roles: str) -> bool:
     )
 
 
+def memberships_in(user, centre: Centre) -> tuple[tuple[str, int | None], ...]:
+    """(role, partnership id) of every role the user holds in `centre`, sorted: what their access there rests on."""
+    return tuple(sorted(((role, pid) for centre_id, role, pid in _memberships(user) if centre_id == centre.pk),
+                        key=lambda held: (held[0], held[1] or 0)))
+
+
 def centres_of(user) -> QuerySet[Centre]:
     """The centres the user holds any role in (all centres for a superuser)."""
     if getattr(user, "is_superuser", False):
@@ -92,12 +104,27 @@ def centre_role_required(*roles: str):
         @login_required
         @wraps(view)
         def wrapper(request, slug, *args, **kwargs):
-            return view(request, centre_with_role(request.user, slug, roles), *args, **kwargs)
+            centre = centre_with_role(request.user, slug, roles)
+            setattr(request, _CENTRE_ATTR, centre)  # for the menu (centre_of_request): no second query
+            return view(request, centre, *args, **kwargs)
 
         wrapper.centre_roles = frozenset(roles)  # on the outer (login_required) function; @wraps carries it further
         return wrapper
 
     return decorator
+
+
+def centre_of_request(request) -> Centre | None:
+    """The centre in the URL (`slug`) when the signed-in user holds a role in it, else None: the one the view's
+    `centre_role_required` found, or read here for a view without it."""
+    match = getattr(request, "resolver_match", None)
+    slug = match.kwargs.get("slug") if match else None
+    if not slug:
+        return None
+    found = getattr(request, _CENTRE_ATTR, None)
+    if found is not None and found.slug == slug:
+        return found
+    return centres_of(request.user).filter(slug=slug).first()
 
 
 def centre_with_role(user, slug: str, roles) -> Centre:

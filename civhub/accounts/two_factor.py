@@ -20,7 +20,8 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp.util import random_hex
 
-from civhub.accounts.models import OFFICE_ROLES, Membership, Role
+from civhub.accounts import permissions
+from civhub.accounts.models import OFFICE_ROLES, Role
 from civhub.core.audit import record_event
 from civhub.core.errors import CivhubError
 
@@ -36,7 +37,8 @@ class TwoFactorError(CivhubError):
 def required_for(user) -> bool:
     """Whether the person must sign in with two factors: they hold an office role, sign for a partner, or are a
     superuser (who may do whatever the office does, and more)."""
-    return user.is_superuser or Membership.objects.filter(user=user, role__in=sorted(REQUIRED_ROLES)).exists()
+    # The roles as the access rules read them (one query, kept on the user for the rest of the request).
+    return user.is_superuser or bool(permissions.all_roles(user) & REQUIRED_ROLES)
 
 
 def authenticator(user) -> TOTPDevice | None:

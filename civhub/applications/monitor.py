@@ -22,6 +22,7 @@ from django.utils import timezone
 from civhub.applications.budget_rules import ZERO
 from civhub.applications.models import Award
 from civhub.applications.selectors import commitments, continuation
+from civhub.core import revisions
 from civhub.core.dashboard import Panel
 from civhub.ledger.counting import accepted_as_of, cofinancing
 from civhub.ledger.models import Contribution
@@ -53,9 +54,15 @@ def realised_by_year(centre, years: list[int]) -> dict[int, Decimal]:
 
 
 def continuation_section(request, grant) -> dict | None:
-    """The section's context, or None for a grant that did not come from an application (three queries; six once
-    the partners are asked for their commitments after the subsidy). The same for everyone who may open the monitor,
-    so the request is not read."""
+    """The section's context, or None for a grant that did not come from an application. The same for everyone who
+    may open the monitor, so the request is not read, and kept like the monitor's figures until the centre's records
+    change (core/revisions.py: the forecast, the ledger and the partners' answers change through audited services)."""
+    return revisions.cached(grant.centre_id, "monitor-continuation", (grant.pk, timezone.localdate().isoformat()),
+                            lambda: _continuation_section(grant))
+
+
+def _continuation_section(grant) -> dict | None:
+    """Three queries; six once the partners are asked for their commitments after the subsidy."""
     award = Award.objects.filter(grant=grant).select_related("application__centre").first()
     if award is None:
         return None

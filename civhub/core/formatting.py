@@ -8,6 +8,7 @@ messages call these functions.
 """
 
 import datetime
+import functools
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils import dateformat, timezone, translation
@@ -59,6 +60,7 @@ def format_eur(value, *, places: int = 2, language: str | None = None) -> str:
     return f"EUR {sign}{group_number(abs(amount), places, language)}"
 
 
+@functools.lru_cache(maxsize=64)  # a handful of styles, asked for in every row of a table
 def parse_style(style: str) -> tuple[str, bool]:
     """`"table time"` → ("table", True): the date style and whether the time is shown."""
     words = (style or "").replace(",", " ").split()
@@ -86,8 +88,14 @@ def format_date(value, style: str = "text", *, language: str | None = None) -> s
     if show_time and not isinstance(value, datetime.datetime):
         show_time = False
     date_format = DATE_STYLES[name][0 if language == "nl" else 1]
+    if _language(None) == language:  # already active: switching costs more than the formatting
+        return _formatted(value, name, date_format, show_time)
     with translation.override(language):
-        text = dateformat.format(value, date_format)
-        if show_time:
-            text += TIME_JOINER[name] + dateformat.format(value, TIME_FORMAT)
+        return _formatted(value, name, date_format, show_time)
+
+
+def _formatted(value, name: str, date_format: str, show_time: bool) -> str:
+    text = dateformat.format(value, date_format)
+    if show_time:
+        text += TIME_JOINER[name] + dateformat.format(value, TIME_FORMAT)
     return text

@@ -174,6 +174,18 @@ class Contribution(RetainedModel):
     def __str__(self):
         return f"{self.partnership.short_code} {self.date} {self.kind}: EUR {self.amount}"
 
+    # A list shows the kind and status in every row: get_kind_display() builds a dict of every choice, hashing
+    # each (lazy) label, that is a translation lookup per choice per row; these look the value up once.
+    @property
+    def kind_label(self) -> str:
+        """The kind as people read it, like get_kind_display()."""
+        return str(_KIND_LABELS.get(self.kind, self.kind))
+
+    @property
+    def status_label(self) -> str:
+        """The status as people read it, like get_status_display()."""
+        return str(_STATUS_LABELS.get(self.status, self.status))
+
     @property
     def counts_as_cofinancing(self) -> bool:
         """Lead applicant and not_counted partners' entries are recorded but never counted."""
@@ -186,6 +198,10 @@ class Contribution(RetainedModel):
     @property
     def is_migrated(self) -> bool:
         return self.provenance == self.Provenance.MIGRATED
+
+
+_KIND_LABELS = dict(ContributionKind.choices)
+_STATUS_LABELS = dict(Contribution.Status.choices)
 
 
 class StatusEvent(models.Model):

@@ -7,8 +7,6 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from civhub.accounts.models import Role
@@ -16,7 +14,7 @@ from civhub.hca.models import SkillRating, SurveyRound, WorkforceAnswer
 from civhub.hca.services.survey import save_answer
 from tests.factories import MembershipFactory, OrganisationFactory, PartnershipFactory
 from tests.hca.survey_support import csv_file, figures, make_occupations, make_round, make_skills, today
-from tests.partners.factories import client_for
+from tests.partners.factories import client_for, count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -169,7 +167,7 @@ def test_the_office_sees_who_answered_and_opens_one_answer(setting, centre, part
 
 
 def test_who_answered_takes_the_same_queries_as_partners_grow(setting, centre, partner_a, partner_a_contact,
-                                                              programme_manager, django_assert_max_num_queries):
+                                                              programme_manager):
     survey, occupations, _skills = setting
     client = client_for(programme_manager)
     url = reverse("hca:round", args=[centre.slug, survey.pk])
@@ -182,18 +180,13 @@ def test_who_answered_takes_the_same_queries_as_partners_grow(setting, centre, p
                             occupation=occupation, figures=figures())
 
     add(2)
-    client.get(url)
-    with CaptureQueriesContext(connection) as few:
-        assert client.get(url).status_code == 200
+    few = count_queries(client, url)  # nothing cached (the menu's count is computed afresh after each change)
     add(12)
-    with django_assert_max_num_queries(len(few)):
-        assert client.get(url).status_code == 200
+    assert count_queries(client, url) <= few
     rounds = reverse("hca:rounds", args=[centre.slug])
-    with CaptureQueriesContext(connection) as listed:
-        assert client.get(rounds).status_code == 200
+    listed = count_queries(client, rounds)
     make_round(centre, programme_manager, reference_date=today() - timedelta(days=400))
-    with django_assert_max_num_queries(len(listed)):
-        assert client.get(rounds).status_code == 200
+    assert count_queries(client, rounds) <= listed
 
 
 def _upload(content: bytes):

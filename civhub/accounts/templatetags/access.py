@@ -36,9 +36,16 @@ def allowed_url(context, url_name, centre, *args) -> str:
     """`{% allowed_url 'ledger:summary' centre code as url %}`: the URL when the signed-in user may open it, else "".
 
     Like `{% url %}` with the centre's slug first; a page shows a link only when it leads somewhere (no dead ends).
+    The answer depends on the view alone (its roles), not on the arguments, so a table that links every row asks
+    once per request.
     """
     try:
         path = reverse(url_name, args=[centre.slug, *args])
     except NoReverseMatch:
         return ""
-    return path if permissions.may_open(context["request"].user, centre, path) else ""
+    request = context["request"]
+    answers = request.__dict__.setdefault("_civhub_allowed_urls", {})
+    key = (url_name, centre.pk, request.user.pk)
+    if key not in answers:
+        answers[key] = permissions.may_open(request.user, centre, path)
+    return path if answers[key] else ""

@@ -21,6 +21,7 @@ from civhub.applications.selectors import commitments as selectors
 from civhub.applications.selectors.applications import application_of
 from civhub.applications.services import commitments as services
 from civhub.applications.views import workspace_url
+from civhub.core import revisions
 from civhub.core.views import attempt, confirm_then_act, form_page, posted
 from civhub.partners.permissions import partnerships_visible_to
 
@@ -164,10 +165,12 @@ def continuation_open(request, centre, pk):
 
 def portal_section(request, partnership) -> dict | None:
     """The partner portal's section: the applications in which this partner pledges, with where it stands and
-    the way to its table (four queries at most); none when it pledges in none."""
+    the way to its table; none when it pledges in none. The standings are the partner's, not the viewer's: kept
+    until the centre's records change (core/revisions.py), they cost no query on a warm page."""
     centre = partnership.centre
-    found = selectors.partner_standings(centre, [partnership.pk])
-    after = selectors.partner_continuation_standings(centre, [partnership.pk])
+    found, after = revisions.cached(centre.pk, "portal-commitments", (partnership.pk,), lambda: (
+        selectors.partner_standings(centre, [partnership.pk]),
+        selectors.partner_continuation_standings(centre, [partnership.pk])))
     if not found and not after:
         return None
     return {"partnership": partnership, "rows": [

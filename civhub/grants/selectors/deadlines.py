@@ -29,10 +29,15 @@ class Deadline:
         return max(0, -self.days_left)
 
 
-def deadlines(grant, *, today: date) -> list[Deadline]:
-    """Every report of the grant in due order; one query for the submissions."""
+def submissions_of(grant) -> list[ReportSubmission]:
+    """The grant's submitted reports, with who submitted them: one query."""
+    return list(ReportSubmission.objects.filter(grant=grant).select_related("submitted_by"))
+
+
+def deadlines(grant, *, today: date, submissions: list[ReportSubmission] | None = None) -> list[Deadline]:
+    """Every report of the grant in due order; one query for the submissions unless they are given."""
     submitted = {(submission.kind, submission.due_date): submission
-                 for submission in ReportSubmission.objects.filter(grant=grant).select_related("submitted_by")}
+                 for submission in (submissions_of(grant) if submissions is None else submissions)}
     return [Deadline(report, submitted.get((report.kind, report.due)), (report.due - today).days)
             for report in report_deadlines(grant)]
 
@@ -45,10 +50,11 @@ class Obligations:
     retained_until: date
 
 
-def last_submission(grant) -> ReportSubmission | None:
-    """The report submitted last that kept its pack: what "what changed since" compares with."""
-    return (ReportSubmission.objects.filter(grant=grant).exclude(summary={}).order_by("-submitted_on", "-pk")
-            .first())
+def last_submission(submissions: list[ReportSubmission]) -> ReportSubmission | None:
+    """Of the grant's submissions (`submissions_of`), the one submitted last that kept its pack: what "what changed
+    since" compares with."""
+    kept = [submission for submission in submissions if submission.summary != {}]
+    return max(kept, key=lambda submission: (submission.submitted_on, submission.pk), default=None)
 
 
 def obligations(grant) -> Obligations:

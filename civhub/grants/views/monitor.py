@@ -18,7 +18,7 @@ from civhub.grants.forms.monitor import MonitorForm
 from civhub.grants.permissions import may_record_reports, monitor_or_partner_required, monitor_partnership_ids
 from civhub.grants.sections import sections_for
 from civhub.grants.selectors.accounts import model_g
-from civhub.grants.selectors.deadlines import deadlines, last_submission, next_open, obligations
+from civhub.grants.selectors.deadlines import deadlines, last_submission, next_open, obligations, submissions_of
 from civhub.grants.selectors.monitor import cached_monitor
 from civhub.grants.views import grant_of, no_grant
 
@@ -57,18 +57,19 @@ def monitor_page(request, centre):
 
 def _office_context(request, centre, grant, figures) -> dict:
     """What only the whole-grant page shows: per-partner year columns, the deadlines and the annual accounts."""
+    submissions = submissions_of(grant)  # for the deadlines and the last report submitted: one query
     return {
         "partner_rows": [(partner, partner.year_amounts(figures.year_list)) for partner in figures.partners],
         "budget_cofinancing": figures.total_budget - figures.subsidy_budget,
         "partner_chart_height": charts.partner_chart_height(figures),
         "partner_chart_width": charts.PAGE_PARTNER_CHART_WIDTH,
-        "deadlines": deadlines(grant, today=timezone.localdate()), "obligations": obligations(grant),
-        "accounts": model_g(grant, as_of=figures.as_of), "last_submission": last_submission(grant),
+        "deadlines": deadlines(grant, today=timezone.localdate(), submissions=submissions),
+        "obligations": obligations(grant), "accounts": model_g(grant, as_of=figures.as_of),
+        "last_submission": last_submission(submissions),
         "advance_first": grant.first_advance_share * 100, "advance_quarterly": grant.quarterly_advance_share * 100,
         "may_record": may_record_reports(request.user, centre),
         "extra_sections": sections_for(request, grant),
     }
-
 
 
 @csp_override(CHART_CSP)

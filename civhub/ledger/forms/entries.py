@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from civhub.core.choices import MATERIAL_CATEGORY, STAFF_TIME_KINDS, ContributionKind
 from civhub.core.fields import DateField, FlexibleDecimalField, ModelChoiceField, ModelMultipleChoiceField
 from civhub.core.models import ProgrammeLine
+from civhub.core.widgets import QuickSelect
 from civhub.ledger.models import Contribution, PeriodLock
 from civhub.ledger.services.entries import STAFF_TIME_MESSAGE, EntryData
 
@@ -224,10 +225,13 @@ def _any(choices) -> list[tuple]:
 class ContributionFilterForm(forms.Form):
     """The list's filters; an unknown value is ignored rather than an error page."""
 
-    status = forms.ChoiceField(label=_("Status"), required=False, choices=_any(Contribution.Status.choices))
-    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
-    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=_any(ContributionKind.form_choices()))
-    partner = forms.ChoiceField(label=_("Partner"), required=False)
+    # Drawn without a template per option: the list shows these on every view (core/widgets.py).
+    status = forms.ChoiceField(label=_("Status"), required=False, choices=_any(Contribution.Status.choices),
+                               widget=QuickSelect)
+    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None, widget=QuickSelect)
+    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=_any(ContributionKind.form_choices()),
+                             widget=QuickSelect)
+    partner = forms.ChoiceField(label=_("Partner"), required=False, widget=QuickSelect)
 
     def __init__(self, *args, years, partners=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -29,8 +29,9 @@ def portal_partnerships(visible: QuerySet) -> QuerySet:
 
 
 def portal_page(partnership: Partnership) -> PortalPage:
-    """Everything the portal page needs, in a fixed number of queries whatever the number of contacts or people."""
-    partnership = Partnership.objects.select_related("organisation", "centre").get(pk=partnership.pk)
+    """Everything the portal page needs, in a fixed number of queries whatever the number of contacts or people.
+
+    `partnership` comes with its organisation and centre (the view read it so)."""
     contacts = list(partnership.contacts.select_related("user").order_by("-is_primary", "name"))
     people = list(
         Membership.objects.filter(partnership=partnership)

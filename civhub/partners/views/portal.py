@@ -34,6 +34,7 @@ def home(request, centre):
 @portal_required
 def partner(request, centre, code):
     partnership = _partnership(request, centre, code)
+    partnership.centre = centre  # the sections read it: the centre the decorator found, not a query of their own
     return render(request, "partners/portal/partner.html", {
         "centre": centre, "page": portal_page(partnership),
         "may_change_group": may_change_cofinancing_group(request.user, partnership),

@@ -55,7 +55,7 @@ __all__ = [
 
 def current_grant(centre, *, today: date) -> Grant | None:
     """The grant running on `today`; otherwise the one that started last (a centre has one grant at a time)."""
-    grants = list(centre.grants.order_by("start"))
+    grants = list(centre.grants.select_related("regulation").order_by("start"))  # the pages name the regulation
     running = [grant for grant in grants if grant.start <= today <= grant.end]
     return (running or grants or [None])[-1]
 
