@@ -148,7 +148,7 @@ def confirm_import(*, batch: ImportBatch, actor) -> int:
     claimed = ImportBatch.objects.filter(pk=batch.pk, state=State.PREVIEW).update(state=State.RUNNING)
     if not claimed:
         raise LedgerError(_("This file has already been imported, or it was refused. Upload it again to retry."))
-    record_progress(batch.pk, done=0, total=batch.total_rows, phase="importing")
+    record_progress(batch.pk, done=0, total=batch.total_rows)
     result = enqueue(run_import, batch.pk, translation.get_language())
     if result.status == TaskResultStatus.SUCCESSFUL:
         return result.return_value
@@ -160,11 +160,10 @@ def confirm_import(*, batch: ImportBatch, actor) -> int:
 
 @dataclass
 class Progress:
-    """What the progress bar shows: rows done of total, and whether the file is being checked or written."""
+    """What the progress bar shows: rows done of total (each row is checked and written in one pass)."""
 
     done: int
     total: int
-    phase: str
     at: float = 0  # when it was recorded (epoch seconds): a stalled import shows no new progress
 
     @property
@@ -172,17 +171,16 @@ class Progress:
         return min(100, round(self.done * 100 / self.total)) if self.total else 0
 
 
-def record_progress(pk: int, *, done: int, total: int, phase: str) -> None:
-    cache.set(_key("progress", pk), asdict(Progress(done, total, phase, time.time())), CACHE_SECONDS)
+def record_progress(pk: int, *, done: int, total: int) -> None:
+    cache.set(_key("progress", pk), asdict(Progress(done, total, time.time())), CACHE_SECONDS)
 
 
 def progress_of(batch: ImportBatch) -> Progress:
     """The running import's progress from the cache; the batch's own counts when it is not running."""
     stored = cache.get(_key("progress", batch.pk)) if batch.state == State.RUNNING else None
     if stored:
-        return Progress(**stored)
-    done = batch.processed_rows if batch.state == State.DONE else 0
-    return Progress(done, batch.total_rows, "done" if batch.state == State.DONE else "importing")
+        return Progress(stored["done"], stored["total"], stored.get("at", 0))
+    return Progress(batch.processed_rows if batch.state == State.DONE else 0, batch.total_rows)
 
 
 def moved_to(pk: int) -> int | None:
@@ -198,7 +196,7 @@ class _Recorder:
         self.pk, self.total = pk, total
 
     def __call__(self, done: int, total: int) -> None:
-        record_progress(self.pk, done=done, total=total or self.total, phase="importing")
+        record_progress(self.pk, done=done, total=total or self.total)
 
 
 @task
