@@ -96,7 +96,9 @@ test-pg: $(VENV)/.installed browser-deps
 	bin/ensure-redis
 	DATABASE_URL=$(PG_URL) $(PY) -m pytest -n 2 -p no:cacheprovider -m "not browser"
 
-bench: $(VENV)/.installed
+bench: $(VENV)/.installed browser-deps
+	@command -v wrk >/dev/null || { echo "Installing Debian's wrk for the load benchmark"; apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 	$(PY) -m bench
 	$(PY) -m bench.imports --rows 100000
 	$(PY) -m bench.monitor --rows 1000000
