@@ -1,4 +1,4 @@
-"""The ledger's, the monitor's and the dashboard's pages, timed on the demo and again on a million entries.
+"""The ledger's, the monitor's, the dashboard's and the inbox's pages, timed on the demo and again on a million entries.
 
 Called by bench/monitor.py (`python -m bench.monitor --rows 1000000`), which inserts the rows: each
 page is timed once cold (the cache emptied, as after any change to the centre's records) and as the
@@ -46,6 +46,8 @@ def _pages(centre, grant) -> dict[str, tuple[str, str]]:
         **{f"monitor chart {chart}": ("finance", reverse("grants:monitor_chart", args=[slug, chart]) + as_of)
            for chart in ("year-bars", "partners", "ratio")},
         "dashboard": ("finance", reverse("office:dashboard", args=[slug])),
+        "inbox (finance)": ("finance", reverse("core:inbox", args=[slug])),
+        "inbox (signatory)": ("signatory", reverse("core:inbox", args=[slug])),
     }
 
 

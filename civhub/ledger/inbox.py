@@ -1,6 +1,11 @@
-"""The ledger's items in the inbox (core/inbox.py): entries to approve, to accept and to correct."""
+"""The ledger's items in the inbox (core/inbox.py): entries to approve, to accept and to correct.
 
-from django.db.models import Q
+Each queue grows with the ledger, so each source also counts its entries (`count_*`), gives its oldest few for
+the page (`first_*`, ordered and cut by the database) and names the list where all of them wait (`more_*`).
+"""
+
+from django.db.models import F, Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -16,38 +21,61 @@ def _entry_title(entry: Contribution) -> str:
     return f"{entry.description} · {entry.partnership.organisation.name}"
 
 
-def _items(entries, *, kind: str, group: str, action: str, since: str, order: int, centre) -> list[Item]:
-    return [Item(kind=kind, group=group, title=_entry_title(entry), since=getattr(entry, since) or entry.updated_at,
+# An entry waits since its last step (approved_at for one to accept: updated_at moves with any later save).
+SINCE_UPDATE = F("updated_at")
+SINCE_APPROVAL = Coalesce("approved_at", "updated_at")
+
+
+def _items(entries, *, kind: str, group: str, action: str, since, order: int, centre, limit=None) -> list[Item]:
+    """The entries as items, oldest first; with `limit`, the oldest `limit` only (cut by the database)."""
+    entries = (entries.select_related("partnership__organisation", "entered_by").annotate(waiting_since=since)
+               .order_by("waiting_since", "pk"))
+    return [Item(kind=kind, group=group, title=_entry_title(entry), since=entry.waiting_since,
                  url=reverse("ledger:contribution", args=[centre.slug, entry.pk]), action=action, order=order,
                  note=_("Entered by %(name)s") % {"name": entry.entered_by.get_full_name()})
-            for entry in entries.select_related("partnership__organisation", "entered_by").order_by("pk")]
+            for entry in (entries[:limit] if limit else entries)]
 
 
-def to_approve(user, centre) -> list[Item]:
+def to_approve(user, centre, limit=None) -> list[Item]:
     """Submitted entries of the partners the user signs for, which another person entered (one query)."""
     entries = _to_approve(user, centre)
     if entries is None:
         return []
     return _items(entries, kind="ledger.approve", group=_("Contributions to approve"), action=_("Approve or reject"),
-                  since="updated_at", order=10, centre=centre)
+                  since=SINCE_UPDATE, order=10, centre=centre, limit=limit)
 
 
-def to_accept(user, centre) -> list[Item]:
+def to_accept(user, centre, limit=None) -> list[Item]:
     """Approved entries for the finance controller, except those they entered or approved (one query)."""
     entries = _to_accept(user, centre)
     if entries is None:
         return []
     return _items(entries, kind="ledger.accept", group=_("Contributions to accept"), action=_("Accept or reject"),
-                  since="approved_at", order=20, centre=centre)
+                  since=SINCE_APPROVAL, order=20, centre=centre, limit=limit)
 
 
-def to_correct(user, centre) -> list[Item]:
+def to_correct(user, centre, limit=None) -> list[Item]:
     """Rejected entries the user entered, for their own partners: they correct and submit them again (one query)."""
     entries = _to_correct(user, centre)
     if entries is None:
         return []
     return _items(entries, kind="ledger.correct", group=_("Rejected contributions to correct"),
-                  action=_("Correct"), since="updated_at", order=15, centre=centre)
+                  action=_("Correct"), since=SINCE_UPDATE, order=15, centre=centre, limit=limit)
+
+
+# Where all of a queue's entries wait, for the page's "see them all" link.
+
+
+def more_to_approve(centre) -> str:
+    return reverse("ledger:approvals", args=[centre.slug])
+
+
+def more_to_accept(centre) -> str:
+    return reverse("ledger:reviews", args=[centre.slug])
+
+
+def more_to_correct(centre) -> str:
+    return reverse("ledger:contributions", args=[centre.slug]) + "?status=rejected"
 
 
 # The querysets behind the three sources (None: the person has no such role), and their counts for the menu.

@@ -184,6 +184,23 @@ def test_the_page_groups_the_work_with_its_age_and_a_button(
     assert reverse("accounts:notifications") in page
 
 
+def test_a_long_queue_shows_its_oldest_entries_with_how_many_wait_and_a_link_to_the_queue(
+        client, centre, partner_a, partner_a_contact, finance_controller, monkeypatch):
+    monkeypatch.setattr(inbox, "PER_GROUP", 2)
+    now = timezone.now()
+    for days, name in ((1, "Nieuwst"), (5, "Oudst"), (3, "Middel")):
+        entry(partner_a, partner_a_contact, status=Status.APPROVED, description=name,
+              approved_at=now - timedelta(days=days))
+    sign_in(client, finance_controller)
+    response = client.get(reverse("core:inbox", args=[centre.slug]))
+    [group] = [group for group in response.context["groups"] if group.kind == "ledger.accept"]
+    assert [item.title.split(" · ")[0] for item in group.items] == ["Oudst", "Middel"]
+    assert (group.total, group.hidden, response.context["count"]) == (3, 1, 3)
+    page = response.content.decode()
+    assert "De 2 oudste staan hier." in page and "Bekijk alle 3 in hun lijst" in page
+    assert f'href="{reverse("ledger:reviews", args=[centre.slug])}"' in page
+
+
 def test_the_page_says_all_is_done_when_nothing_waits(client, centre, communications):
     sign_in(client, communications)
     page = client.get(reverse("core:inbox", args=[centre.slug])).content.decode()
