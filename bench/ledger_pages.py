@@ -55,6 +55,7 @@ def _clients(centre) -> dict:
     """A signed-in client for the finance controller and for a signatory of the centre's first partner."""
     from django.test import Client
 
+    from bench.data import sign_in
     from civhub.accounts.models import Membership, Role, User
 
     signatory = (Membership.objects.filter(centre=centre, role=Role.PARTNER_SIGNATORY)
@@ -62,7 +63,7 @@ def _clients(centre) -> dict:
     clients = {}
     for name, user in (("finance", User.objects.get(email="finance@example.org")), ("signatory", signatory)):
         clients[name] = Client()
-        clients[name].force_login(user)
+        sign_in(clients[name], user)  # both must use two factors
     return clients
 
 

@@ -8,9 +8,9 @@ The inbox page and the menu's count belong to `accounts`, which may not import t
 `items(user, centre)` returns the `Item`s waiting for that person in that centre (an empty list when the
 person has nothing of that kind, e.g. is no signatory), in a constant number of queries, and only items the
 person may act on: never another partner's. The daily digest e-mail lists them all, grouped by kind, oldest
-first. The page (`page_groups`) shows the oldest `PER_GROUP` of each kind with how many wait: a source whose
-queue can grow with the ledger (tens of thousands of entries at a million) gives `count`, `first` (its oldest
-items, bounded by the database) and `more` (the page where all of them wait), so the page never builds them all.
+first. The page (`page_groups`) shows at most `PER_GROUP` of a kind with how many wait: a source whose queue can
+grow with the ledger (tens of thousands of entries at a million) gives `count`, `more` (the list where all of them
+wait) and `first` (the first of that list, read by the database), so the page never builds them all.
 """
 
 from collections.abc import Callable
@@ -50,8 +50,9 @@ class Item:
 @dataclass(frozen=True)
 class Source:
     """A kind of item. For a queue that grows with the ledger: `count(user, centre)` counts the items without
-    building them (the menu's number on every page), `first(user, centre, limit)` gives the `limit` oldest, oldest
-    first, and `more(centre)` the path of the list where every one of them waits (the page links to it)."""
+    building them (the menu's number on every page), `more(centre)` is the path of the list where every one of them
+    waits (the page links to it), and `first(user, centre, limit)` gives the first `limit` of that list, in its
+    order (its oldest first)."""
 
     name: str
     items: Callable
@@ -120,9 +121,9 @@ def page_groups(user, centre, *, limit: int | None = None) -> list[Group]:
     oldest `limit` items with the number that wait; of the others (a few reports, actions, questions), every item."""
     if not getattr(user, "is_authenticated", False):
         return []
-    found: list[Group] = []
+    limit, found = limit or PER_GROUP, []
     for source in sources():
-        found += _bounded(source, user, centre, limit or PER_GROUP) if source.first else groups(source.items(user, centre))
+        found += _bounded(source, user, centre, limit) if source.first else groups(source.items(user, centre))
     return sorted(found, key=lambda group: (group.order, group.kind))
 
 
@@ -130,7 +131,7 @@ def _bounded(source: Source, user, centre, limit: int) -> list[Group]:
     total = source.count(user, centre)
     if not total:
         return []
-    shown = _oldest_first(source.first(user, centre, limit))
+    shown = source.first(user, centre, limit)  # in the order of the list it leads to
     if not shown:  # the last one was done between the count and the look
         return []
     more_url = source.more(centre) if source.more else ""

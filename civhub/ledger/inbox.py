@@ -1,11 +1,11 @@
 """The ledger's items in the inbox (core/inbox.py): entries to approve, to accept and to correct.
 
-Each queue grows with the ledger, so each source also counts its entries (`count_*`), gives its oldest few for
-the page (`first_*`, ordered and cut by the database) and names the list where all of them wait (`more_*`).
+Each queue grows with the ledger, so each source also counts its entries (`count_*`), gives the first few of its
+queue for the page (`limit`: oldest date first, cut by the database) and names the list where all of them wait, in
+the same order (`more_*`).
 """
 
-from django.db.models import F, Q
-from django.db.models.functions import Coalesce
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -13,6 +13,7 @@ from civhub.accounts import permissions as access
 from civhub.accounts.models import Role
 from civhub.core.inbox import Item
 from civhub.ledger.models import Contribution
+from civhub.ledger.selectors.entries import OLDEST_FIRST
 
 Status = Contribution.Status
 
@@ -21,19 +22,23 @@ def _entry_title(entry: Contribution) -> str:
     return f"{entry.description} · {entry.partnership.organisation.name}"
 
 
-# An entry waits since its last step (approved_at for one to accept: updated_at moves with any later save).
-SINCE_UPDATE = F("updated_at")
-SINCE_APPROVAL = Coalesce("approved_at", "updated_at")
-
-
-def _items(entries, *, kind: str, group: str, action: str, since, order: int, centre, limit=None) -> list[Item]:
-    """The entries as items, oldest first; with `limit`, the oldest `limit` only (cut by the database)."""
-    entries = (entries.select_related("partnership__organisation", "entered_by").annotate(waiting_since=since)
-               .order_by("waiting_since", "pk"))
-    return [Item(kind=kind, group=group, title=_entry_title(entry), since=entry.waiting_since,
+def _items(entries, *, kind: str, group: str, action: str, since: str, order: int, centre, limit=None) -> list[Item]:
+    """The entries as items, waiting since `since` (or their last change); with `limit`, the first `limit` of their
+    queue (oldest date first, as the queue lists them)."""
+    entries = entries.select_related("partnership__organisation", "entered_by")
+    return [Item(kind=kind, group=group, title=_entry_title(entry), since=getattr(entry, since) or entry.updated_at,
                  url=reverse("ledger:contribution", args=[centre.slug, entry.pk]), action=action, order=order,
                  note=_("Entered by %(name)s") % {"name": entry.entered_by.get_full_name()})
-            for entry in (entries[:limit] if limit else entries)]
+            for entry in (_first(entries, limit) if limit else entries.order_by("pk"))]
+
+
+def _first(entries, limit: int) -> list[Contribution]:
+    """The first `limit` entries by date: their keys read in order off the centre's (or partner's) date index, then
+    the rows by key. In one query SQLite joined the partners and people to every waiting entry before sorting
+    (200 ms for the finance controller's 50,000 at a million entries); this way it reads ten."""
+    keys = list(entries.order_by(*OLDEST_FIRST).values_list("pk", flat=True)[:limit])
+    found = {entry.pk: entry for entry in entries.filter(pk__in=keys).order_by()}
+    return [found[key] for key in keys if key in found]
 
 
 def to_approve(user, centre, limit=None) -> list[Item]:
@@ -42,7 +47,7 @@ def to_approve(user, centre, limit=None) -> list[Item]:
     if entries is None:
         return []
     return _items(entries, kind="ledger.approve", group=_("Contributions to approve"), action=_("Approve or reject"),
-                  since=SINCE_UPDATE, order=10, centre=centre, limit=limit)
+                  since="updated_at", order=10, centre=centre, limit=limit)
 
 
 def to_accept(user, centre, limit=None) -> list[Item]:
@@ -51,7 +56,7 @@ def to_accept(user, centre, limit=None) -> list[Item]:
     if entries is None:
         return []
     return _items(entries, kind="ledger.accept", group=_("Contributions to accept"), action=_("Accept or reject"),
-                  since=SINCE_APPROVAL, order=20, centre=centre, limit=limit)
+                  since="approved_at", order=20, centre=centre, limit=limit)
 
 
 def to_correct(user, centre, limit=None) -> list[Item]:
@@ -60,7 +65,7 @@ def to_correct(user, centre, limit=None) -> list[Item]:
     if entries is None:
         return []
     return _items(entries, kind="ledger.correct", group=_("Rejected contributions to correct"),
-                  action=_("Correct"), since=SINCE_UPDATE, order=15, centre=centre, limit=limit)
+                  action=_("Correct"), since="updated_at", order=15, centre=centre, limit=limit)
 
 
 # Where all of a queue's entries wait, for the page's "see them all" link.
@@ -75,7 +80,7 @@ def more_to_accept(centre) -> str:
 
 
 def more_to_correct(centre) -> str:
-    return reverse("ledger:contributions", args=[centre.slug]) + "?status=rejected"
+    return reverse("ledger:contributions", args=[centre.slug]) + "?status=rejected&sort=date"
 
 
 # The querysets behind the three sources (None: the person has no such role), and their counts for the menu.
