@@ -24,7 +24,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from bench.imports import scratch_database, setup_django
-from bench.monitor import KINDS, STATUSES, _executemany
+from bench.monitor import KINDS, STATUSES, _executemany, settle
 
 CENTRES, RUNS, RATIO = 200, 5, 1.5
 
@@ -86,7 +86,6 @@ def measure(made: dict, targets) -> dict[str, tuple[float, int]]:
 
 def add_centres(count: int, rows: int, seed: int = 17) -> None:
     """`count` - 1 more centres of 20-60 partners and `rows` contributions over their partners."""
-    from django.db import connection, transaction
     from django.utils import timezone
 
     from bench.data import make_centre
@@ -115,8 +114,7 @@ def add_centres(count: int, rows: int, seed: int = 17) -> None:
                 "two_keys", "", 2)
 
     _executemany("ledger_contribution", columns, (row(number) for number in range(1, rows + 1)))
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+    settle()
 
 
 def main() -> int:
