@@ -42,7 +42,8 @@ def _first(entries, limit: int) -> list[Contribution]:
 
 
 def to_approve(user, centre, limit=None) -> list[Item]:
-    """Submitted entries of the partners the user signs for, which another person entered (one query)."""
+    """Submitted entries of the partners the user signs for, which another person entered (one query; two with
+    `limit`)."""
     entries = _to_approve(user, centre)
     if entries is None:
         return []
@@ -51,7 +52,8 @@ def to_approve(user, centre, limit=None) -> list[Item]:
 
 
 def to_accept(user, centre, limit=None) -> list[Item]:
-    """Approved entries for the finance controller, except those they entered or approved (one query)."""
+    """Approved entries for the finance controller, except those they entered or approved (one query;
+    two with `limit`)."""
     entries = _to_accept(user, centre)
     if entries is None:
         return []
@@ -60,7 +62,8 @@ def to_accept(user, centre, limit=None) -> list[Item]:
 
 
 def to_correct(user, centre, limit=None) -> list[Item]:
-    """Rejected entries the user entered, for their own partners: they correct and submit them again (one query)."""
+    """Rejected entries the user entered, for their own partners: they correct and submit them again (one query;
+    two with `limit`)."""
     entries = _to_correct(user, centre)
     if entries is None:
         return []
