@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from civhub.accounts import notifications, permissions, throttle
+from civhub.accounts.context_processors import remember_inbox_count
 from civhub.accounts.forms import EmailAuthenticationForm, NotificationForm, PasswordLinkForm
 from civhub.core import inbox as registry
 from civhub.core import requested_files
@@ -78,11 +79,13 @@ def password_set(request):
 @permissions.centre_role_required()
 @require_safe
 def inbox(request, centre):
-    """What waits for the person in this centre, grouped by kind, oldest first, each with the way to do it."""
-    items = registry.items_for(request.user, centre)
+    """What waits for the person in this centre, grouped by kind, oldest first, each with the way to do it: of a
+    long queue the oldest few, how many wait and a link to the queue itself."""
+    groups = registry.page_groups(request.user, centre)
+    count = sum(group.total for group in groups)
+    remember_inbox_count(request, count)  # the menu shows the same number: counted once
     return render(request, "accounts/inbox.html", {
-        "centre": centre, "groups": registry.groups(items), "count": len(items),
-        "frequency": notifications.frequency_of(request.user)})
+        "centre": centre, "groups": groups, "count": count, "frequency": notifications.frequency_of(request.user)})
 
 
 @permissions.centre_role_required()

@@ -7,8 +7,10 @@ The inbox page and the menu's count belong to `accounts`, which may not import t
 
 `items(user, centre)` returns the `Item`s waiting for that person in that centre (an empty list when the
 person has nothing of that kind, e.g. is no signatory), in a constant number of queries, and only items the
-person may act on: never another partner's. The page groups them by kind, oldest first; the daily digest
-e-mail lists the same items.
+person may act on: never another partner's. The daily digest e-mail lists them all, grouped by kind, oldest
+first. The page (`page_groups`) shows at most `PER_GROUP` of a kind with how many wait: a source whose queue can
+grow with the ledger (tens of thousands of entries at a million) gives `count`, `more` (the list where all of them
+wait) and `first` (the first of that list, read by the database), so the page never builds them all.
 """
 
 from collections.abc import Callable
@@ -16,6 +18,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
 from django.utils import timezone
+
+PER_GROUP = 10  # items a group shows on the page; the rest are a link away
 
 
 @dataclass(frozen=True)
@@ -45,21 +49,34 @@ class Item:
 
 @dataclass(frozen=True)
 class Source:
-    """A kind of item; `count(user, centre)`, when given, counts them without building them (the menu's number
-    on every page: a queue of a large ledger holds tens of thousands of entries)."""
+    """A kind of item. For a queue that grows with the ledger: `count(user, centre)` counts the items without
+    building them (the menu's number on every page), `more(centre)` is the path of the list where every one of them
+    waits (the page links to it), and `first(user, centre, limit)` gives the first `limit` of that list, in its
+    order (its oldest first)."""
 
     name: str
     items: Callable
     order: int = 100
     count: Callable | None = None
+    first: Callable | None = None
+    more: Callable | None = None
 
 
 @dataclass
 class Group:
+    """The items of one kind the page shows (the oldest), how many wait in all, and where they all are."""
+
     kind: str
     label: str
     order: int
     items: list[Item] = field(default_factory=list)
+    total: int = 0
+    more_url: str = ""
+
+    @property
+    def hidden(self) -> int:
+        """How many wait beyond those shown."""
+        return max(0, self.total - len(self.items))
 
 
 _SOURCES: dict[str, Source] = {}
@@ -78,8 +95,7 @@ def items_for(user, centre) -> list[Item]:
     """Everything waiting for `user` in `centre`, oldest first; nothing for an anonymous visitor."""
     if not getattr(user, "is_authenticated", False):
         return []
-    found = [item for source in sources() for item in source.items(user, centre)]
-    return sorted(found, key=lambda item: (item.waiting_since, item.title))
+    return _oldest_first([item for source in sources() for item in source.items(user, centre)])
 
 
 def count_for(user, centre) -> int:
@@ -93,6 +109,34 @@ def count_for(user, centre) -> int:
 def groups(items: list[Item]) -> list[Group]:
     """The items grouped by kind, groups in their order, each group oldest first (as `items_for` sorts)."""
     grouped: dict[str, Group] = {}
-    for item in items:
-        grouped.setdefault(item.kind, Group(item.kind, item.group, item.order)).items.append(item)
+    for item in _oldest_first(items):
+        group = grouped.setdefault(item.kind, Group(item.kind, item.group, item.order))
+        group.items.append(item)
+        group.total += 1
     return sorted(grouped.values(), key=lambda group: (group.order, group.kind))
+
+
+def page_groups(user, centre, *, limit: int | None = None) -> list[Group]:
+    """The inbox page, in a constant number of queries however long the queues are: of a source with `first`, the
+    oldest `limit` items with the number that wait; of the others (a few reports, actions, questions), every item."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    limit, found = limit or PER_GROUP, []
+    for source in sources():
+        found += _bounded(source, user, centre, limit) if source.first else groups(source.items(user, centre))
+    return sorted(found, key=lambda group: (group.order, group.kind))
+
+
+def _bounded(source: Source, user, centre, limit: int) -> list[Group]:
+    total = source.count(user, centre)
+    if not total:
+        return []
+    shown = source.first(user, centre, limit)  # in the order of the list it leads to
+    if not shown:  # the last one was done between the count and the look
+        return []
+    more_url = source.more(centre) if source.more else ""
+    return [Group(shown[0].kind, shown[0].group, shown[0].order, shown, total=total, more_url=more_url)]
+
+
+def _oldest_first(items: list[Item]) -> list[Item]:
+    return sorted(items, key=lambda item: (item.waiting_since, item.title))

@@ -1,7 +1,7 @@
 """The inbox ("Te doen"): the registry, each app's source (what shows for whom, never another partner's work),
 the page with its constant number of queries, the menu's count and the landing page."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.test import RequestFactory
@@ -182,6 +182,23 @@ def test_the_page_groups_the_work_with_its_age_and_a_button(
     assert "wacht 3 dagen" in page
     assert reverse("ledger:contribution", args=[centre.slug, made.pk]) in page
     assert reverse("accounts:notifications") in page
+
+
+def test_a_long_queue_shows_its_oldest_entries_with_how_many_wait_and_a_link_to_the_queue(
+        client, centre, partner_a, partner_a_contact, finance_controller, monkeypatch):
+    """The first of the queue the link leads to, in its order (the oldest date first)."""
+    monkeypatch.setattr(inbox, "PER_GROUP", 2)
+    for day, name in ((14, "Nieuwst"), (10, "Oudst"), (12, "Middel")):
+        entry(partner_a, partner_a_contact, status=Status.APPROVED, description=name, day=date(2025, 3, day),
+              approved_at=timezone.now())
+    sign_in(client, finance_controller)
+    response = client.get(reverse("core:inbox", args=[centre.slug]))
+    [group] = [group for group in response.context["groups"] if group.kind == "ledger.accept"]
+    assert [item.title.split(" · ")[0] for item in group.items] == ["Oudst", "Middel"]
+    assert (group.total, group.hidden, response.context["count"]) == (3, 1, 3)
+    page = response.content.decode()
+    assert "De 2 oudste staan hier." in page and "Bekijk alle 3 in hun lijst" in page
+    assert f'href="{reverse("ledger:reviews", args=[centre.slug])}"' in page
 
 
 def test_the_page_says_all_is_done_when_nothing_waits(client, centre, communications):

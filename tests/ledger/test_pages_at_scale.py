@@ -103,3 +103,20 @@ def test_the_list_pages_without_counting_the_ledger_again(centre, partner_a, par
     # The only COUNT is the totals' GROUP BY (and the queue buttons' counts of one status each).
     assert not any(sql.startswith("SELECT COUNT(*)") and "status" not in sql for sql in queries)
     assert client.get(url("contributions", centre)).context["page_obj"].paginator.count == 3
+
+
+@pytest.mark.parametrize("sort", ["", "?sort=value", "?sort=-partner"])
+def test_a_deep_page_shows_the_rows_that_offset_would_in_a_constant_number_of_queries(
+        centre, partner_a, partner_b, partner_a_contact, partner_b_contact, finance_controller, monkeypatch, sort):
+    """Read from the nearer end, and by keys first past `DEEP` rows (made 2 here): page for page the plain order."""
+    monkeypatch.setattr("civhub.ledger.views.entries.PAGE_SIZE", 2)
+    monkeypatch.setattr("civhub.core.pagination.DEEP", 2)
+    for number in range(11):
+        partner, person = (partner_a, partner_a_contact) if number % 3 else (partner_b, partner_b_contact)
+        make_entry(partner, person, hours=Decimal(1 + number % 4))
+    client = client_for(finance_controller)
+    pages = [client.get(url("contributions", centre, f"{sort or '?'}&page={number}")) for number in range(1, 7)]
+    plain = list(pages[0].context["page_obj"].paginator.object_list.values_list("pk", flat=True))
+    assert [pk for page in pages for pk in (entry.pk for entry in page.context["page_obj"])] == plain
+    counts = {count_queries(client, url("contributions", centre, f"{sort or '?'}&page={n}")) for n in (3, 4)}
+    assert len(counts) == 1  # a deep page from the start (3) and from the end (4) read the same way

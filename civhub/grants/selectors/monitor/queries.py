@@ -80,12 +80,15 @@ def waiting_cells(grant: Grant, period: Period, as_of: date, partnership_ids, co
 
     What waits for the signatory or the finance controller now, and (from `contributions`, the
     cells above) what was accepted only after the reference date; the commitment forecast counts them.
+    Grouped by programme line too, which the readers add up: in the order of the monitor's index, SQLite
+    reads it and sorts nothing; per partner and kind alone it skip-scanned the partner's date index and
+    read the table (bench/monitor.py, 1M rows: 3.5 s → 36 ms).
     """
     entries = _scoped(Contribution.objects.filter(
         centre_id=grant.centre_id, date__gte=period.start, date__lte=min(as_of, period.end),
         created_at__lt=_end_of(as_of)), partnership_ids)
-    waiting = _rounded(_per_status(entries, WAITING, lambda part: part.values("partnership_id", "kind")
-                                   .annotate(amount=_money(Sum("amount"))).order_by()))
+    waiting = _rounded(_per_status(entries, WAITING, lambda part: part.values(
+        "partnership_id", "programme_line_id", "kind").annotate(amount=_money(Sum("amount"))).order_by()))
     return waiting + [{"partnership_id": cell["partnership_id"], "kind": cell["kind"], "amount": cell["late"]}
                       for cell in contributions if cell["late"]]
 
