@@ -4,7 +4,8 @@
     DATABASE_URL=sqlite:////tmp/demo.sqlite3 python -m bench.profile_pages             # each page: ms and queries
     DATABASE_URL=sqlite:////tmp/demo.sqlite3 python -m bench.profile_pages --profile monitor --top 40
     DATABASE_URL=sqlite:////tmp/demo.sqlite3 python -m bench.profile_pages --sql monitor      # one request's SQL
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/demo CACHE_URL=redis://127.0.0.1:6379/7 python -m bench.profile_pages
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/demo CACHE_URL=redis://127.0.0.1:6379/7 \
+        python -m bench.profile_pages                                                   # production shape
 
 The pages are bench/load.py's signed-in ones, requested as its personas are signed in there (`signed_in_client`:
 past the second factor), each warmed up first (the cached template loader, the figures `core/revisions.py` keeps),
