@@ -63,9 +63,10 @@ def monitor_page(request, centre):
 def _tables(request, context) -> str:
     """The whole-grant page's tables (_tables.html), rendered once per state of the centre's records, reference,
     grant bounds, viewer and language: most of the page's rendering, and they change only with the figures, which
-    are kept under the same token (cached_monitor). The viewer's roles say which partners' summaries they may open."""
+    are kept under the same token (cached_monitor). The viewer's roles say which partners' summaries they may open;
+    the centre's slug is in every link."""
     centre, grant, figures, user = context["centre"], context["grant"], context["figures"], request.user
-    parts = (grant.pk, grant.employer_share_min, grant.employer_share_max, grant.other_share_max,
+    parts = (centre.slug, grant.pk, grant.employer_share_min, grant.employer_share_max, grant.other_share_max,
              figures.as_of.isoformat(), context["query"], user.pk, user.is_superuser, memberships_in(user, centre))
     html = revisions.cached(centre.pk, "monitor-tables", parts,
                             lambda: render_to_string("grants/monitor/_tables.html", context, request))

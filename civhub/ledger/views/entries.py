@@ -99,10 +99,10 @@ def _entries_page(request, centre, entries, count: int):
 def _entries_section(request, context: dict) -> str:
     """The list's table and pager (_entries.html), rendered once per state of the centre's records, query (filters,
     sorting, page), viewer and language: most of the page's rendering, and the rows change only through the
-    audited services that give the centre a new token. The viewer's roles decide which entries they see; the page
-    of entries (lazy) is read only when the section is rendered."""
+    audited services that give the centre a new token. The viewer's roles decide which entries they see, the
+    slug is in every link; the page of entries (lazy) is read only when the section is rendered."""
     user, centre = request.user, context["centre"]
-    parts = (user.pk, user.is_superuser, memberships_in(user, centre), context["in_office"],
+    parts = (centre.slug, user.pk, user.is_superuser, memberships_in(user, centre), context["in_office"],
              sorted(request.GET.lists()))
     html = revisions.cached(centre.pk, "contributions-table", parts,
                             lambda: render_to_string("ledger/entries/_entries.html", context, request))
