@@ -13,6 +13,9 @@ a view that makes one query. wrk (`--duration` s, 2 threads, 16 connections, `--
 req/s, the ratio to the one-query floor, p50 and p99. Goals (issue 17): public pages and the feed at least
 50 % of the floor, signed-in pages at least 10 %.
 
+It prints only its figures: what the preparation and the servers print (the demo's task lines, a JSON line per
+request) goes to log files in the run's temporary directory, whose end is shown when something fails.
+
 Also: the first request of a fresh worker (one worker started on its own, once it has loaded the application)
 against its next ones, with civhub/wsgi.py and with Django's bare WSGI application (which imports the URLs on the
 first request), and each worker's RSS after warm-up against after at least 10,000 requests (memory stays flat).
@@ -55,14 +58,22 @@ def production_env(tmp: str, database_url: str) -> dict[str, str]:
     return env
 
 
-def prepare(env: dict[str, str]) -> None:
-    """Migrate, load the demo (with DEBUG on: its mail goes to files) and collect the static files."""
+def prepare(env: dict[str, str], log: Path) -> None:
+    """Migrate, load the demo (with DEBUG on: its mail goes to files) and collect the static files; what they
+    print (the demo's task lines) goes to `log`, shown when one of them fails."""
     manage = [sys.executable, str(ROOT / "manage.py")]
     development = {**env, "DEBUG": "1", "DJANGO_SETTINGS_MODULE": "civhub.settings"}
-    subprocess.run([*manage, "migrate", "-v0"], env=development, check=True, cwd=ROOT)  # noqa: S603
-    subprocess.run([*manage, "load_demo"], env=development, check=True, cwd=ROOT,  # noqa: S603
-                   stdout=subprocess.DEVNULL)
-    subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)  # noqa: S603
+    for command, command_env in (([*manage, "migrate", "-v0"], development), ([*manage, "load_demo"], development),
+                                 ([*manage, "collectstatic", "--noinput", "-v0"], env)):
+        with log.open("ab") as output:
+            done = subprocess.run(command, env=command_env, cwd=ROOT, stdout=output, stderr=output)  # noqa: S603
+        if done.returncode:
+            raise RuntimeError(f"{' '.join(command[1:])} failed:\n{tail(log)}")
+
+
+def tail(log: Path, lines: int = 40) -> str:
+    """The end of a log file, for an error message."""
+    return "\n".join(log.read_text(errors="replace").splitlines()[-lines:])
 
 
 def targets(env: dict[str, str]) -> list[tuple[str, str, str, str | None]]:
@@ -118,19 +129,21 @@ def free_port() -> int:
 
 def start_gunicorn(env: dict[str, str], port: int, workers: int, log: Path,
                    app: str = "civhub.wsgi:application") -> subprocess.Popen:
+    """gunicorn, its own log and what the application prints (a JSON line per request) in `log`."""
     gunicorn = Path(sys.executable).with_name("gunicorn")
-    process = subprocess.Popen(  # noqa: S603 - our own gunicorn, on loopback
-        [str(gunicorn), app, "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
-         "--access-logfile", "/dev/null", "--error-logfile", str(log), "--log-level", "info",
-         "--config", "python:bench.gunicorn_ready"],
-        env=env, cwd=ROOT)  # noqa: S603
+    with log.open("ab") as output:
+        process = subprocess.Popen(  # noqa: S603 - our own gunicorn, on loopback
+            [str(gunicorn), app, "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
+             "--access-logfile", "/dev/null", "--error-logfile", str(log), "--log-level", "info",
+             "--config", "python:bench.gunicorn_ready"],
+            env=env, cwd=ROOT, stdout=output, stderr=output)
     deadline = time.monotonic() + 180
-    while time.monotonic() < deadline:
-        if log.read_text().count("bench: worker") >= workers:
+    while time.monotonic() < deadline and process.poll() is None:
+        if log.read_text(errors="replace").count("bench: worker") >= workers:
             return process
         time.sleep(0.1)
     process.terminate()
-    raise RuntimeError(f"gunicorn did not start: {log.read_text()}")
+    raise RuntimeError(f"gunicorn did not start:\n{tail(log)}")
 
 
 def worker_pids(master: int) -> list[int]:
@@ -206,7 +219,7 @@ def main() -> int:
         env = production_env(tmp, database_url)
         engine = "PostgreSQL" if database_url.startswith("postgres") else "SQLite"
         cache = "Redis" if env.get("CACHE_URL") else "local memory"
-        prepare(env)
+        prepare(env, Path(tmp) / "prepare.log")
         pages = targets(env)
         print(f"{engine}, cache {cache}")
         # The trivial floor: its first request pays for nothing but what the worker has not loaded yet. Django's
@@ -220,6 +233,9 @@ def main() -> int:
         server = start_gunicorn(env, port, args.workers, log)
         try:
             report(port, server.pid, pages, args)
+        except Exception:
+            print(f"gunicorn's log ends:\n{tail(log)}", file=sys.stderr)
+            raise
         finally:
             server.terminate()
             server.wait()

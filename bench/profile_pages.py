@@ -3,13 +3,18 @@
     DATABASE_URL=sqlite:////tmp/demo.sqlite3 python -m bench.profile_pages --prepare   # migrate, load the demo
     DATABASE_URL=sqlite:////tmp/demo.sqlite3 python -m bench.profile_pages             # each page: ms and queries
     DATABASE_URL=sqlite:////tmp/demo.sqlite3 python -m bench.profile_pages --profile monitor --top 40
+    DATABASE_URL=sqlite:////tmp/demo.sqlite3 python -m bench.profile_pages --sql monitor      # one request's SQL
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/demo CACHE_URL=redis://127.0.0.1:6379/7 \
+        python -m bench.profile_pages                                                   # production shape
 
 The pages are bench/load.py's signed-in ones, requested as its personas are signed in there (`signed_in_client`:
 past the second factor), each warmed up first (the cached template loader, the figures `core/revisions.py` keeps),
 then `--repeat` times: the median wall and CPU time (steadier on a shared machine), the CPU time as a multiple
 of the one-query floor's (bench/urls.py: in-process, without the server's and the connection's share of the
 floor, so far above what bench/load.py sees) and the queries of one request. `--profile NAME` prints cProfile's
-functions of that page's warm requests, by cumulative time. Use a scratch database: signing in writes sessions.
+functions of that page's warm requests, by cumulative time; `--sql NAME` prints the queries of one warm request.
+DATABASE_URL and CACHE_URL choose the production shape (PostgreSQL, Redis). Use a scratch database: signing in
+writes sessions.
 """
 
 import argparse
@@ -91,11 +96,24 @@ def profile(client, path: str, repeat: int, top: int) -> None:
     pstats.Stats(profiler).sort_stats("cumulative").print_stats(top)
 
 
+def print_sql(client, path: str) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for _ in range(3):
+        client.get(path)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(path)
+    for number, query in enumerate(queries.captured_queries, 1):
+        print(f"{number:>3} {query['time']:>6}s {query['sql'][:400]}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--prepare", action="store_true", help="migrate and load the demo into DATABASE_URL first")
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--profile", choices=sorted(PAGES), help="print a cProfile of this page")
+    parser.add_argument("--sql", choices=sorted(PAGES), help="print the queries of one request of this page")
     parser.add_argument("--top", type=int, default=30, help="functions to print with --profile")
     args = parser.parse_args()
     production_env()
@@ -103,6 +121,10 @@ def main() -> int:
     import django
 
     django.setup()
+    if args.sql:
+        path, email = PAGES[args.sql]
+        print_sql(signed_in_client(email), path)
+        return 0
     if args.profile:
         path, email = PAGES[args.profile]
         profile(signed_in_client(email), path, args.repeat, args.top)

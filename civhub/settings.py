@@ -305,6 +305,9 @@ APPLICATION_RATE_LIMIT = env_int("APPLICATION_RATE_LIMIT", 5)
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if env("CACHE_URL"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("CACHE_URL")}}
+    # With a cache every process shares, a signed-in request reads its session from there, not from the database
+    # (a query per request); the database keeps every session too, so one survives a restart of the cache.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Background work (django.tasks; where tasks live: docs/architecture.md). TASKS_BACKEND=database queues them in
 # the database (django-tasks-db) for `manage.py db_worker`; unset, the immediate backend runs a task at once, inside

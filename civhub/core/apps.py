@@ -20,3 +20,10 @@ class CoreConfig(AppConfig):
         from civhub.core.models import Centre, Grant, KeyDate, ProgrammeLine, PublicContact
 
         public_cache.watch(Centre, ProgrammeLine, Grant, KeyDate, PublicContact)
+        # A page reads each centre's revision token once per request, not once per cached figure (revisions.py).
+        from django.core.signals import request_finished, request_started
+
+        from civhub.core import revisions
+
+        request_started.connect(revisions.begin_request, dispatch_uid="civhub.revisions.begin")
+        request_finished.connect(revisions.end_request, dispatch_uid="civhub.revisions.end")

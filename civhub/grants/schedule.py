@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils.translation import gettext
+
 from civhub.grants.models import ReportKind
 
 CENT = Decimal("0.01")
@@ -35,6 +37,16 @@ class ReportDue:
     number: int | None
     due: date
     year: int | None = None
+
+    @property
+    def name(self) -> str:
+        """The report as people read it, like grants/deadlines/_report_name.html (a row of the deadlines table names
+        it up to five times: an include each cost more than the row)."""
+        if self.kind == ReportKind.ANNUAL:
+            return gettext("Annual accounts and annual report %(year)s") % {"year": self.year}
+        if self.number:
+            return gettext("Progress report %(number)s") % {"number": self.number}
+        return gettext("Final report")
 
 
 def report_deadlines(grant) -> list[ReportDue]:

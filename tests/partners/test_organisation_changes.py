@@ -7,10 +7,11 @@ A partner of B renaming it must not change what A shows until A's programme offi
 import pytest
 from django.urls import reverse
 
+from civhub.core import revisions
 from civhub.core.models import AuditEvent
 from civhub.partners.errors import PartnerError
 from civhub.partners.models import Organisation, OrganisationChange, OrganisationChangeDecision
-from civhub.partners.services.organisation_changes import approve_organisation_change, change_details
+from civhub.partners.services.organisation_changes import apply_details, approve_organisation_change, change_details
 from tests.factories import CentreFactory, ContactFactory, OrganisationFactory, PartnershipFactory
 from tests.partners.factories import client_for, office_person, partner_person, shared_change
 from tests.partners.test_portal import edit_data
@@ -254,3 +255,11 @@ def test_the_office_of_a_centre_not_sharing_the_organisation_gets_404(shared, ot
     b_office = client_for(other_centre_manager)
     assert b_office.post(change_url(other_centre, change), {"decision": "approve"}).status_code == 404
     assert OrganisationChangeDecision.objects.get(change=change).decision == "pending"
+
+
+def test_new_details_give_every_centre_sharing_the_organisation_a_new_token(shared, centre, other_centre,
+                                                                             programme_manager):
+    """Each centre keeps the name in what it caches under its revision token (the monitor, the contributions)."""
+    before = revisions.token(centre.pk)
+    apply_details(shared["organisation"], {"name": "Gedeeld Anders BV"}, actor=programme_manager, centre=other_centre)
+    assert revisions.token(centre.pk) not in {"", before}

@@ -9,9 +9,13 @@ from functools import partial
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.views.decorators.csp import csp_override
 
+from civhub.accounts.permissions import memberships_in
+from civhub.core import revisions
 from civhub.core.charts import CHART_CSP
 from civhub.grants import charts
 from civhub.grants.forms.monitor import MonitorForm
@@ -52,7 +56,21 @@ def monitor_page(request, centre):
         year_rows = [(year, [partner.by_year.get(year, 0) for partner in figures.partners])
                      for year in figures.year_list]
         return render(request, "grants/monitor/partner.html", {**context, "year_rows": year_rows})
-    return render(request, "grants/monitor/page.html", {**context, **_office_context(request, centre, grant, figures)})
+    context.update(_office_context(request, centre, grant, figures))
+    return render(request, "grants/monitor/page.html", {**context, "figures_tables": _tables(request, context)})
+
+
+def _tables(request, context) -> str:
+    """The whole-grant page's tables (_tables.html), rendered once per state of the centre's records, reference,
+    grant bounds, viewer and language: most of the page's rendering, and they change only with the figures, which
+    are kept under the same token (cached_monitor). The viewer's roles say which partners' summaries they may open;
+    the centre's slug is in every link."""
+    centre, grant, figures, user = context["centre"], context["grant"], context["figures"], request.user
+    parts = (centre.slug, grant.pk, grant.employer_share_min, grant.employer_share_max, grant.other_share_max,
+             figures.as_of.isoformat(), context["query"], user.pk, user.is_superuser, memberships_in(user, centre))
+    html = revisions.cached(centre.pk, "monitor-tables", parts,
+                            lambda: render_to_string("grants/monitor/_tables.html", context, request))
+    return mark_safe(html)  # noqa: S308 - the template's own output, escaped when it was rendered
 
 
 def _office_context(request, centre, grant, figures) -> dict:

@@ -29,6 +29,7 @@ from civhub.partners.permissions import partnerships_visible_to
 Status = Contribution.Status
 ZERO = Decimal("0")
 LIST_RELATED = ("partnership__organisation", "programme_line", "entered_by")
+PAGE_RELATED = ("partnership__organisation",)  # what the contributions page's table shows of other rows
 DETAIL_RELATED = (*LIST_RELATED, "centre", "activity", "partnership__centre", "approved_by", "accepted_by",
                   "reversal_of", "reversal")
 COUNTED = cofinancing()
@@ -54,8 +55,9 @@ OLDEST_FIRST = ("date", "pk")
 
 
 def contribution_list(user, centre, *, status="", year=None, kind="", partner="",
-                      ordering=NEWEST_FIRST) -> QuerySet[Contribution]:
-    """The entries the user may see, filtered, in `ordering` (newest first), ready for a table."""
+                      ordering=NEWEST_FIRST, related=LIST_RELATED) -> QuerySet[Contribution]:
+    """The entries the user may see, filtered, in `ordering` (newest first), with the `related` rows a table
+    shows (the API's: programme line and who entered them too)."""
     entries = contributions_visible_to(user, centre)
     if status:
         entries = entries.filter(status=status)
@@ -65,7 +67,7 @@ def contribution_list(user, centre, *, status="", year=None, kind="", partner=""
         entries = entries.filter(kind=kind)
     if partner:
         entries = entries.filter(partnership__short_code=partner)
-    return entries.select_related(*LIST_RELATED).order_by(*ordering)
+    return entries.select_related(*related).order_by(*ordering)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from civhub.core import revisions
 from civhub.core.audit import field_changes, record_event
 from civhub.core.models import Centre
 from civhub.partners.errors import PartnerError
@@ -78,6 +79,10 @@ def apply_details(organisation: Organisation, wanted: dict, *, actor, centre: Ce
     organisation.save(update_fields=list(changes))
     record_event(organisation, actor=actor, action="details_updated", centre=centre,
                  summary=organisation.name, changes=changes)
+    # Every centre shows the organisation's name in what it keeps under its revision token (the monitor, the
+    # contributions table): each gets a new token, not only the one whose audit records the change.
+    for centre_id in set(organisation.partnerships.exclude(centre=centre).values_list("centre_id", flat=True)):
+        revisions.touch(centre_id)
     return changes
 
 
