@@ -17,6 +17,7 @@ is timed too: it shows a page of them.
 """
 
 import argparse
+import logging
 import os
 import random
 import statistics
@@ -133,6 +134,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp, scratch_database(tmp) as database_url:
         setup_django(database_url)
         from django.urls import reverse
+
+        logging.getLogger("civhub.requests").setLevel(logging.WARNING)  # the figures, not a line per request
 
         made, targets = clients(), pages()
         alone = measure(made, targets)

@@ -26,6 +26,7 @@ One run: migrate, `load_demo`, then
 
 import argparse
 import io
+import logging
 import os
 import random
 import statistics
@@ -289,6 +290,9 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory() as tmp, scratch_database(tmp) as database_url:
         setup_django(database_url)
         from django.db import connection
+
+        # The pages are timed through Django's test client: its request log lines would bury the figures.
+        logging.getLogger("civhub.requests").setLevel(logging.WARNING)
 
         print(f"database            {connection.vendor} ({args.rows:,} contributions + 20,000 expenditure rows)")
         pdf = time_pdf(tmp)
