@@ -16,10 +16,9 @@ and the file is ready when the page opens; with a queue the worker makes it whil
 """
 
 import hashlib
-import time
 import uuid
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import PurePath
 from tempfile import TemporaryFile
@@ -33,12 +32,12 @@ from django.tasks import task
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from civhub.core import progress as work_progress
 from civhub.core.errors import CivhubError
 from civhub.core.logs import carries_request_id, enqueue
 from civhub.core.models import RequestedFile
 
 Status = RequestedFile.Status
-CACHE_SECONDS = 24 * 3600
 # A file being made for longer than this has lost its worker: a new run of the task takes it over.
 LEASE = timedelta(minutes=30)
 KEPT_DAYS = 7
@@ -173,29 +172,13 @@ def _key(pk: int) -> str:
     return f"civhub:core:file:{pk}"
 
 
-@dataclass
-class FileProgress:
-    """How far the maker is: parts written (a partner's statement, a sheet) of about `total` (0: not known)."""
-
-    done: int
-    total: int
-    at: float = 0  # when it was recorded (epoch seconds)
-
-    @property
-    def percent(self) -> int:
-        return min(100, round(self.done * 100 / self.total)) if self.total else 0
-
-
 def record_progress(pk: int, *, done: int, total: int) -> None:
-    cache.set(_key(pk), asdict(FileProgress(done, total, time.time())), CACHE_SECONDS)
+    work_progress.record(_key(pk), done=done, total=total)
 
 
-def progress_of(requested: RequestedFile) -> FileProgress | None:
+def progress_of(requested: RequestedFile) -> work_progress.Progress | None:
     """A file being made: its progress from the cache (None when the maker has not said yet)."""
-    if requested.status != Status.RUNNING:
-        return None
-    stored = cache.get(_key(requested.pk))
-    return FileProgress(**stored) if stored else None
+    return work_progress.read(_key(requested.pk)) if requested.status == Status.RUNNING else None
 
 
 class _Recorder:

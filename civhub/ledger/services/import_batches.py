@@ -23,10 +23,9 @@ until it commits. Its progress therefore goes through the cache (shared between 
 when CACHE_URL names Redis), and the batch row gets the final counts when it is done.
 """
 
-import time
 import uuid
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from datetime import UTC, datetime, timedelta
 from pathlib import PurePath
 
@@ -37,6 +36,7 @@ from django.tasks import TaskResultStatus, task
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from civhub.core import progress as work_progress
 from civhub.core.errors import CivhubError
 from civhub.core.logs import carries_request_id, enqueue
 from civhub.ledger.errors import LedgerError
@@ -158,29 +158,16 @@ def confirm_import(*, batch: ImportBatch, actor) -> int:
 # 3. Running --------------------------------------------------------------------------------------
 
 
-@dataclass
-class Progress:
-    """What the progress bar shows: rows done of total (each row is checked and written in one pass)."""
-
-    done: int
-    total: int
-    at: float = 0  # when it was recorded (epoch seconds): a stalled import shows no new progress
-
-    @property
-    def percent(self) -> int:
-        return min(100, round(self.done * 100 / self.total)) if self.total else 0
-
-
 def record_progress(pk: int, *, done: int, total: int) -> None:
-    cache.set(_key("progress", pk), asdict(Progress(done, total, time.time())), CACHE_SECONDS)
+    work_progress.record(_key("progress", pk), done=done, total=total)
 
 
-def progress_of(batch: ImportBatch) -> Progress:
+def progress_of(batch: ImportBatch) -> work_progress.Progress:
     """The running import's progress from the cache; the batch's own counts when it is not running."""
-    stored = cache.get(_key("progress", batch.pk)) if batch.state == State.RUNNING else None
+    stored = work_progress.read(_key("progress", batch.pk)) if batch.state == State.RUNNING else None
     if stored:
-        return Progress(stored["done"], stored["total"], stored.get("at", 0))
-    return Progress(batch.processed_rows if batch.state == State.DONE else 0, batch.total_rows)
+        return stored
+    return work_progress.Progress(batch.processed_rows if batch.state == State.DONE else 0, batch.total_rows)
 
 
 def moved_to(pk: int) -> int | None:
@@ -247,9 +234,8 @@ def resume_stalled(*, quiet_for: timedelta) -> list[int]:
 
 
 def _last_sign_of_life(pk: int, started):
-    stored = cache.get(_key("progress", pk)) or {}
-    at = stored.get("at")
-    return datetime.fromtimestamp(at, tz=UTC) if at else started
+    stored = work_progress.read(_key("progress", pk))
+    return datetime.fromtimestamp(stored.at, tz=UTC) if stored and stored.at else started
 
 
 def _import_stored(batch: ImportBatch, file) -> ImportReport:
