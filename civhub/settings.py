@@ -308,6 +308,10 @@ if env("CACHE_URL"):
     # With a cache every process shares, a signed-in request reads its session from there, not from the database
     # (a query per request); the database keeps every session too, so one survives a restart of the cache.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# The centre menus, rendered once per role, menu item and language (accounts/templatetags/access.viewer_access):
+# in each process's memory, as they depend on nothing another process could change.
+CACHES["menus"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "civhub-menus",
+                   "TIMEOUT": None, "OPTIONS": {"MAX_ENTRIES": 2000}}
 
 # Background work (django.tasks; where tasks live: docs/architecture.md). TASKS_BACKEND=database queues them in
 # the database (django-tasks-db) for `manage.py db_worker`; unset, the immediate backend runs a task at once, inside

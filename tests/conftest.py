@@ -9,7 +9,7 @@ at once, for a module that shares them over many tests (tests/test_permissions.p
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import connection
 from django.test import Client
 from django.utils import translation
@@ -59,8 +59,10 @@ def django_db_setup(_migrate_once, django_db_setup):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Every test starts with an empty cache: a rolled-back test leaves no cached public page (or limit) behind."""
+    """Every test starts with empty caches: a rolled-back test leaves no cached public page (or limit) behind, nor a
+    menu drawn with another test's URLs or translations."""
     cache.clear()
+    caches["menus"].clear()
 
 
 # Centres and partners ------------------------------------------------------------------

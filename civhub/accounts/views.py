@@ -14,8 +14,9 @@ from django.views.decorators.http import require_safe
 from civhub.accounts import notifications, permissions, throttle
 from civhub.accounts.context_processors import remember_inbox_count
 from civhub.accounts.forms import EmailAuthenticationForm, NotificationForm, PasswordLinkForm
+from civhub.accounts.models import Membership
 from civhub.core import inbox as registry
-from civhub.core import requested_files
+from civhub.core import requested_files, revisions
 from civhub.core import search as finder
 from civhub.core.clients import client_address
 from civhub.core.exports import file_download
@@ -35,6 +36,14 @@ class SetPasswordView(auth_views.PasswordResetConfirmView):
     success_url = reverse_lazy("accounts:password_set")
     post_reset_login = True
     post_reset_login_backend = "django.contrib.auth.backends.ModelBackend"
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        # The office's portal pages say who was invited and has no password yet; they are kept under the token of
+        # each centre the person holds a role in.
+        for centre_id in set(Membership.objects.filter(user=self.user).values_list("centre_id", flat=True)):
+            revisions.touch(centre_id)
+        return response
 
 
 class PasswordResetView(auth_views.PasswordResetView):

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from civhub.accounts.models import Membership, Role, User
+from civhub.core import revisions
 from civhub.core.models import AuditEvent
 from civhub.partners.errors import PartnerError
 from civhub.partners.models import Cluster, CofinancingGroup, Contact, Organisation, PartnerApplication, Partnership
@@ -86,6 +87,17 @@ def test_invitation_link_lets_the_contact_choose_a_password(django_capture_on_co
     assert response.status_code == 302
     assert response.url == reverse("accounts:password_set")
     assert User.objects.get(email="new@example.org").check_password("Bio-science-lab-2026")
+
+
+def test_choosing_the_password_gives_the_centre_a_new_token(django_capture_on_commit_callbacks, mailoutbox, client):
+    """The office's portal page says who has no password yet, and is kept under the centre's token."""
+    centre = CentreFactory()
+    approve(PartnerApplicationFactory(centre=centre, contact_email="new@example.org"), office_person(centre),
+            django_capture_on_commit_callbacks)
+    before = revisions.token(centre.pk)
+    form_url = client.get(link_in(mailoutbox[0].body), follow=True).redirect_chain[-1][0]
+    client.post(form_url, {"new_password1": "Bio-science-lab-2026", "new_password2": "Bio-science-lab-2026"})
+    assert revisions.token(centre.pk) not in {"", before}
 
 
 def test_government_and_education_kinds_land_in_their_cluster(django_capture_on_commit_callbacks):

@@ -263,3 +263,15 @@ def test_new_details_give_every_centre_sharing_the_organisation_a_new_token(shar
     before = revisions.token(centre.pk)
     apply_details(shared["organisation"], {"name": "Gedeeld Anders BV"}, actor=programme_manager, centre=other_centre)
     assert revisions.token(centre.pk) not in {"", before}
+
+
+@pytest.mark.parametrize("decision", ["approve", "decline"])
+def test_another_centres_decision_gives_the_asking_centre_a_new_token(shared, centre, other_centre,
+                                                                      programme_manager, decision):
+    """The asking partner's portal lists each centre's decision, and is kept under its own centre's token."""
+    change = rename_from_b(shared)
+    before = revisions.token(other_centre.pk)
+    data = {"decision": decision, "reason": "Naam klopt niet met de KvK"}
+    assert client_for(programme_manager).post(change_url(centre, change), data).status_code == 302
+    assert revisions.token(other_centre.pk) not in {"", before}
+

@@ -21,6 +21,17 @@ def place_in_centre(context, centre) -> str:
 
 
 @register.simple_tag(takes_context=True)
+def viewer_access(context, centre) -> str:
+    """What the signed-in user's access in the centre rests on (superuser or not, their roles and partners), as text.
+
+    The menus are cached per process under it (`{% cache ... using="menus" %}`): a menu shows links by role alone,
+    so everyone holding the same roles sees the same one, and it changes only with the code and the translations.
+    """
+    user = context["request"].user
+    return f"{int(user.is_superuser)}{permissions.memberships_in(user, centre)}"
+
+
+@register.simple_tag(takes_context=True)
 def holds_role(context, centre, *roles) -> bool:
     """Whether the signed-in user holds one of `roles` in the centre (a superuser holds them all).
 

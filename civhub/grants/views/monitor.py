@@ -9,13 +9,10 @@ from functools import partial
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.views.decorators.csp import csp_override
 
-from civhub.accounts.permissions import memberships_in
-from civhub.core import revisions
+from civhub.accounts import fragments
 from civhub.core.charts import CHART_CSP
 from civhub.grants import charts
 from civhub.grants.forms.monitor import MonitorForm
@@ -45,38 +42,36 @@ def _figures(request, centre, grant):
 
 @monitor_or_partner_required
 def monitor_page(request, centre):
-    """The monitor at a reference date (`?as_of=`, default today), for the whole grant or one `?year=`."""
+    """The monitor at a reference date (`?as_of=`, default today), for the whole grant or one `?year=`.
+
+    The whole-grant page's body is kept rendered until the centre's records change (accounts/fragments.py): the
+    figures, deadlines and accounts are read only when it is rendered."""
     grant = grant_of(centre)
     if grant is None:
         return no_grant(request, centre, "monitor")
+    if monitor_partnership_ids(request.user, centre) is not None:
+        return _partner_page(request, centre, grant)
+    body = fragments.rendered(request, centre, "monitor-page", "grants/monitor/_body.html",
+                              lambda: _office_context(request, centre, grant))
+    return render(request, "grants/monitor/page.html", {"centre": centre, "body": body})
+
+
+def _partner_page(request, centre, grant):
+    """A partner's own line: their figures by year, nothing of the centre's or another partner's."""
     form, figures = _figures(request, centre, grant)
-    context = {"centre": centre, "grant": grant, "form": form, "figures": figures, "query": form.query(),
-               "tab": "monitor"}
-    if figures.partnership_ids is not None:
-        year_rows = [(year, [partner.by_year.get(year, 0) for partner in figures.partners])
-                     for year in figures.year_list]
-        return render(request, "grants/monitor/partner.html", {**context, "year_rows": year_rows})
-    context.update(_office_context(request, centre, grant, figures))
-    return render(request, "grants/monitor/page.html", {**context, "figures_tables": _tables(request, context)})
+    year_rows = [(year, [partner.by_year.get(year, 0) for partner in figures.partners])
+                 for year in figures.year_list]
+    return render(request, "grants/monitor/partner.html", {
+        "centre": centre, "grant": grant, "form": form, "figures": figures, "query": form.query(), "tab": "monitor",
+        "year_rows": year_rows})
 
 
-def _tables(request, context) -> str:
-    """The whole-grant page's tables (_tables.html), rendered once per state of the centre's records, reference,
-    grant bounds, viewer and language: most of the page's rendering, and they change only with the figures, which
-    are kept under the same token (cached_monitor). The viewer's roles say which partners' summaries they may open;
-    the centre's slug is in every link."""
-    centre, grant, figures, user = context["centre"], context["grant"], context["figures"], request.user
-    parts = (centre.slug, grant.pk, grant.employer_share_min, grant.employer_share_max, grant.other_share_max,
-             figures.as_of.isoformat(), context["query"], user.pk, user.is_superuser, memberships_in(user, centre))
-    html = revisions.cached(centre.pk, "monitor-tables", parts,
-                            lambda: render_to_string("grants/monitor/_tables.html", context, request))
-    return mark_safe(html)  # noqa: S308 - the template's own output, escaped when it was rendered
-
-
-def _office_context(request, centre, grant, figures) -> dict:
-    """What only the whole-grant page shows: per-partner year columns, the deadlines and the annual accounts."""
+def _office_context(request, centre, grant) -> dict:
+    """The whole-grant page's figures, per-partner year columns, the deadlines and the annual accounts."""
+    form, figures = _figures(request, centre, grant)
     submissions = submissions_of(grant)  # for the deadlines and the last report submitted: one query
     return {
+        "centre": centre, "grant": grant, "form": form, "figures": figures, "query": form.query(), "tab": "monitor",
         "partner_rows": [(partner, partner.year_amounts(figures.year_list)) for partner in figures.partners],
         "budget_cofinancing": figures.total_budget - figures.subsidy_budget,
         "partner_chart_height": charts.partner_chart_height(figures),

@@ -12,17 +12,14 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.functional import SimpleLazyObject
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_POST
 
-from civhub.accounts.permissions import acts_as_office, memberships_in, partner_roles_required, portal_required
-from civhub.core import revisions
+from civhub.accounts import fragments
+from civhub.accounts.permissions import acts_as_office, partner_roles_required, portal_required
 from civhub.core.links import pk_link
 from civhub.core.pagination import CountedPaginator
 from civhub.core.sorting import sort_by
@@ -63,7 +60,14 @@ def to_entry(centre, entry):
 
 @portal_required
 def contributions(request, centre):
-    """The entries the viewer may see, filtered, with totals per status summed by the database."""
+    """The entries the viewer may see, filtered, with totals per status summed by the database. The body is kept
+    rendered until the centre's records change (accounts/fragments.py): the entries are read only to render it."""
+    body = fragments.rendered(request, centre, "contributions-page", "ledger/entries/_body.html",
+                              lambda: _contributions_context(request, centre))
+    return page(request, centre, "ledger/entries/list.html", {"body": body})
+
+
+def _contributions_context(request, centre) -> dict:
     office = in_office(request.user, centre)
     partners = partnerships_visible_to(request.user, centre).select_related("organisation").order_by(
         "organisation__name") if office else None
@@ -74,17 +78,16 @@ def contributions(request, centre):
     totals = selectors.totals_by_status(centre, entries)
     # The totals counted the same entries: the pages need no COUNT of their own.
     count = sum(total.count for total in totals)
-    page_obj = SimpleLazyObject(lambda: _entries_page(request, centre, entries, count))
-    section = {"centre": centre, "in_office": office, "form": form, "sorting": sorting, "page_obj": page_obj}
-    return page(request, centre, "ledger/entries/list.html", {
-        "form": form, "sorting": sorting, "page_obj": page_obj, "entries_section": _entries_section(request, section),
+    return {
+        "centre": centre, "in_office": office, "form": form, "sorting": sorting,
+        "page_obj": _entries_page(request, centre, entries, count),
         "totals": totals, "realised": selectors.realised(totals),
         "may_record": bool(selectors.enterable_partnerships(request.user, centre)) and not office,
         "approvals": selectors.approval_queue(request.user, centre).count()
         if is_signatory(request.user, centre) else None,
         "reviews": selectors.review_queue(request.user, centre).count()
         if is_finance_controller(request.user, centre) else None,
-    })
+    }
 
 
 def _entries_page(request, centre, entries, count: int):
@@ -94,19 +97,6 @@ def _entries_page(request, centre, entries, count: int):
     for entry in page_obj:
         entry.link = link(entry.pk)
     return page_obj
-
-
-def _entries_section(request, context: dict) -> str:
-    """The list's table and pager (_entries.html), rendered once per state of the centre's records, query (filters,
-    sorting, page), viewer and language: most of the page's rendering, and the rows change only through the
-    audited services that give the centre a new token. The viewer's roles decide which entries they see, the
-    slug is in every link; the page of entries (lazy) is read only when the section is rendered."""
-    user, centre = request.user, context["centre"]
-    parts = (centre.slug, user.pk, user.is_superuser, memberships_in(user, centre), context["in_office"],
-             sorted(request.GET.lists()))
-    html = revisions.cached(centre.pk, "contributions-table", parts,
-                            lambda: render_to_string("ledger/entries/_entries.html", context, request))
-    return mark_safe(html)  # noqa: S308 - the template's own output, escaped when it was rendered
 
 
 def _entry_form(request, centre, *, initial=None, partnerships=None):

@@ -110,7 +110,7 @@ def approve_organisation_change(*, change: OrganisationChange, centre: Centre, a
     note = (note or "").strip()
     with transaction.atomic():
         change, decision = _lock_for_decision(change, centre, actor)
-        _decide(decision, actor, Decision.APPROVED, note)
+        _decide(change, decision, actor, Decision.APPROVED, note)
         record_event(change, actor=actor, action="change_approved", centre=centre,
                      summary=change.organisation.name, changes={"note": note} if note else None)
         _ask_centres_that_joined_since(change)
@@ -127,7 +127,7 @@ def decline_organisation_change(*, change: OrganisationChange, centre: Centre, a
         raise PartnerError(_("Give a reason: the partner who asked for the change sees it."))
     with transaction.atomic():
         change, decision = _lock_for_decision(change, centre, actor)
-        _decide(decision, actor, Decision.DECLINED, reason)
+        _decide(change, decision, actor, Decision.DECLINED, reason)
         _close(change, Status.DECLINED)
         record_event(change, actor=actor, action="change_declined", centre=centre,
                      summary=change.organisation.name, changes={"reason": reason})
@@ -157,12 +157,15 @@ def _lock_for_decision(change, centre, actor) -> tuple[OrganisationChange, Organ
     return change, decision
 
 
-def _decide(decision: OrganisationChangeDecision, actor, value: str, reason: str) -> None:
+def _decide(change: OrganisationChange, decision: OrganisationChangeDecision, actor, value: str, reason: str) -> None:
     decision.decision = value
     decision.decided_by = actor
     decision.decided_at = timezone.now()
     decision.reason = reason
     decision.save(update_fields=["decision", "decided_by", "decided_at", "reason"])
+    # The asking partner's portal lists every centre's decision and is kept under its centre's token; the audit
+    # event is the deciding centre's.
+    revisions.touch(change.partnership.centre_id)
 
 
 def _close(change: OrganisationChange, status: str) -> None:

@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from civhub.accounts import fragments
 from civhub.accounts.permissions import portal_required
 from civhub.core import portal
 from civhub.core.views import attempt, form_page, posted
@@ -33,15 +34,19 @@ def home(request, centre):
 
 @portal_required
 def partner(request, centre, code):
+    """The partner's page; its body is kept rendered until the centre's records change (accounts/fragments.py), so
+    the contacts, people and the other apps' sections are read only when it is rendered."""
     partnership = _partnership(request, centre, code)
     partnership.centre = centre  # the sections read it: the centre the decorator found, not a query of their own
-    return render(request, "partners/portal/partner.html", {
+    body = fragments.rendered(request, centre, "portal-page", "partners/portal/_body.html", lambda: {
         "centre": centre, "page": portal_page(partnership),
         "may_change_group": may_change_cofinancing_group(request.user, partnership),
         "sections": portal.sections(request, partnership),
         # The short code is the office's key for imports and exports; partners know themselves by name.
         "shows_code": is_office_of(request.user, centre),
     })
+    return render(request, "partners/portal/partner.html", {"centre": centre, "partnership": partnership,
+                                                             "body": body})
 
 
 @portal_required
