@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import Resolver404, resolve
 
 from civhub.accounts.models import OFFICE_ROLES, PARTNER_ROLES, Membership, Role
+from civhub.core import revisions
 from civhub.core.models import Centre, RequestedFile
 from civhub.core.requested_files import office_kinds
 
@@ -132,7 +133,8 @@ def centre_with_role(user, slug: str, roles) -> Centre:
 
     The rule of `centre_role_required`, for the API's views (civhub/api/rest/centres.py) as for the pages.
     """
-    centre = get_object_or_404(centres_of(user), slug=slug)
+    centre = get_object_or_404(centres_of(user).select_related("revision"), slug=slug)
+    revisions.remember(centre)  # the token came with the centre: the page's cached parts ask no more
     if not _holds_one_of(user, centre, roles):
         raise PermissionDenied
     return centre

@@ -11,6 +11,7 @@ the entry expires after `TIMEOUT`.
 
 A page asks for the token once per cached figure; during a request (between Django's request_started and
 request_finished, `core/apps.py`) the first answer is kept for the rest of it, as if all were read at its start.
+The access check reads it with the centre itself (`remember`), so a centre's page asks the database for it no more.
 Never inside a transaction (a token read there may yet roll back, and a write wants to see its own `touch`), and
 `touch` forgets the centre's kept token. Outside a request (the worker, the shell, management commands) every call
 reads the database.
@@ -64,6 +65,18 @@ def token(centre_id: int) -> str:
     if centre_id not in tokens:
         tokens[centre_id] = _read(centre_id)
     return tokens[centre_id]
+
+
+def remember(centre) -> None:
+    """Keep the token the query that found `centre` read with it (`select_related("revision")`), as if read here:
+    the access check's query, so a page asks no more. Outside a request or inside a transaction, nothing is kept."""
+    tokens = getattr(_request, "tokens", None)
+    if tokens is None or connection.in_atomic_block:
+        return
+    try:
+        tokens.setdefault(centre.pk, centre.revision.token)
+    except CentreRevision.DoesNotExist:
+        tokens.setdefault(centre.pk, "")
 
 
 def _read(centre_id: int) -> str:
