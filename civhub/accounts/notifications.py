@@ -3,14 +3,15 @@
 Apps call `notify` inside their service's transaction, for each step that hands work to someone (a contribution
 submitted to the partner's signatory, approved to the finance controller, rejected to the person who entered it,
 an application to the office, a question to the practor, an action to its owner). Someone who chose the digest
-hears of it in the next `send_digests` run, which lists what waits in their inbox (core/inbox.py).
+hears of it in the next `send_digests` run, which lists what waits in their inbox (core/inbox.py) as its page does:
+the oldest few of each kind, with how many wait and where.
 """
 
 from datetime import datetime
 
 from django.db import transaction
 from django.tasks import task
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from civhub.accounts.models import NotificationPreference
 from civhub.accounts.permissions import centres_of
@@ -54,11 +55,14 @@ def set_frequency(*, user, frequency: str) -> NotificationPreference:
     return preference
 
 
-def digest_for(user, *, since: datetime | None) -> list[tuple[object, list[inbox.Item]]]:
-    """(centre, items) for each of the person's centres with work waiting, or [] when nothing arrived since `since`."""
-    waiting = [(centre, items) for centre in centres_of(user).order_by("name")
-               if (items := inbox.items_for(user, centre))]
-    if since is not None and not any(item.waiting_since > since for _centre, items in waiting for item in items):
+def digest_for(user, *, since: datetime | None) -> list[tuple[object, list[inbox.Group]]]:
+    """(centre, groups) for each of the person's centres with work waiting, or [] when nothing arrived since `since`.
+
+    As on the inbox page, each group holds the oldest few with how many wait: the finance controller's queue can
+    hold tens of thousands of entries, which an e-mail should not list (nor the task build)."""
+    waiting = [(centre, groups) for centre in centres_of(user).order_by("name")
+               if (groups := inbox.page_groups(user, centre))]
+    if since is not None and not any(inbox.arrived_since(user, centre, groups, since) for centre, groups in waiting):
         return []
     return waiting
 
@@ -74,13 +78,14 @@ def send_digests(*, now: datetime | None = None) -> int:
     preferences = (NotificationPreference.objects.filter(frequency=Frequency.DAILY, user__is_active=True)
                    .select_related("user"))
     for preference in preferences:
-        with transaction.atomic():
+        language = preference.user.preferred_language or "nl"
+        # The items' labels are written as they are built: in the person's language, like the rest of the e-mail.
+        with transaction.atomic(), translation.override(language):
             waiting = digest_for(preference.user, since=preference.last_digest_at)
             if not waiting:
                 continue
             send_after_commit(to=[preference.user.email], template="accounts/email/digest",
-                              context={"person": preference.user, "centres": waiting},
-                              language=preference.user.preferred_language or "nl")
+                              context={"person": preference.user, "centres": waiting}, language=language)
             preference.last_digest_at = now
             preference.save(update_fields=["last_digest_at"])
             sent += 1

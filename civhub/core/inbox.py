@@ -7,10 +7,11 @@ The inbox page and the menu's count belong to `accounts`, which may not import t
 
 `items(user, centre)` returns the `Item`s waiting for that person in that centre (an empty list when the
 person has nothing of that kind, e.g. is no signatory), in a constant number of queries, and only items the
-person may act on: never another partner's. The daily digest e-mail lists them all, grouped by kind, oldest
-first. The page (`page_groups`) shows at most `PER_GROUP` of a kind with how many wait: a source whose queue can
-grow with the ledger (tens of thousands of entries at a million) gives `count`, `more` (the list where all of them
-wait) and `first` (the first of that list, read by the database), so the page never builds them all.
+person may act on: never another partner's. The page (`page_groups`) and the daily digest e-mail show at most
+`PER_GROUP` of a kind, oldest first, with how many wait: a source whose queue can grow with the ledger (tens of
+thousands of entries at a million) gives `count`, `more` (the list where all of them wait), `first` (the first of
+that list, read by the database) and `latest` (when its newest item started waiting: the digest's "anything new?"),
+so neither ever builds them all.
 """
 
 from collections.abc import Callable
@@ -51,8 +52,8 @@ class Item:
 class Source:
     """A kind of item. For a queue that grows with the ledger: `count(user, centre)` counts the items without
     building them (the menu's number on every page), `more(centre)` is the path of the list where every one of them
-    waits (the page links to it), and `first(user, centre, limit)` gives the first `limit` of that list, in its
-    order (its oldest first)."""
+    waits (the page links to it), `first(user, centre, limit)` gives the first `limit` of that list, in its
+    order (its oldest first), and `latest(user, centre)` when its newest item started waiting (None when none)."""
 
     name: str
     items: Callable
@@ -60,6 +61,7 @@ class Source:
     count: Callable | None = None
     first: Callable | None = None
     more: Callable | None = None
+    latest: Callable | None = None
 
 
 @dataclass
@@ -125,6 +127,18 @@ def page_groups(user, centre, *, limit: int | None = None) -> list[Group]:
     for source in sources():
         found += _bounded(source, user, centre, limit) if source.first else groups(source.items(user, centre))
     return sorted(found, key=lambda group: (group.order, group.kind))
+
+
+def arrived_since(user, centre, groups: list[Group], since: datetime) -> bool:
+    """Whether anything in `groups` (`page_groups`) started waiting after `since`: a long queue, of which the groups
+    hold only the oldest, is asked for its newest."""
+    long_queues = {source.name: source for source in sources() if source.first and source.latest}
+    for group in groups:
+        source = long_queues.get(group.kind)
+        newest = source.latest(user, centre) if source else max(item.waiting_since for item in group.items)
+        if newest is not None and newest > since:
+            return True
+    return False
 
 
 def _bounded(source: Source, user, centre, limit: int) -> list[Group]:

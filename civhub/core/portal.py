@@ -6,7 +6,9 @@ from its AppConfig.ready():
     portal.register(Panel(order=20, template="hca/_portal_section.html", context=school_section))
 
 `context(request, partnership)` returns the template's context, or None to leave the section out (e.g. a
-partner that is no school). Each section must keep a constant number of queries.
+partner that is no school). Each section must keep a constant number of queries. The page's body is kept
+rendered until the centre's records change (accounts/fragments.py): a section may show the centre's audited
+records, the viewer's own things and what depends on the day, nothing that changes without an audit event.
 """
 
 from civhub.core.dashboard import PanelRegistry, RenderedPanel

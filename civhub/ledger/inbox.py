@@ -1,11 +1,12 @@
 """The ledger's items in the inbox (core/inbox.py): entries to approve, to accept and to correct.
 
 Each queue grows with the ledger, so each source also counts its entries (`count_*`), gives the first few of its
-queue for the page (`limit`: oldest date first, cut by the database) and names the list where all of them wait, in
-the same order (`more_*`).
+queue for the page and the digest (`limit`: oldest date first, cut by the database), names the list where all of
+them wait, in the same order (`more_*`), and says when the newest started waiting (`latest_*`).
 """
 
-from django.db.models import Q
+from django.db.models import Max, Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -129,3 +130,15 @@ def count_to_accept(user, centre) -> int:
 
 
 count_to_approve, count_to_correct = _counter(_to_approve), _counter(_to_correct)
+
+
+def _latest(queryset_of, since: str):
+    """When the newest entry of the queue started waiting, as its item says (`since`, else its last change)."""
+    def latest(user, centre):
+        entries = queryset_of(user, centre)
+        return None if entries is None else entries.aggregate(newest=Max(Coalesce(since, "updated_at")))["newest"]
+    return latest
+
+
+latest_to_approve, latest_to_correct = _latest(_to_approve, "updated_at"), _latest(_to_correct, "updated_at")
+latest_to_accept = _latest(_to_accept, "approved_at")

@@ -2,7 +2,7 @@
 digest command, the settings page, links from the server's address in development, and readable .eml files."""
 
 import email
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from civhub.accounts.models import NotificationPreference
 from civhub.accounts.notifications import send_digests, set_frequency
+from civhub.core import inbox
 from civhub.core.mail import EmlFileBackend, SiteAddressMiddleware, site_url
 from civhub.governance.services.outcomes import record_action
 from civhub.ledger.models import Contribution
@@ -116,6 +117,27 @@ def test_the_digest_lists_what_waits_once_and_again_only_when_something_new_arri
     Contribution.objects.filter(pk=entry(partner_a, partner_a_contact).pk).update(updated_at=later)
     assert committed(lambda: send_digests(now=later + timedelta(minutes=1))) == 1
     assert len(mail.outbox) == 2
+
+
+def test_a_long_queue_shows_its_oldest_in_the_digest_and_a_newer_entry_still_counts_as_news(
+        committed, centre, partner_a, partner_a_contact, partner_a_signatory, english_messages, monkeypatch):
+    """The finance controller's queue can hold 50,000 entries at a million: the digest, like the inbox page, lists
+    the oldest few with how many wait and the list where all of them are."""
+    monkeypatch.setattr(inbox, "PER_GROUP", 2)
+    set_frequency(user=partner_a_signatory, frequency=Frequency.DAILY)
+    for day in (3, 1, 4, 2):
+        entry(partner_a, partner_a_contact, description=f"Gastles {day} maart", day=date(2025, 3, day))
+    assert committed(send_digests) == 1
+    body = mail.outbox[0].body
+    assert "Gastles 1 maart" in body and "Gastles 2 maart" in body and "Bijdragen om goed te keuren:" in body
+    assert "Gastles 3 maart" not in body and "Gastles 4 maart" not in body
+    assert "De 2 oudste staan hier. Bekijk alle 4 in hun lijst:" in body  # in the person's language, Dutch
+    assert reverse("ledger:approvals", args=[centre.slug]) in body
+    later = timezone.now() + timedelta(minutes=5)
+    newest = entry(partner_a, partner_a_contact, description="Gastles 5 maart", day=date(2025, 3, 5))
+    Contribution.objects.filter(pk=newest.pk).update(updated_at=later)  # beyond the oldest two, and new
+    assert committed(lambda: send_digests(now=later + timedelta(minutes=1))) == 1
+    assert "Bekijk alle 5 in hun lijst:" in mail.outbox[1].body
 
 
 def test_no_digest_for_those_who_want_mail_at_once_or_none_or_have_nothing_waiting(
