@@ -169,6 +169,11 @@ class Contribution(RetainedModel):
             models.Index(fields=["centre", "date", "id"], name="contribution_centre_date_idx"),
             models.Index(fields=["centre", "amount", "date", "id"], name="contribution_centre_value_idx"),
             models.Index(fields=["partnership", "date", "id"], name="contribution_partner_date_idx"),
+            # The monitor reads the months that its tally cannot settle from the entries themselves (grants/
+            # selectors/monitor/queries.py): those accepted, or entered, in the month of the reference date.
+            models.Index(fields=["centre", "accepted_on"], condition=models.Q(accepted_on__isnull=False),
+                         name="contribution_accepted_on_idx"),
+            models.Index(fields=["centre", "created_at"], name="contribution_entered_idx"),
         ]
 
     def __str__(self):
@@ -322,6 +327,46 @@ class ImportBatch(models.Model):
     @property
     def percent_done(self) -> int:
         return round(self.processed_rows * 100 / self.total_rows) if self.total_rows else 0
+
+
+class ContributionTally(models.Model):
+    """ContributionTally: the ledger's entries added up per partner, line, kind, status and month.
+
+    One row per partner, programme line (0: none), kind, status, month of the entries' date,
+    month they were entered (in UTC) and, for accepted and reversed entries, month they were
+    accepted (0001-01-01 for the others): the monitor's "as of" needs all three. Each row holds
+    how many entries, their value, the value of the migrated ones and their hours, in cents
+    and hundredths so that no engine rounds. Database triggers keep it (ledger/tally.py): every
+    insert, update or delete of an entry changes its row in the same statement, whichever code
+    path writes, so the monitor, the list's totals and a partner's summary add up a few
+    thousand rows instead of a million entries (bench/monitor.py). Nothing else writes it.
+    """
+
+    # Plain references without a database constraint: the triggers add and subtract as entries
+    # come and go, and a deleted entry's row must be writable whatever Django deletes first.
+    centre = models.ForeignKey("core.Centre", on_delete=models.DO_NOTHING, db_constraint=False, db_index=False,
+                               related_name="+")
+    partnership = models.ForeignKey("partners.Partnership", on_delete=models.DO_NOTHING, db_constraint=False,
+                                    db_index=False, related_name="+")
+    line = models.PositiveIntegerField()  # the programme line's id, 0 for none: a unique key cannot hold NULL
+    kind = models.CharField(max_length=20)
+    status = models.CharField(max_length=10)
+    date_month = models.DateField()
+    accepted_month = models.DateField()
+    created_month = models.DateField()
+    entries = models.IntegerField()
+    amount_cents = models.BigIntegerField()
+    migrated_cents = models.BigIntegerField()
+    hours_hundredths = models.BigIntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(
+            fields=["centre", "partnership", "line", "kind", "status", "date_month", "accepted_month",
+                    "created_month"],
+            name="unique_tally_cell")]
+
+    def __str__(self):
+        return f"{self.partnership_id} {self.kind} {self.date_month:%Y-%m}: {self.amount_cents / 100}"
 
 
 class ChainHead(RetainedModel):

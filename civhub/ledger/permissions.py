@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from civhub.accounts import permissions as access
 from civhub.accounts.models import Role
 from civhub.ledger.errors import LedgerError
-from civhub.ledger.models import Contribution, ImportBatch, Pledge, RateCard
+from civhub.ledger.models import Contribution, ContributionTally, ImportBatch, Pledge, RateCard
 from civhub.partners.models import Partnership
 from civhub.partners.permissions import partnerships_visible_to
 
@@ -29,6 +29,14 @@ def contributions_visible_to(user, centre) -> QuerySet[Contribution]:
     if access.acts_as_office(user, centre):
         return entries
     return entries.filter(partnership_id__in=access.partnership_ids(user, centre))
+
+
+def tally_visible_to(user, centre) -> QuerySet[ContributionTally]:
+    """The tally of the entries the user may see (ledger/tally.py): the same scope as contributions_visible_to."""
+    cells = ContributionTally.objects.filter(centre=centre)
+    if access.acts_as_office(user, centre):
+        return cells
+    return cells.filter(partnership_id__in=access.partnership_ids(user, centre))
 
 
 def pledges_visible_to(user, centre) -> QuerySet[Pledge]:

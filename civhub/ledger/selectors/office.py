@@ -15,7 +15,8 @@ from django.db.models.functions import Coalesce, ExtractYear
 
 from civhub.core import revisions
 from civhub.core.choices import KIND_SHORT, NEVER_COUNTED_KINDS, ContributionKind
-from civhub.ledger.models import Contribution, ImportBatch, Pledge, RateCard
+from civhub.ledger import tally
+from civhub.ledger.models import Contribution, ContributionTally, ImportBatch, Pledge, RateCard
 from civhub.ledger.permissions import batches_visible_to
 from civhub.ledger.services.reference import ACCEPTED_STATUSES, grant_years, with_validity
 from civhub.partners.models import Partnership
@@ -132,11 +133,12 @@ def fixed_rates(centre) -> list[Decimal]:
 # A partner's summary -----------------------------------------------------------------------
 
 
+# Each stage's value, summed from the ledger's tally (ledger/tally.py): (column, which cells).
 STAGES = {
-    "submitted": Q(status=Status.SUBMITTED),
-    "approved": Q(status=Status.APPROVED),
-    "accepted": Q(status__in=ACCEPTED_STATUSES),
-    "migrated": Q(status__in=ACCEPTED_STATUSES, provenance=Contribution.Provenance.MIGRATED),
+    "submitted": ("amount_cents", Q(status=Status.SUBMITTED)),
+    "approved": ("amount_cents", Q(status=Status.APPROVED)),
+    "accepted": ("amount_cents", Q(status__in=ACCEPTED_STATUSES)),
+    "migrated": ("migrated_cents", Q(status__in=ACCEPTED_STATUSES)),
 }
 
 
@@ -184,11 +186,17 @@ class PartnerSummary:
         return self.partnership.counts_as_cofinancing
 
 
-def _stage_sums(entries: QuerySet, *group: str):
-    sums = {name: _money(Sum("amount", filter=condition)) for name, condition in STAGES.items()}
+def _stage_sums(cells: QuerySet, *group: str):
+    sums = {name: Sum(column, filter=condition) for name, (column, condition) in STAGES.items()}
     if not group:
-        return entries.aggregate(**sums)
-    return entries.annotate(year=ExtractYear("date")).values(*group).annotate(**sums).order_by()
+        return _decimals(cells.aggregate(**sums))
+    rows = cells.annotate(year=ExtractYear("date_month")).values(*group).annotate(**sums).order_by()
+    return [_decimals(row) for row in rows]
+
+
+def _decimals(row: dict) -> dict:
+    """The tally's cents of each stage as euros; the grouping keys as they are."""
+    return {name: tally.decimal(value) if name in STAGES else value for name, value in row.items()}
 
 
 def _pledge_sums(pledges: QuerySet, *group: str):
@@ -223,7 +231,7 @@ def partner_summary(partnership: Partnership) -> PartnerSummary:
 
 
 def _partner_summary(partnership: Partnership) -> PartnerSummary:
-    entries = Contribution.objects.filter(partnership=partnership)
+    entries = ContributionTally.objects.filter(centre_id=partnership.centre_id, partnership=partnership)
     pledges = Pledge.objects.filter(partnership=partnership)
     columns = {column.code: column for column in kind_columns()}
     by_kind = _grouped(entries, pledges, "year", "kind")

@@ -75,7 +75,7 @@ def _contributions_context(request, centre) -> dict:
     sorting = sort_by(request, ENTRY_COLUMNS, "-date")
     entries = selectors.contribution_list(request.user, centre, **form.filters(), ordering=sorting.ordering,
                                           related=selectors.PAGE_RELATED)
-    totals = selectors.totals_by_status(centre, entries)
+    totals = selectors.totals_by_status(request.user, centre, **form.filters())
     # The totals counted the same entries: the pages need no COUNT of their own.
     count = sum(total.count for total in totals)
     return {

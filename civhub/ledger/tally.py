@@ -1,0 +1,141 @@
+"""The triggers that keep `ContributionTally`: the ledger's entries added up per month, in the database itself.
+
+An entry is counted by whatever writes it: the ledger's services, an import, a data
+migration, a test's factory or a bulk insert. Triggers see every one of those, in the same
+statement and transaction, so the tally never lags the ledger and no code path has to
+remember it. For each row of `ledger_contribution` written, the new row is added, the old one
+subtracted, and a cell that no entry is left in is removed (adding first, an update that
+leaves an entry in its cell keeps the cell's row as it was).
+
+Months are the first day of the month; the month an entry was entered is taken in UTC (how
+both engines store `created_at`). An entry that is not accepted or reversed has NOT_ACCEPTED
+for the month it was accepted. The monitor's "as of" needs the months of acceptance and entry;
+it reads the months it cannot decide whole from the ledger (grants/selectors/monitor/queries.py).
+
+Every statement here is built from this module's own table and column names; none holds input.
+The migration that made the tally (ledger 0008) creates the triggers from this module: a change
+here needs a migration that drops and creates them again (`drop`, `triggers`), or a database
+migrated before keeps the old ones (tests/grants/test_monitor_tally.py compares them).
+"""
+
+from datetime import date
+from decimal import Decimal
+
+TABLE = "ledger_contributiontally"
+KEY = ("centre_id", "partnership_id", "line", "kind", "status", "date_month", "accepted_month", "created_month")
+SUMS = ("entries", "amount_cents", "migrated_cents", "hours_hundredths")
+COUNTED = "('accepted', 'reversed')"
+NOT_ACCEPTED = date(1, 1, 1)
+CENT = Decimal("0.01")
+
+
+def decimal(hundredths: int | None) -> Decimal:
+    """A sum of the tally (cents, or hundredths of an hour) as the Decimal it stands for, to two places."""
+    return (Decimal(hundredths or 0) / 100).quantize(CENT)
+
+
+# An update that changes none of these leaves the tally alone (PostgreSQL does not even call the trigger).
+WATCHED = ("status, centre_id, partnership_id, programme_line_id, kind, date, accepted_on, created_at, amount, hours, "
+           "provenance")
+
+
+class _Engine:
+    """How one engine writes a month and the first day of the UTC month of a timestamp."""
+
+    def __init__(self, month: str, created_month: str, never: str):
+        self.month, self.created_month, self.never = month, created_month, never
+
+    def key(self, row: str) -> list[str]:
+        """The cell an entry (`row`: NEW, OLD or a table alias) belongs to, in the order of KEY."""
+        accepted = f"{row}.status IN {COUNTED} AND {row}.accepted_on IS NOT NULL"
+        return [f"{row}.centre_id", f"{row}.partnership_id", f"COALESCE({row}.programme_line_id, 0)", f"{row}.kind",
+                f"{row}.status", self.month.format(f"{row}.date"),
+                f"CASE WHEN {accepted} THEN {self.month.format(f'{row}.accepted_on')} ELSE {self.never} END",
+                self.created_month.format(f"{row}.created_at")]
+
+
+SQLITE = _Engine("strftime('%Y-%m-01', {})", "strftime('%Y-%m-01', {})", f"'{NOT_ACCEPTED}'")
+POSTGRESQL = _Engine("CAST(date_trunc('month', {}) AS date)",
+                     "CAST(date_trunc('month', {} AT TIME ZONE 'UTC') AS date)", f"DATE '{NOT_ACCEPTED}'")
+
+
+def _sums(row: str) -> list[str]:
+    """What one entry adds to its cell, in the order of SUMS: cents and hundredths, so no engine rounds a sum."""
+    amount = f"CAST(ROUND({row}.amount * 100) AS BIGINT)"
+    return ["1", amount, f"CASE WHEN {row}.provenance = 'migrated' THEN {amount} ELSE 0 END",
+            f"CAST(ROUND(COALESCE({row}.hours, 0) * 100) AS BIGINT)"]
+
+
+def _upsert(engine: _Engine, row: str, sign: str, alias: str = "") -> str:
+    """Add `sign` times the entry to its cell (SQLite takes no alias inside a trigger, PL/pgSQL needs one)."""
+    values = engine.key(row) + [f"{sign} * {value}" for value in _sums(row)]
+    target = alias or TABLE
+    added = ", ".join(f"{column} = {target}.{column} + excluded.{column}" for column in SUMS)
+    named = f"{TABLE} AS {alias}" if alias else TABLE
+    return (f"INSERT INTO {named} ({', '.join(KEY + SUMS)}) VALUES ({', '.join(values)}) "  # noqa: S608 - no input
+            f"ON CONFLICT ({', '.join(KEY)}) DO UPDATE SET {added}")
+
+
+def _same_cell(engine: _Engine, row: str) -> str:
+    return " AND ".join(f"{column} = {value}" for column, value in zip(KEY, engine.key(row), strict=True))
+
+
+def _sqlite_add(row: str) -> str:
+    return f"{_upsert(SQLITE, row, '1')};"
+
+
+def _sqlite_subtract(row: str) -> str:
+    return (f"{_upsert(SQLITE, row, '-1')}; "  # noqa: S608 - our own names, no input
+            f"DELETE FROM {TABLE} WHERE {_same_cell(SQLITE, row)} AND entries = 0;")
+
+
+def sqlite_triggers() -> list[str]:
+    on = "ON ledger_contribution"
+    return [
+        f"CREATE TRIGGER ledger_tally_insert AFTER INSERT {on} BEGIN {_sqlite_add('NEW')} END",
+        f"CREATE TRIGGER ledger_tally_delete AFTER DELETE {on} BEGIN {_sqlite_subtract('OLD')} END",
+        f"CREATE TRIGGER ledger_tally_update AFTER UPDATE OF {WATCHED} {on} "
+        f"BEGIN {_sqlite_add('NEW')} {_sqlite_subtract('OLD')} END",
+    ]
+
+
+def postgresql_triggers() -> list[str]:
+    on = "ON ledger_contribution FOR EACH ROW"
+    return [
+        f"""CREATE FUNCTION ledger_tally_change(c ledger_contribution, sign integer) RETURNS void AS $$
+        DECLARE remaining integer;
+        BEGIN
+            {_upsert(POSTGRESQL, 'c', 'sign', 't')} RETURNING t.entries INTO remaining;
+            IF remaining = 0 THEN DELETE FROM {TABLE} WHERE {_same_cell(POSTGRESQL, 'c')}; END IF;
+        END $$ LANGUAGE plpgsql""",  # noqa: S608 - our own names, no input
+        """CREATE FUNCTION ledger_tally_trigger() RETURNS trigger AS $$
+        BEGIN
+            IF TG_OP <> 'DELETE' THEN PERFORM ledger_tally_change(NEW, 1); END IF;
+            IF TG_OP <> 'INSERT' THEN PERFORM ledger_tally_change(OLD, -1); END IF;
+            RETURN NULL;
+        END $$ LANGUAGE plpgsql""",
+        f"CREATE TRIGGER ledger_tally_insert AFTER INSERT {on} EXECUTE FUNCTION ledger_tally_trigger()",
+        f"CREATE TRIGGER ledger_tally_delete AFTER DELETE {on} EXECUTE FUNCTION ledger_tally_trigger()",
+        f"CREATE TRIGGER ledger_tally_update AFTER UPDATE OF {WATCHED} {on} EXECUTE FUNCTION ledger_tally_trigger()",
+    ]
+
+
+def triggers(vendor: str) -> list[str]:
+    return postgresql_triggers() if vendor == "postgresql" else sqlite_triggers()
+
+
+def backfill(vendor: str) -> str:
+    """One INSERT ... SELECT that tallies the entries already in the ledger."""
+    key = (POSTGRESQL if vendor == "postgresql" else SQLITE).key("c")
+    return (f"INSERT INTO {TABLE} ({', '.join(KEY + SUMS)}) "  # noqa: S608 - our own names, no input
+            f"SELECT {', '.join(key)}, {', '.join(f'SUM({value})' for value in _sums('c'))} "
+            f"FROM ledger_contribution c GROUP BY {', '.join(key)}")
+
+
+def drop(vendor: str) -> list[str]:
+    if vendor == "postgresql":
+        return [*(f"DROP TRIGGER IF EXISTS ledger_tally_{event} ON ledger_contribution"
+                  for event in ("insert", "delete", "update")),
+                "DROP FUNCTION IF EXISTS ledger_tally_trigger()",
+                "DROP FUNCTION IF EXISTS ledger_tally_change(ledger_contribution, integer)"]
+    return [f"DROP TRIGGER IF EXISTS ledger_tally_{event}" for event in ("insert", "delete", "update")]
