@@ -4,7 +4,8 @@ Called by bench/monitor.py (`python -m bench.monitor --rows 1000000`), which ins
 page is timed cold (the cache emptied before each request, as after any change to the centre's records)
 and warm, each the median of `RUNS` requests, with its number of queries; the ratio compares the million-entry time
 with the same page on the demo centre in the same run. Goal at 1M: every page under 300 ms on
-PostgreSQL and under 1 s on SQLite, the monitor page within 1.2× of its selector alone.
+PostgreSQL and under 1 s on SQLite, cold (the first view after a change) as well as warm, the monitor page within
+1.2× of its selector alone.
 """
 
 import statistics
@@ -109,15 +110,15 @@ def report(before: dict[str, Timing], after: dict[str, Timing], *, selector: flo
 
     limit = 0.3 if connection.vendor == "postgresql" else 1.0
     print(f"{'page':<28}{'demo ms':>9}{'cold ms':>9}{'warm ms':>9}{'warm/demo':>10}{'queries':>9}{'demo q':>8}"
-          f"  goal: warm < {limit * 1000:.0f} ms")
+          f"  goal: cold and warm < {limit * 1000:.0f} ms")
     met = True
     for page, timing in after.items():
         demo = before[page]
-        flag = "" if timing.warm < limit else "  !"
+        flag = "" if timing.cold < limit else "  !"
         print(f"{page:<28}{demo.warm * 1000:>9.1f}{timing.cold * 1000:>9.1f}{timing.warm * 1000:>9.1f}"
               f"{timing.warm / demo.warm:>10.2f}{timing.queries:>9}{demo.queries:>8}{flag}")
-        met = met and timing.warm < limit
+        met = met and timing.cold < limit  # cold is the first view after any change; warm is never slower
     page = after["monitor"]
     print(f"monitor page / selector: cold {page.cold / selector:.2f}, warm {page.warm / selector:.2f} "
-          f"(target <= 1.2); every warm page < {limit * 1000:.0f} ms at {rows:,} rows: {'yes' if met else 'NO'}")
+          f"(target <= 1.2); every page < {limit * 1000:.0f} ms cold at {rows:,} rows: {'yes' if met else 'NO'}")
     return met and page.cold / selector <= 1.2

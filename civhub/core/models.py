@@ -354,7 +354,7 @@ class CentreRevision(models.Model):
 
     `record_event` gives it a new random value inside the service's transaction, so the token a
     reader sees is the state the reader's queries see. Figures computed from a whole ledger (the
-    monitor, the contributions list's totals) are cached under it (core/revisions.py): a change
+    monitor, a partner's summary) are cached under it (core/revisions.py): a change
     makes a new key, and a rolled-back change never reuses one, because the token is random.
     """
 
