@@ -170,7 +170,10 @@ TEMPLATES = [
 SQLITE_OPTIONS = {
     "transaction_mode": "IMMEDIATE",
     "timeout": 20,
-    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    # temp_store: a statement that fires a trigger (the ledger's tally, ledger/tally.py) keeps a statement journal
+    # to undo itself; in memory rather than in a temporary file (bench/imports.py, a raw insert of 100,000
+    # entries: 16.8 s → 9.9 s).
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY;",
 }
 DATABASE_URL = env("DATABASE_URL")
 if DATABASE_URL:

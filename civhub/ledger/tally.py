@@ -3,9 +3,11 @@
 An entry is counted by whatever writes it: the ledger's services, an import, a data
 migration, a test's factory or a bulk insert. Triggers see every one of those, in the same
 statement and transaction, so the tally never lags the ledger and no code path has to
-remember it. For each row of `ledger_contribution` written, the new row is added, the old one
-subtracted, and a cell that no entry is left in is removed (adding first, an update that
-leaves an entry in its cell keeps the cell's row as it was).
+remember it. The rows a statement writes to `ledger_contribution` are added, the rows it
+replaced or removed subtracted, and a cell that no entry is left in is removed (adding first,
+an update that leaves an entry in its cell keeps the cell's row as it was). SQLite does this
+for each row; PostgreSQL once per statement, over the statement's transition tables, so that a
+COPY of 100,000 entries is one grouped upsert (bench/imports.py).
 
 Months are the first day of the month; the month an entry was entered is taken in UTC (how
 both engines store `created_at`). An entry that is not accepted or reversed has NOT_ACCEPTED
@@ -66,13 +68,11 @@ def _sums(row: str) -> list[str]:
             f"CAST(ROUND(COALESCE({row}.hours, 0) * 100) AS BIGINT)"]
 
 
-def _upsert(engine: _Engine, row: str, sign: str, alias: str = "") -> str:
-    """Add `sign` times the entry to its cell (SQLite takes no alias inside a trigger, PL/pgSQL needs one)."""
+def _upsert(engine: _Engine, row: str, sign: str) -> str:
+    """Add `sign` times the entry `row` to its cell (SQLite takes no table alias inside a trigger)."""
     values = engine.key(row) + [f"{sign} * {value}" for value in _sums(row)]
-    target = alias or TABLE
-    added = ", ".join(f"{column} = {target}.{column} + excluded.{column}" for column in SUMS)
-    named = f"{TABLE} AS {alias}" if alias else TABLE
-    return (f"INSERT INTO {named} ({', '.join(KEY + SUMS)}) VALUES ({', '.join(values)}) "  # noqa: S608 - no input
+    added = ", ".join(f"{column} = {TABLE}.{column} + excluded.{column}" for column in SUMS)
+    return (f"INSERT INTO {TABLE} ({', '.join(KEY + SUMS)}) VALUES ({', '.join(values)}) "  # noqa: S608 - no input
             f"ON CONFLICT ({', '.join(KEY)}) DO UPDATE SET {added}")
 
 
@@ -99,24 +99,57 @@ def sqlite_triggers() -> list[str]:
     ]
 
 
+def _cells_of(rows: str, sign: str) -> str:
+    """The cells of a PostgreSQL transition table, `sign` times what each entry adds: one row per entry."""
+    keys = ", ".join(f"{value} AS {name}" for name, value in zip(KEY, POSTGRESQL.key("c"), strict=True))
+    sums = ", ".join(f"{sign} * {value} AS {name}" for name, value in zip(SUMS, _sums("c"), strict=True))
+    return f"SELECT {keys}, {sums} FROM {rows} c"  # noqa: S608 - our own names, no input
+
+
+def _postgresql_apply(*parts: str) -> str:
+    """Add the entries of `parts` (cells, see `_cells_of`) to the tally in one statement, per cell, skipping a cell
+    whose changes cancel out (an update that moved nothing)."""
+    sums = ", ".join(f"SUM({name})" for name in SUMS)
+    added = ", ".join(f"{name} = t.{name} + excluded.{name}" for name in SUMS)
+    return (f"INSERT INTO {TABLE} AS t ({', '.join(KEY + SUMS)}) "  # noqa: S608 - our own names, no input
+            f"SELECT {', '.join(KEY)}, {sums} FROM ({' UNION ALL '.join(parts)}) cells GROUP BY {', '.join(KEY)} "
+            f"HAVING {' OR '.join(f'SUM({name}) <> 0' for name in SUMS)} "
+            f"ON CONFLICT ({', '.join(KEY)}) DO UPDATE SET {added}")
+
+
+def _postgresql_empty_cells() -> str:
+    """Remove the cells that the old rows left without an entry."""
+    keys = ", ".join(f"{value} AS {name}" for name, value in zip(KEY, POSTGRESQL.key("c"), strict=True))
+    return (f"DELETE FROM {TABLE} t USING (SELECT DISTINCT {keys} FROM old_rows c) gone "  # noqa: S608 - no input
+            f"WHERE ({', '.join(f't.{name}' for name in KEY)}) = ({', '.join(f'gone.{name}' for name in KEY)}) "
+            f"AND t.entries = 0")
+
+
 def postgresql_triggers() -> list[str]:
-    on = "ON ledger_contribution FOR EACH ROW"
+    """Statement-level triggers over transition tables: a COPY or a bulk insert of 100,000 entries is one
+    aggregated upsert, not 100,000 (bench/imports.py). PostgreSQL allows no column list on an UPDATE trigger with
+    transition tables; an update that changes nothing of a cell cancels out (`HAVING`) and writes nothing."""
+    each = "FOR EACH STATEMENT EXECUTE FUNCTION ledger_tally_trigger()"
     return [
-        f"""CREATE FUNCTION ledger_tally_change(c ledger_contribution, sign integer) RETURNS void AS $$
-        DECLARE remaining integer;
+        f"""CREATE FUNCTION ledger_tally_trigger() RETURNS trigger AS $$
         BEGIN
-            {_upsert(POSTGRESQL, 'c', 'sign', 't')} RETURNING t.entries INTO remaining;
-            IF remaining = 0 THEN DELETE FROM {TABLE} WHERE {_same_cell(POSTGRESQL, 'c')}; END IF;
-        END $$ LANGUAGE plpgsql""",  # noqa: S608 - our own names, no input
-        """CREATE FUNCTION ledger_tally_trigger() RETURNS trigger AS $$
-        BEGIN
-            IF TG_OP <> 'DELETE' THEN PERFORM ledger_tally_change(NEW, 1); END IF;
-            IF TG_OP <> 'INSERT' THEN PERFORM ledger_tally_change(OLD, -1); END IF;
+            IF TG_OP = 'INSERT' THEN
+                {_postgresql_apply(_cells_of('new_rows', '1'))};
+            ELSIF TG_OP = 'DELETE' THEN
+                {_postgresql_apply(_cells_of('old_rows', '-1'))};
+                {_postgresql_empty_cells()};
+            ELSE
+                {_postgresql_apply(_cells_of('new_rows', '1'), _cells_of('old_rows', '-1'))};
+                {_postgresql_empty_cells()};
+            END IF;
             RETURN NULL;
-        END $$ LANGUAGE plpgsql""",
-        f"CREATE TRIGGER ledger_tally_insert AFTER INSERT {on} EXECUTE FUNCTION ledger_tally_trigger()",
-        f"CREATE TRIGGER ledger_tally_delete AFTER DELETE {on} EXECUTE FUNCTION ledger_tally_trigger()",
-        f"CREATE TRIGGER ledger_tally_update AFTER UPDATE OF {WATCHED} {on} EXECUTE FUNCTION ledger_tally_trigger()",
+        END $$ LANGUAGE plpgsql""",  # noqa: S608 - our own names, no input
+        f"CREATE TRIGGER ledger_tally_insert AFTER INSERT ON ledger_contribution REFERENCING NEW TABLE AS new_rows "
+        f"{each}",
+        f"CREATE TRIGGER ledger_tally_delete AFTER DELETE ON ledger_contribution REFERENCING OLD TABLE AS old_rows "
+        f"{each}",
+        f"CREATE TRIGGER ledger_tally_update AFTER UPDATE ON ledger_contribution "
+        f"REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows {each}",
     ]
 
 
@@ -136,6 +169,5 @@ def drop(vendor: str) -> list[str]:
     if vendor == "postgresql":
         return [*(f"DROP TRIGGER IF EXISTS ledger_tally_{event} ON ledger_contribution"
                   for event in ("insert", "delete", "update")),
-                "DROP FUNCTION IF EXISTS ledger_tally_trigger()",
-                "DROP FUNCTION IF EXISTS ledger_tally_change(ledger_contribution, integer)"]
+                "DROP FUNCTION IF EXISTS ledger_tally_trigger()"]
     return [f"DROP TRIGGER IF EXISTS ledger_tally_{event}" for event in ("insert", "delete", "update")]

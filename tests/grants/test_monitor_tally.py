@@ -212,7 +212,7 @@ def test_the_database_has_the_triggers_this_code_writes(db):
             cursor.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'ledger_tally_%'")
             assert sorted(row[0] for row in cursor.fetchall()) == sorted(tally.sqlite_triggers())
         else:
-            cursor.execute("SELECT pg_get_functiondef('ledger_tally_change'::regproc)")
+            cursor.execute("SELECT pg_get_functiondef('ledger_tally_trigger'::regproc)")
             assert tally.postgresql_triggers()[0].split("$$")[1].strip() in cursor.fetchone()[0]
 
 
