@@ -36,7 +36,8 @@ def decimal(hundredths: int | None) -> Decimal:
     return (Decimal(hundredths or 0) / 100).quantize(CENT)
 
 
-# An update that changes none of these leaves the tally alone (PostgreSQL does not even call the trigger).
+# An update that changes none of these does not call SQLite's trigger. (PostgreSQL allows no column list on a trigger
+# with transition tables: there such an update cancels out and writes nothing.)
 WATCHED = ("status, centre_id, partnership_id, programme_line_id, kind, date, accepted_on, created_at, amount, hours, "
            "provenance")
 
@@ -68,25 +69,22 @@ def _sums(row: str) -> list[str]:
             f"CAST(ROUND(COALESCE({row}.hours, 0) * 100) AS BIGINT)"]
 
 
-def _upsert(engine: _Engine, row: str, sign: str) -> str:
+def _sqlite_upsert(row: str, sign: str) -> str:
     """Add `sign` times the entry `row` to its cell (SQLite takes no table alias inside a trigger)."""
-    values = engine.key(row) + [f"{sign} * {value}" for value in _sums(row)]
+    values = SQLITE.key(row) + [f"{sign} * {value}" for value in _sums(row)]
     added = ", ".join(f"{column} = {TABLE}.{column} + excluded.{column}" for column in SUMS)
     return (f"INSERT INTO {TABLE} ({', '.join(KEY + SUMS)}) VALUES ({', '.join(values)}) "  # noqa: S608 - no input
-            f"ON CONFLICT ({', '.join(KEY)}) DO UPDATE SET {added}")
-
-
-def _same_cell(engine: _Engine, row: str) -> str:
-    return " AND ".join(f"{column} = {value}" for column, value in zip(KEY, engine.key(row), strict=True))
+            f"ON CONFLICT ({', '.join(KEY)}) DO UPDATE SET {added};")
 
 
 def _sqlite_add(row: str) -> str:
-    return f"{_upsert(SQLITE, row, '1')};"
+    return _sqlite_upsert(row, "1")
 
 
 def _sqlite_subtract(row: str) -> str:
-    return (f"{_upsert(SQLITE, row, '-1')}; "  # noqa: S608 - our own names, no input
-            f"DELETE FROM {TABLE} WHERE {_same_cell(SQLITE, row)} AND entries = 0;")
+    """Subtract the entry from its cell, and remove the cell when no entry is left in it."""
+    same = " AND ".join(f"{column} = {value}" for column, value in zip(KEY, SQLITE.key(row), strict=True))
+    return f"{_sqlite_upsert(row, '-1')} DELETE FROM {TABLE} WHERE {same} AND entries = 0;"  # noqa: S608 - no input
 
 
 def sqlite_triggers() -> list[str]:

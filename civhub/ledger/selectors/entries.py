@@ -28,7 +28,6 @@ from civhub.ledger.permissions import (
 from civhub.partners.permissions import partnerships_visible_to
 
 Status = Contribution.Status
-ZERO = Decimal("0")
 LIST_RELATED = ("partnership__organisation", "programme_line", "entered_by")
 PAGE_RELATED = ("partnership__organisation",)  # what the contributions page's table shows of other rows
 DETAIL_RELATED = (*LIST_RELATED, "centre", "activity", "partnership__centre", "approved_by", "accepted_by",

@@ -1,7 +1,8 @@
 """What the office's ledger pages read: the pledge table, the rate cards and a partner's summary.
 
 Every total is summed by the database (conditional `Sum` per status, grouped by year and
-kind); Python only lays the summed cells out in rows. The summary's "accepted" is what
+kind; a partner's entries from the ledger's tally, ledger/tally.py); Python only lays the
+summed cells out in rows. The summary's "accepted" is what
 counts as realised: entries accepted, plus entries accepted and later reversed, so that a
 reversed entry and its reversal together count as zero.
 """
@@ -208,10 +209,10 @@ def _pledge_sums(pledges: QuerySet, *group: str):
 AMOUNTS = ("pledged", "submitted", "approved", "accepted", "migrated")
 
 
-def _grouped(entries: QuerySet, pledges: QuerySet, *group: str) -> dict[tuple, dict]:
+def _grouped(tallied: QuerySet, pledges: QuerySet, *group: str) -> dict[tuple, dict]:
     """{(year[, kind]): {pledged, submitted, approved, accepted}}: two GROUP BY queries, joined by key."""
     cells: dict[tuple, dict] = {}
-    for row in [*_stage_sums(entries, *group), *_pledge_sums(pledges, *group)]:
+    for row in [*_stage_sums(tallied, *group), *_pledge_sums(pledges, *group)]:
         cells.setdefault(tuple(row[name] for name in group), {}).update(row)
     return cells
 
@@ -231,12 +232,12 @@ def partner_summary(partnership: Partnership) -> PartnerSummary:
 
 
 def _partner_summary(partnership: Partnership) -> PartnerSummary:
-    entries = ContributionTally.objects.filter(centre_id=partnership.centre_id, partnership=partnership)
+    cells = ContributionTally.objects.filter(centre_id=partnership.centre_id, partnership=partnership)
     pledges = Pledge.objects.filter(partnership=partnership)
     columns = {column.code: column for column in kind_columns()}
-    by_kind = _grouped(entries, pledges, "year", "kind")
-    entries = entries.exclude(kind__in=sorted(NEVER_COUNTED_KINDS))
-    by_year = _grouped(entries, pledges, "year")
+    by_kind = _grouped(cells, pledges, "year", "kind")
+    cells = cells.exclude(kind__in=sorted(NEVER_COUNTED_KINDS))
+    by_year = _grouped(cells, pledges, "year")
     years = [
         SummaryYear(
             total=_row(year, None, by_year[(year,)]),
@@ -245,7 +246,7 @@ def _partner_summary(partnership: Partnership) -> PartnerSummary:
         )
         for (year,) in sorted(by_year)
     ]
-    overall = {**_stage_sums(entries), **_pledge_sums(pledges)}
+    overall = {**_stage_sums(cells), **_pledge_sums(pledges)}
     return PartnerSummary(partnership=partnership, years=years, total=_row(None, None, overall))
 
 
