@@ -364,6 +364,8 @@ class ContributionTally(models.Model):
             fields=["centre", "partnership", "line", "kind", "status", "date_month", "accepted_month",
                     "created_month"],
             name="unique_tally_cell")]
+        # The monitor and the queues read one or two statuses of a centre: their cells only, not every cell.
+        indexes = [models.Index(fields=["centre", "status", "date_month"], name="tally_status_month_idx")]
 
     def __str__(self):
         return f"{self.partnership_id} {self.kind} {self.date_month:%Y-%m}: {self.amount_cents / 100}"

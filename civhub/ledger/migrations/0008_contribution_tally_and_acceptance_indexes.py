@@ -45,6 +45,7 @@ class Migration(migrations.Migration):
                 ('partnership', models.ForeignKey(db_constraint=False, db_index=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='partners.partnership')),
             ],
             options={
+                'indexes': [models.Index(fields=['centre', 'status', 'date_month'], name='tally_status_month_idx')],
                 'constraints': [models.UniqueConstraint(fields=('centre', 'partnership', 'line', 'kind', 'status', 'date_month', 'accepted_month', 'created_month'), name='unique_tally_cell')],
             },
         ),
