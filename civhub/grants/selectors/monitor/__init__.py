@@ -73,8 +73,9 @@ def monitor(grant: Grant, *, as_of: date, year: int | None = None, partnership_i
     """The monitor for `grant` at `as_of`, for the whole grant or one `year`.
 
     `partnership_ids` limits the partner figures (and every total built from them) to those
-    partners: a partner's own view. Eight queries (nine when the grant's centre is not loaded
-    yet), whatever the number of rows.
+    partners: a partner's own view. Seven to nine queries (one more when the grant's centre is not
+    loaded yet), whatever the number of rows: the months the dates split add a query each for the
+    accepted and the waiting entries (queries.py).
     """
     period = period_of(grant, year)
     partnerships = queries.partnerships(grant, partnership_ids)

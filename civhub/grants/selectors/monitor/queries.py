@@ -56,7 +56,7 @@ def _per_status(entries, statuses, grouped):
 
 def contribution_cells(grant: Grant, period: Period, as_of: date, partnership_ids) -> list[dict]:
     """Accepted value as of `as_of` (per year, and how much of it migrated) and hours, per partner, programme line
-    and kind, with the value `late`: entered by `as_of` but accepted only after it. Two queries.
+    and kind, with the value `late`: entered by `as_of` but accepted only after it. One or two queries.
 
     The late entries were on their way on `as_of` (the commitment forecast counts them); summing them
     here reads the accepted rows once instead of a second time. Whole months come from the tally
@@ -189,7 +189,8 @@ def _end_of(day: date) -> datetime:
 
 
 def waiting_cells(grant: Grant, period: Period, as_of: date, partnership_ids, contributions: list[dict]) -> list[dict]:
-    """Entries on their way on `as_of` (entered by then, not yet accepted then), per partner and kind: two queries.
+    """Entries on their way on `as_of` (entered by then, not yet accepted then), per partner and kind: one or two
+    queries.
 
     What waits for the signatory or the finance controller now, and (from `contributions`, the
     cells above) what was accepted only after the reference date; the commitment forecast counts them.
