@@ -25,18 +25,19 @@ reference_editors_required = access.centre_role_required(*REFERENCE_EDITORS)
 
 def contributions_visible_to(user, centre) -> QuerySet[Contribution]:
     """All entries of the centre for the office; a partner's own entries for its contacts and signatories."""
-    entries = Contribution.objects.filter(centre=centre)
-    if access.acts_as_office(user, centre):
-        return entries
-    return entries.filter(partnership_id__in=access.partnership_ids(user, centre))
+    return _of_visible_partners(Contribution.objects.filter(centre=centre), user, centre)
 
 
 def tally_visible_to(user, centre) -> QuerySet[ContributionTally]:
     """The tally of the entries the user may see (ledger/tally.py): the same scope as contributions_visible_to."""
-    cells = ContributionTally.objects.filter(centre=centre)
+    return _of_visible_partners(ContributionTally.objects.filter(centre=centre), user, centre)
+
+
+def _of_visible_partners(rows: QuerySet, user, centre) -> QuerySet:
+    """The centre's `rows` as is for the office; those of the user's own partners for a partner's people."""
     if access.acts_as_office(user, centre):
-        return cells
-    return cells.filter(partnership_id__in=access.partnership_ids(user, centre))
+        return rows
+    return rows.filter(partnership_id__in=access.partnership_ids(user, centre))
 
 
 def pledges_visible_to(user, centre) -> QuerySet[Pledge]:

@@ -58,16 +58,23 @@ def contribution_list(user, centre, *, status="", year=None, kind="", partner=""
                       ordering=NEWEST_FIRST, related=LIST_RELATED) -> QuerySet[Contribution]:
     """The entries the user may see, filtered, in `ordering` (newest first), with the `related` rows a table
     shows (the API's: programme line and who entered them too)."""
-    entries = contributions_visible_to(user, centre)
-    if status:
-        entries = entries.filter(status=status)
-    if year:
-        entries = entries.filter(date__year=year)
-    if kind:
-        entries = entries.filter(kind=kind)
-    if partner:
-        entries = entries.filter(partnership__short_code=partner)
+    entries = _filtered(contributions_visible_to(user, centre), "date", status=status, year=year, kind=kind,
+                        partner=partner)
     return entries.select_related(*related).order_by(*ordering)
+
+
+def _filtered(rows: QuerySet, date_field: str, *, status, year, kind, partner) -> QuerySet:
+    """The list's filters, for its entries and for their tally alike (the totals must count what the list shows);
+    `date_field` is the entry's date or the tally's month."""
+    if status:
+        rows = rows.filter(status=status)
+    if year:
+        rows = rows.filter(**{f"{date_field}__year": year})
+    if kind:
+        rows = rows.filter(kind=kind)
+    if partner:
+        rows = rows.filter(partnership__short_code=partner)
+    return rows
 
 
 @dataclass(frozen=True)
@@ -85,15 +92,8 @@ class StatusTotal:
 def totals_by_status(user, centre, *, status="", year=None, kind="", partner="") -> list[StatusTotal]:
     """One row per status (zeros included) of the entries `contribution_list` gives for the same filters, summed
     from the ledger's tally (ledger/tally.py): a few thousand rows at a million entries, in one GROUP BY query."""
-    cells = tally_visible_to(user, centre)
-    if status:
-        cells = cells.filter(status=status)
-    if year:
-        cells = cells.filter(date_month__year=year)
-    if kind:
-        cells = cells.filter(kind=kind)
-    if partner:
-        cells = cells.filter(partnership__short_code=partner)
+    cells = _filtered(tally_visible_to(user, centre), "date_month", status=status, year=year, kind=kind,
+                      partner=partner)
     rows = cells.order_by().values("status").annotate(
         n=Sum("entries"), hours=Sum("hours_hundredths"), amount=Sum("amount_cents"),
         counted=Sum("amount_cents", filter=COUNTED))

@@ -2,9 +2,9 @@
 
 Every total is summed by the database (conditional `Sum` per status, grouped by year and
 kind; a partner's entries from the ledger's tally, ledger/tally.py); Python only lays the
-summed cells out in rows. The summary's "accepted" is what
-counts as realised: entries accepted, plus entries accepted and later reversed, so that a
-reversed entry and its reversal together count as zero.
+summed cells out in rows. The summary's "accepted" is what counts as realised: entries
+accepted, plus entries accepted and later reversed, so that a reversed entry and its
+reversal together count as zero.
 """
 
 from dataclasses import dataclass, field
