@@ -84,8 +84,8 @@ def time_pages(centre, grant, as_of) -> dict[str, Timing]:
     from django.db import connection, reset_queries
     from django.test.utils import CaptureQueriesContext
 
-    clients, timings = _clients(centre), {}
-    for page, (persona, url) in _pages(centre, grant, as_of).items():
+    clients, timings, pages = _clients(centre), {}, _pages(centre, grant, as_of)
+    for page, (persona, url) in pages.items():
         client = clients[persona]
 
         def get(client=client, url=url, page=page):
@@ -105,19 +105,17 @@ def time_pages(centre, grant, as_of) -> dict[str, Timing]:
         cold_median = statistics.median(cold() for _ in range(RUNS))
         warm = statistics.median(get() for _ in range(RUNS))
         timings[page] = Timing(cold_median, warm, count)
-    timings[FIGURES_KEPT] = _monitor_without_figures(clients["finance"], grant, as_of)
+    persona, url = pages["monitor"]
+    timings[FIGURES_KEPT] = _monitor_without_figures(clients[persona], url, grant, as_of)
     return timings
 
 
-def _monitor_without_figures(client, grant, as_of) -> Timing:
-    """The monitor page cold but for its figures, computed just before (as a chart or the dashboard would have):
-    the page's own cost. The cold page less this is what the figures cost the page, to set against the selector."""
+def _monitor_without_figures(client, url: str, grant, as_of) -> Timing:
+    """The monitor page (`url`) cold but for its figures, computed just before (as a chart or the dashboard would
+    have): the page's own cost. The cold page less this is what the figures cost the page, set against the selector."""
     from django.core.cache import cache
-    from django.urls import reverse
 
     from civhub.grants.selectors.monitor import cached_monitor
-
-    url = reverse("grants:monitor", args=[grant.centre.slug]) + f"?as_of={as_of.isoformat()}"
 
     def request() -> float:
         cache.clear()
